@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { registerAccessControl } from './http/access';
+import { registerErrorHandling } from './http/error-handler';
+import type { AppInstance, Services } from './http/types';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { createAuditService } from './modules/audit/audit.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { importsRoutes } from './modules/imports/imports.routes';
+import { createImportsService } from './modules/imports/imports.service';
+import { peopleRoutes } from './modules/people/people.routes';
+import { createPeopleService } from './modules/people/people.service';
+import { placesRoutes } from './modules/places/places.routes';
+import { createPlacesService } from './modules/places/places.service';
+import { createVault, loadMasterKey, type Vault } from './privacy/vault';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export function createServices(config: Config, database: Database, vault?: Vault): Services {
+  const { db } = database;
+  const resolvedVault = vault ?? createVault(loadMasterKey(config));
+  const audit = createAuditService(db);
+  const auth = createAuthService(db, config, audit);
+  const places = createPlacesService(db, audit);
+  const people = createPeopleService(db, resolvedVault, audit, places);
+  const imports = createImportsService(db, resolvedVault, audit, places);
+  return { config, database, vault: resolvedVault, audit, auth, places, people, imports };
+}
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  services?: Services;
+  logger?: boolean;
+}
+
+export async function buildApp({ config, database, services, logger = false }: BuildOptions) {
+  const resolved = services ?? createServices(config, database);
+  const app: AppInstance = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    ajv: {
+      // Unknown fields are refused (schemas say additionalProperties: false), never silently dropped;
+      // query strings arrive as text, so they are coerced to the declared types.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Dashu API (大树)', version: config.version, description: '社区防疫与楼宇治理 · Community epidemic prevention and building governance' },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAccessControl(app, resolved.auth);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), version: Type.String() }) },
+      },
+    },
+    async () => {
+      await database.pool.query('select 1');
+      return { status: 'ok' as const, database: database.kind, version: config.version };
+    },
+  );
+
+  authRoutes(app, resolved, config.cookieSecure);
+  placesRoutes(app, resolved);
+  peopleRoutes(app, resolved);
+  auditRoutes(app, resolved);
+  importsRoutes(app, resolved);
+  await registerWeb(app);
+  return { app, services: resolved };
+}
+
+/** The built console, when present (`npm run build`); the API works without it. */
+async function registerWeb(app: AppInstance) {
+  if (!existsSync(WEB_DIST)) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+  const page = (entry: string) => async (_request: unknown, reply: { sendFile: (f: string) => unknown }) =>
+    reply.sendFile(`${entry}/index.html`);
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
+  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
+  app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, page('admin'));
+}

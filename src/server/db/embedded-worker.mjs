@@ -1,0 +1,25 @@
+// The embedded PostgreSQL (PGlite, WebAssembly) lives in this worker thread so that a long query never
+// blocks the server's event loop; the server talks to it over the Postgres wire protocol on a unix
+// socket, through the same `pg` pool it would use for a real PostgreSQL.
+// Plain JavaScript on purpose: a worker must load without the TypeScript loader (tests, tsx, node).
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+const { dataDir, socketPath, maxConnections } = workerData;
+
+try {
+  const db = await PGlite.create({ dataDir });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+  await server.start();
+  parentPort.on('message', async (message) => {
+    if (message === 'stop') {
+      await server.stop();
+      await db.close();
+      parentPort.postMessage({ stopped: true });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+} catch (error) {
+  parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+}

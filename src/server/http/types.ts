@@ -1,0 +1,36 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { AuditService } from '../modules/audit/audit.service';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { ImportsService } from '../modules/imports/imports.service';
+import type { PeopleService } from '../modules/people/people.service';
+import type { PlacesService } from '../modules/places/places.service';
+import type { Vault } from '../privacy/vault';
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Every module's service, built once per app; routes get what they need from here. */
+export interface Services {
+  config: Config;
+  database: Database;
+  vault: Vault;
+  audit: AuditService;
+  auth: AuthService;
+  places: PlacesService;
+  people: PeopleService;
+  imports: ImportsService;
+}

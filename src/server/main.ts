@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { buildApp, createServices } from './app';
+import { ConfigError, loadConfig } from './config';
+import { migrateDatabase, openDatabase } from './db/database';
+import { runAdminCommand } from './cli/admin-command';
+import { runImportCommand } from './cli/import-command';
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed';
+
+const USAGE = `Dashu (大树)
+Usage: npm run dashu -- <command> [options]
+  start                         run the server (default)
+  migrate                       apply database migrations and exit
+  seed-demo                     load the two demo communities into an empty database
+  import FILE --community CODE  load a household roster (.xlsx or .csv)
+  admin create --username U --name NAME --role ROLE --place CODE   create an account (asks for a password)
+`;
+
+async function main() {
+  const [command = 'start', ...rest] = process.argv.slice(2);
+  if (command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await migrateDatabase(database);
+  const shutdown = async () => database.close();
+  try {
+    if (command === 'migrate') {
+      console.log('数据库已是最新 · database is up to date');
+    } else if (command === 'seed-demo') {
+      const services = createServices(config, database);
+      if (!(await isDatabaseEmpty(database.db))) throw new Error('数据库不是空的，未载入演示数据 · database is not empty');
+      await seedDemo(services, (line) => console.log(line));
+    } else if (command === 'import') {
+      await runImportCommand(createServices(config, database), rest);
+    } else if (command === 'admin') {
+      await runAdminCommand(createServices(config, database), rest);
+    } else if (command === 'start') {
+      await start(config, database);
+      return;
+    } else {
+      process.stderr.write(`未知命令 · unknown command: ${command}\n\n${USAGE}`);
+      process.exitCode = 2;
+    }
+  } finally {
+    if (command !== 'start') await shutdown();
+  }
+}
+
+async function start(config: ReturnType<typeof loadConfig>, database: Awaited<ReturnType<typeof openDatabase>>) {
+  const services = createServices(config, database);
+  if (config.demo && (await isDatabaseEmpty(database.db))) {
+    console.log('首次启动：正在载入演示数据… · first start: loading the demo data…');
+    await seedDemo(services, (line) => console.log(line));
+  }
+  const { app } = await buildApp({ config, database, services, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`\n大树 Dashu 已启动 · running at http://${shown}:${config.port}/admin/  (${database.kind} database)`);
+  if (config.demo) {
+    console.log(`演示账号 · demo accounts (password 密码: ${DEMO_PASSWORD}):`);
+    console.log('  admin, chaoyang, haidian, dongfeng, ganjiakou, ziluoyuan, gongyun, zly-sg1, gy-sg1, zly-vol1, gy-vol1, zly-gate1, gy-gate1');
+  }
+  let closing = false;
+  const stop = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`配置错误 · configuration error: ${error.message}`);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { Type } from 'typebox';
+import { actorOf } from '../../http/access';
+import { Id, Page, Strict } from '../../http/schemas';
+import type { AppInstance, Services } from '../../http/types';
+import { AUDIT_ACTIONS } from './audit.service';
+
+export function auditRoutes(app: AppInstance, { audit }: Services) {
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        querystring: Strict({
+          action: Type.Optional(Type.Union(AUDIT_ACTIONS.map((a) => Type.Literal(a)))),
+          entity: Type.Optional(Type.String({ maxLength: 40 })),
+          entityId: Type.Optional(Id),
+          accountId: Type.Optional(Id),
+          from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+          to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+          ...Page,
+        }),
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, ...filter } = request.query;
+      const result = await audit.list(actorOf(request), { ...filter, page, pageSize });
+      return {
+        total: result.total,
+        items: result.items.map((row) => ({
+          id: row.id,
+          at: row.at.toISOString(),
+          accountId: row.accountId,
+          accountName: row.accountName,
+          communityId: row.communityId,
+          action: row.action,
+          entity: row.entity,
+          entityId: row.entityId,
+          reason: row.reason,
+          detail: row.detail,
+          ip: row.ip,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import type { Db, DbOrTx } from '../../db/database';
+import type { Actor } from '../../http/actor';
+import { type AuditFilter, insertAudit, listAudit } from './audit.repo';
+
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+  'create',
+  'update',
+  'move',
+  'reveal',
+  'export',
+  'import',
+  'account_create',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  action: AuditAction;
+  entity: string;
+  entityId?: number | null;
+  communityId?: number | null;
+  reason?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditService {
+  /** Written in the caller's transaction when given one: a change and its audit row land together. */
+  record(actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null, event: AuditEvent, tx?: DbOrTx): Promise<void>;
+  list(actor: Actor, filter: AuditFilter): ReturnType<typeof listAudit>;
+}
+
+export function createAuditService(db: Db): AuditService {
+  return {
+    async record(actor, event, tx) {
+      await insertAudit(tx ?? db, {
+        accountId: actor?.accountId ?? null,
+        accountName: actor?.displayName ?? null,
+        ip: actor?.ip ?? null,
+        action: event.action,
+        entity: event.entity,
+        entityId: event.entityId ?? null,
+        communityId: event.communityId ?? null,
+        reason: event.reason ?? null,
+        detail: event.detail ?? {},
+      });
+    },
+    list(actor, filter) {
+      return listAudit(db, actor.scope, actor.accountId, filter);
+    },
+  };
+}

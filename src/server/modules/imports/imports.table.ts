@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** One roster import: progress is polled by the web page; rejected rows are kept for the Excel report. */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer('community_id').notNull(),
+    accountId: integer('account_id'),
+    fileName: text('file_name').notNull(),
+    status: text('status').notNull(),
+    phase: text('phase').notNull().default('reading'),
+    /** Column titles as uploaded (no personal data): the rejected-rows workbook repeats them. */
+    header: text('header').array().notNull().default(sql`'{}'::text[]`),
+    totalRows: integer('total_rows'),
+    placesCreated: integer('places_created').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    error: text('error'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('import_jobs_community_idx').on(t.communityId, t.startedAt)],
+);
+
+export const importRejections = pgTable(
+  'import_rejections',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobId: integer('job_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    // The rejected row as typed, encrypted: it holds ID and phone numbers like any other row.
+    valuesCipher: text('values_cipher').notNull(),
+    reasons: text('reasons').notNull(),
+  },
+  (t) => [index('import_rejections_job_idx').on(t.jobId, t.rowNumber)],
+);

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { ID_REASON_MESSAGES, PHONE_REASON_MESSAGES } from '../../../../shared/identity';
+import { NOW, residentId } from './test-fixtures';
+import { type ColumnMap, hasRosterData, mapHeader, validateRosterRow } from './validate-roster-row';
+
+const HEADER = [
+  '序号',
+  '姓名',
+  '性别',
+  '证件类型',
+  '证件号码',
+  '手机号',
+  '出生日期',
+  '小区',
+  '楼栋',
+  '单元',
+  '门牌号',
+  '与户主关系',
+  '居住类型',
+  '标签',
+  '备注',
+];
+const MALE_ID = residentId('110105', '19900102', '123');
+const FEMALE_ID = residentId('320102', '19851230', '246');
+
+function columnsFor(header: string[]): ColumnMap {
+  const mapping = mapHeader(header);
+  if (!mapping.ok) throw new Error(`missing ${mapping.missing.join(',')}`);
+  return mapping.columns;
+}
+const COLUMNS = columnsFor(HEADER);
+
+/** A row in HEADER order from the values that matter to a test. */
+function cells(values: Partial<Record<string, string>>): string[] {
+  return HEADER.map((column) => values[column] ?? '');
+}
+const MINIMAL = { 姓名: '张三', 证件号码: MALE_ID, 楼栋: '3号楼', 门牌号: '302' };
+
+function reasonsOf(values: Partial<Record<string, string>>): string[] {
+  const result = validateRosterRow(cells(values), COLUMNS, { now: NOW });
+  if (result.ok) throw new Error('expected a rejection');
+  return result.reasons;
+}
+
+function rowOf(values: Partial<Record<string, string>>) {
+  const result = validateRosterRow(cells(values), COLUMNS, { now: NOW });
+  if (!result.ok) throw new Error(result.reasons.join('; '));
+  return result.row;
+}
+
+describe('mapHeader', () => {
+  it('maps Chinese headers and ignores unknown ones', () => {
+    const mapping = mapHeader(HEADER);
+    expect(mapping.ok && mapping.columns.name).toBe(1);
+    expect(mapping.ok && mapping.columns.notes).toBe(14);
+    expect(mapping.ok && mapping.unused).toEqual(['序号']);
+  });
+
+  it('accepts aliases, decorations and English headers; the first column of a kind wins', () => {
+    const mapping = mapHeader(['*姓 名', 'ID Number', '楼号', '房号', '联系电话', '手机号码', 'Tags', '']);
+    expect(mapping).toEqual({
+      ok: true,
+      columns: expect.objectContaining({ name: 0, docNumber: 1, building: 2, room: 3, phone: 4, tags: 6, notes: null }),
+      unused: ['手机号码'],
+    });
+  });
+
+  it('lists the missing required columns by their Chinese names', () => {
+    expect(mapHeader(['姓名', '身份证号', '备注'])).toEqual({ ok: false, missing: ['楼栋', '门牌号'] });
+  });
+});
+
+describe('validateRosterRow', () => {
+  it('normalises a complete row', () => {
+    const row = rowOf({
+      姓名: ' 李 娜 ',
+      性别: '女',
+      证件类型: '身份证',
+      证件号码: FEMALE_ID.toLowerCase(),
+      手机号: '138 0013 8000',
+      出生日期: '1985/12/30',
+      小区: '幸福里小区',
+      楼栋: '3',
+      单元: '2',
+      门牌号: '1203',
+      与户主关系: '女儿',
+      居住类型: '人户分离',
+      标签: '独居老人、党员,慢性病；党员',
+      备注: '  腿脚不便\n需上门  ',
+    });
+    expect(row).toEqual({
+      name: '李 娜',
+      gender: 'female',
+      docType: 'resident_id',
+      docNumber: FEMALE_ID,
+      birthDate: '1985-12-30',
+      phone: '13800138000',
+      compound: '幸福里小区',
+      building: '3号楼',
+      entrance: '2单元',
+      room: '1203',
+      floor: 12,
+      relationToHead: 'child',
+      residenceType: 'long_term_renter',
+      tags: ['elderly_alone', 'party_member', 'chronic_illness'],
+      notes: '腿脚不便\n需上门',
+    });
+  });
+
+  it('fills birth date and gender from the ID and leaves other blanks empty', () => {
+    expect(rowOf(MINIMAL)).toEqual({
+      name: '张三',
+      gender: 'male',
+      docType: 'resident_id',
+      docNumber: MALE_ID,
+      birthDate: '1990-01-02',
+      phone: null,
+      compound: null,
+      building: '3号楼',
+      entrance: null,
+      room: '302',
+      floor: 3,
+      relationToHead: null,
+      residenceType: null,
+      tags: [],
+      notes: null,
+    });
+  });
+
+  it('handles full-width digits typed with a Chinese IME', () => {
+    const fullWidth = MALE_ID.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const row = rowOf({ ...MINIMAL, 证件号码: fullWidth, 楼栋: '３', 门牌号: '３－３０２', 手机号: '１３８００１３８０００' });
+    expect(row).toMatchObject({ docNumber: MALE_ID, building: '3号楼', room: '3-302', floor: 3, phone: '13800138000' });
+  });
+
+  it('keeps address names as typed and derives floors only from FNN / FFNN door numbers', () => {
+    expect(rowOf({ ...MINIMAL, 楼栋: '平房一区', 门牌号: '15号' })).toMatchObject({
+      building: '平房一区',
+      room: '15号',
+      floor: null,
+    });
+    expect(rowOf({ ...MINIMAL, 楼栋: '3#', 单元: '二单元', 门牌号: '302室' })).toMatchObject({
+      building: '3号楼',
+      entrance: '二单元',
+      floor: 3,
+    });
+    expect(rowOf({ ...MINIMAL, 楼栋: 'A座', 门牌号: 'B101' })).toMatchObject({ building: 'A座', floor: null });
+    expect(rowOf({ ...MINIMAL, 门牌号: '0302' }).floor).toBeNull();
+  });
+
+  it('explains an ID that Excel turned into a number', () => {
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105199001011E+17' })).toEqual([
+      '证件号码：证件号码被 Excel 存成了数字，末几位已丢失，请把该列设为文本后重新填写',
+    ]);
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105E+17' })).toHaveLength(1);
+    // Exported from a number cell with format "0": the zeros are Excel's, and the hint says so.
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '110105199001011000' })[0]).toContain('存成了数字');
+  });
+
+  it('uses the identity messages, naming the column', () => {
+    const typo = `${MALE_ID.slice(0, 17)}${MALE_ID.endsWith('1') ? '2' : '1'}`;
+    expect(reasonsOf({ ...MINIMAL, 证件号码: typo })).toEqual([`证件号码：${ID_REASON_MESSAGES.bad_checksum.zh}`]);
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '' })).toEqual([`证件号码：${ID_REASON_MESSAGES.empty.zh}`]);
+    expect(reasonsOf({ ...MINIMAL, 手机号: '1380013800' })).toEqual([
+      `手机号：${PHONE_REASON_MESSAGES.bad_mobile_length.zh}`,
+    ]);
+  });
+
+  it('rejects typed birth date and gender that contradict the ID', () => {
+    expect(reasonsOf({ ...MINIMAL, 出生日期: '1990-01-03', 性别: '女' })).toEqual([
+      '出生日期：填写的出生日期和证件号码里的出生日期不一致，请核对',
+      '性别：填写的性别和证件号码显示的性别不一致，请核对',
+    ]);
+    expect(rowOf({ ...MINIMAL, 出生日期: '1990年1月2日', 性别: 'M' }).birthDate).toBe('1990-01-02');
+  });
+
+  it('takes the typed birth date for documents that do not carry one', () => {
+    const row = rowOf({ ...MINIMAL, 证件类型: '台胞证', 证件号码: '12345678', 出生日期: '19700501' });
+    expect(row).toMatchObject({ docType: 'taiwan_compatriot_permit', birthDate: '1970-05-01', gender: null });
+    expect(reasonsOf({ ...MINIMAL, 证件类型: '护照', 证件号码: 'E12345678', 出生日期: '2030-01-01' })).toEqual([
+      '出生日期：出生日期晚于今天，请核对',
+    ]);
+  });
+
+  it('checks names', () => {
+    expect(reasonsOf({ ...MINIMAL, 姓名: '' })).toEqual(['姓名：请填写姓名']);
+    expect(reasonsOf({ ...MINIMAL, 姓名: '１３８００１３８０００' })[0]).toContain('姓名：姓名不能只有数字');
+    expect(reasonsOf({ ...MINIMAL, 姓名: '张'.repeat(51) })).toEqual(['姓名：不能超过50个字']);
+    expect(rowOf({ ...MINIMAL, 姓名: '买买提·艾力' }).name).toBe('买买提·艾力');
+  });
+
+  it('rejects unknown enumerated values instead of guessing, and lists what is allowed', () => {
+    const reasons = reasonsOf({ ...MINIMAL, 性别: '未知', 与户主关系: '女', 居住类型: '常住', 标签: '党员、高龄' });
+    expect(reasons).toEqual([
+      '性别：无法识别“未知”，可填写：男、女',
+      '与户主关系：无法识别“女”，可填写：本人、配偶、子女、父母、孙子女、兄弟姐妹、租户、其他',
+      '居住类型：无法识别“常住”，可填写：户籍、长期租住、流动人口',
+      expect.stringContaining('标签：无法识别“高龄”，可填写：独居老人、空巢老人'),
+    ]);
+    expect(reasonsOf({ ...MINIMAL, 证件类型: '驾驶证' })[0]).toContain('证件类型：无法识别“驾驶证”');
+  });
+
+  it('maps the documented aliases', () => {
+    const pick = (values: Partial<Record<string, string>>) => rowOf({ ...MINIMAL, ...values });
+    expect(pick({ 与户主关系: '户主' }).relationToHead).toBe('self');
+    expect(pick({ 与户主关系: '租客' }).relationToHead).toBe('tenant');
+    expect(pick({ 与户主关系: '母亲' }).relationToHead).toBe('parent');
+    expect(pick({ 居住类型: '常住户籍' }).residenceType).toBe('registered');
+    expect(pick({ 居住类型: '暂住' }).residenceType).toBe('floating');
+    expect(pick({ 标签: '空巢老人/低保 退役军人' }).tags).toEqual(['empty_nest', 'low_income', 'veteran']);
+    expect(pick({ 证件类型: '回乡证', 证件号码: 'H12345678' }).docType).toBe('home_return_permit');
+    expect(pick({ 证件类型: '外国护照', 证件号码: 'X1234567' }).docType).toBe('passport_foreign');
+  });
+
+  it('reports every problem of a row at once', () => {
+    expect(reasonsOf({ 姓名: '王五', 证件号码: MALE_ID, 手机号: 'abc' })).toEqual([
+      `手机号：${PHONE_REASON_MESSAGES.bad_characters.zh}`,
+      '楼栋：请填写楼栋，如 3号楼；平房区填区名，如 平房一区',
+      '门牌号：请填写门牌号，如 302',
+    ]);
+  });
+
+  it('tells rows with roster data from rows that only carry a serial number', () => {
+    expect(hasRosterData(cells({ 序号: '17' }), COLUMNS)).toBe(false);
+    expect(hasRosterData(cells({ 备注: '空房' }), COLUMNS)).toBe(true);
+  });
+});

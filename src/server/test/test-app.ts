@@ -1,0 +1,32 @@
+import { inject } from 'vitest';
+import { buildApp, createServices } from '../app';
+import { loadConfig } from '../config';
+import { connectDatabase, type Database } from '../db/database';
+import { createVault } from '../privacy/vault';
+
+const TEST_KEY = Buffer.alloc(32, 7);
+
+export function testDatabase(): Database {
+  const socketDir = inject('dbSocketDir');
+  return socketDir
+    ? connectDatabase('embedded', { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 4 })
+    : connectDatabase('postgres', { connectionString: process.env.DATABASE_URL, max: 4 });
+}
+
+/** The real app on the shared test database, with a fixed key and a fast lockout for tests. */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const config = loadConfig({ DASHU_DATA_DIR: '/tmp/dashu-test-unused', DASHU_DEMO: '0', ...env });
+  const database = testDatabase();
+  const services = createServices(config, database, createVault(TEST_KEY));
+  const { app } = await buildApp({ config, database, services });
+  await app.ready();
+  return {
+    app,
+    services,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

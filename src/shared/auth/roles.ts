@@ -1,0 +1,47 @@
+export const ROLES = [
+  'district_officer',
+  'subdistrict_officer',
+  'community_secretary',
+  'social_worker',
+  'volunteer',
+  'gate_guard',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  district_officer: { zh: '区级干部', en: 'District officer' },
+  subdistrict_officer: { zh: '街道干部', en: 'Sub-district officer' },
+  community_secretary: { zh: '社区书记', en: 'Community secretary' },
+  social_worker: { zh: '社工', en: 'Social worker' },
+  volunteer: { zh: '志愿者/楼门长', en: 'Volunteer / building captain' },
+  gate_guard: { zh: '门岗', en: 'Gate guard' },
+};
+
+/**
+ * What each role may do. Kept as one table so the server enforces and the console hides the same things.
+ * Officers above a community read across it but do not edit residents nor reveal them: least privilege.
+ */
+export const PERMISSIONS = {
+  'registry.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker', 'volunteer'],
+  'registry.write': ['community_secretary', 'social_worker'],
+  'registry.reveal': ['community_secretary', 'social_worker'],
+  'registry.import': ['community_secretary', 'social_worker'],
+  'places.write': ['district_officer', 'subdistrict_officer', 'community_secretary'],
+  'audit.read': ['district_officer', 'subdistrict_officer', 'community_secretary'],
+  'accounts.manage': ['district_officer', 'subdistrict_officer', 'community_secretary'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Which roles an account of `role` may create: never one above itself. */
+export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
+  district_officer: ROLES,
+  subdistrict_officer: ['subdistrict_officer', 'community_secretary', 'social_worker', 'volunteer', 'gate_guard'],
+  community_secretary: ['social_worker', 'volunteer', 'gate_guard'],
+  social_worker: [],
+  volunteer: [],
+  gate_guard: [],
+};
