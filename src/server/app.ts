@@ -58,6 +58,12 @@ export async function buildApp({ config, database, services, logger = false }: B
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Every route, as registered: the scope test walks this list so no route escapes it.
+  const routes: Array<{ method: string; url: string; access: string }> = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access ?? 'default' });
+  });
   registerErrorHandling(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
@@ -91,7 +97,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   auditRoutes(app, resolved);
   importsRoutes(app, resolved);
   await registerWeb(app);
-  return { app, services: resolved };
+  return { app, services: resolved, routes };
 }
 
 /** The built console, when present (`npm run build`); the API works without it. */

@@ -18,11 +18,12 @@ export async function createTestApp(env: Record<string, string> = {}) {
   const config = loadConfig({ DASHU_DATA_DIR: '/tmp/dashu-test-unused', DASHU_DEMO: '0', ...env });
   const database = testDatabase();
   const services = createServices(config, database, createVault(TEST_KEY));
-  const { app } = await buildApp({ config, database, services });
+  const { app, routes } = await buildApp({ config, database, services });
   await app.ready();
   return {
     app,
     services,
+    routes,
     async close() {
       await app.close();
       await database.close();

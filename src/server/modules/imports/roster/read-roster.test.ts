@@ -29,7 +29,15 @@ describe('readRosterRows (xlsx)', () => {
       ];
     });
     const records = await readAll(buffer, 'xlsx');
-    expect(headerOf(records)).toEqual(['姓名', '证件号码（必填）', '楼栋', '单元', '门牌号', '手机号', '出生日期']);
+    expect(headerOf(records)).toEqual([
+      '姓名',
+      '证件号码（必填）',
+      '楼栋',
+      '单元',
+      '门牌号',
+      '手机号',
+      '出生日期',
+    ]);
     expect(dataOf(records)).toEqual([
       { rowNumber: 5, cells: ['张三', ID_A, '3', '2', '302', '13800138000', '1990-01-02'] },
       { rowNumber: 7, cells: ['李四', '1.10105199001011E+17', '3号楼', '', '３０２'] },
@@ -123,7 +131,9 @@ describe('readRosterRows (csv)', () => {
   });
 
   it('reads a GBK file as saved by Excel on Chinese Windows', async () => {
-    const bytes = encodeGbk(`姓名,证件号码,楼栋,门牌号,标签\r\n欧阳娜娜,${ID_A},平房一区,15号,独居老人、党员\r\n`);
+    const bytes = encodeGbk(
+      `姓名,证件号码,楼栋,门牌号,标签\r\n欧阳娜娜,${ID_A},平房一区,15号,独居老人、党员\r\n`,
+    );
     // Sanity check: the sample really is not UTF-8.
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
     const records = await readAll(bytes, 'csv');

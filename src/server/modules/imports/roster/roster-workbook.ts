@@ -11,7 +11,7 @@ export const REASONS_HEADER = '错误原因';
 // '@' is Excel's Text format: what is typed stays exactly as typed (no 1.1E+17, no dropped leading 0,
 // no '3-12' turning into 12 March).
 const TEXT_FORMAT = '@';
-// Rows prepared with text format and dropdowns; Excel applies the column format beyond that anyway.
+// Rows offered the dropdowns. The text format is a column style, so it covers every row.
 const TEMPLATE_ROWS = 2000;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FE' } };
 const REASON_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDECEA' } };
@@ -40,6 +40,22 @@ function styleHeaderRow(row: ExcelJS.Row): void {
   row.alignment = { vertical: 'middle' };
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
+  });
+}
+
+type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
+
+/**
+ * One validation for a whole range. Per-cell validations (the typed API) are merged by exceljs into
+ * overlapping ranges when the rows pass 9 (it sorts 'B10' before 'B2'), which Excel may flag as damage.
+ */
+function addDropdown(sheet: ExcelJS.Worksheet, range: string, choices: readonly string[]): void {
+  (sheet as unknown as RangeValidations).dataValidations.add(range, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${choices.join(',')}"`],
+    // Typed synonyms (户主, 身份证, 台胞证 …) are accepted by the import, so Excel must not refuse them.
+    showErrorMessage: false,
   });
 }
 
@@ -90,15 +106,8 @@ export async function writeRosterTemplate(format: 'xlsx' | 'csv'): Promise<Buffe
     const choices = TEMPLATE_CHOICES[column.key];
     // Tags take several values per cell, which a dropdown cannot express.
     if (!choices || column.key === 'tags') return;
-    const list = `"${choices.join(',')}"`;
-    for (let rowNumber = 2; rowNumber <= TEMPLATE_ROWS; rowNumber += 1) {
-      sheet.getCell(rowNumber, index + 1).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        formulae: [list],
-        showErrorMessage: false,
-      };
-    }
+    const letter = sheet.getColumn(index + 1).letter;
+    addDropdown(sheet, `${letter}2:${letter}${TEMPLATE_ROWS}`, choices);
   });
   addInstructions(workbook);
   return bufferOf(workbook);

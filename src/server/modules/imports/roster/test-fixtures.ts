@@ -27,7 +27,8 @@ export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
 
 export async function readAll(buffer: Buffer | string, format: 'xlsx' | 'csv'): Promise<RosterRecord[]> {
   const records: RosterRecord[] = [];
-  for await (const record of readRosterRows({ stream: Readable.from([buffer]), format })) records.push(record);
+  for await (const record of readRosterRows({ stream: Readable.from([buffer]), format }))
+    records.push(record);
   return records;
 }
 

@@ -60,7 +60,15 @@ describe('mapHeader', () => {
     const mapping = mapHeader(['*姓 名', 'ID Number', '楼号', '房号', '联系电话', '手机号码', 'Tags', '']);
     expect(mapping).toEqual({
       ok: true,
-      columns: expect.objectContaining({ name: 0, docNumber: 1, building: 2, room: 3, phone: 4, tags: 6, notes: null }),
+      columns: expect.objectContaining({
+        name: 0,
+        docNumber: 1,
+        building: 2,
+        room: 3,
+        phone: 4,
+        tags: 6,
+        notes: null,
+      }),
       unused: ['手机号码'],
     });
   });
@@ -129,8 +137,20 @@ describe('validateRosterRow', () => {
 
   it('handles full-width digits typed with a Chinese IME', () => {
     const fullWidth = MALE_ID.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-    const row = rowOf({ ...MINIMAL, 证件号码: fullWidth, 楼栋: '３', 门牌号: '３－３０２', 手机号: '１３８００１３８０００' });
-    expect(row).toMatchObject({ docNumber: MALE_ID, building: '3号楼', room: '3-302', floor: 3, phone: '13800138000' });
+    const row = rowOf({
+      ...MINIMAL,
+      证件号码: fullWidth,
+      楼栋: '３',
+      门牌号: '３－３０２',
+      手机号: '１３８００１３８０００',
+    });
+    expect(row).toMatchObject({
+      docNumber: MALE_ID,
+      building: '3号楼',
+      room: '3-302',
+      floor: 3,
+      phone: '13800138000',
+    });
   });
 
   it('keeps address names as typed and derives floors only from FNN / FFNN door numbers', () => {
@@ -144,7 +164,10 @@ describe('validateRosterRow', () => {
       entrance: '二单元',
       floor: 3,
     });
-    expect(rowOf({ ...MINIMAL, 楼栋: 'A座', 门牌号: 'B101' })).toMatchObject({ building: 'A座', floor: null });
+    expect(rowOf({ ...MINIMAL, 楼栋: 'A座', 门牌号: 'B101' })).toMatchObject({
+      building: 'A座',
+      floor: null,
+    });
     expect(rowOf({ ...MINIMAL, 门牌号: '0302' }).floor).toBeNull();
   });
 
@@ -159,7 +182,9 @@ describe('validateRosterRow', () => {
 
   it('uses the identity messages, naming the column', () => {
     const typo = `${MALE_ID.slice(0, 17)}${MALE_ID.endsWith('1') ? '2' : '1'}`;
-    expect(reasonsOf({ ...MINIMAL, 证件号码: typo })).toEqual([`证件号码：${ID_REASON_MESSAGES.bad_checksum.zh}`]);
+    expect(reasonsOf({ ...MINIMAL, 证件号码: typo })).toEqual([
+      `证件号码：${ID_REASON_MESSAGES.bad_checksum.zh}`,
+    ]);
     expect(reasonsOf({ ...MINIMAL, 证件号码: '' })).toEqual([`证件号码：${ID_REASON_MESSAGES.empty.zh}`]);
     expect(reasonsOf({ ...MINIMAL, 手机号: '1380013800' })).toEqual([
       `手机号：${PHONE_REASON_MESSAGES.bad_mobile_length.zh}`,
@@ -177,9 +202,9 @@ describe('validateRosterRow', () => {
   it('takes the typed birth date for documents that do not carry one', () => {
     const row = rowOf({ ...MINIMAL, 证件类型: '台胞证', 证件号码: '12345678', 出生日期: '19700501' });
     expect(row).toMatchObject({ docType: 'taiwan_compatriot_permit', birthDate: '1970-05-01', gender: null });
-    expect(reasonsOf({ ...MINIMAL, 证件类型: '护照', 证件号码: 'E12345678', 出生日期: '2030-01-01' })).toEqual([
-      '出生日期：出生日期晚于今天，请核对',
-    ]);
+    expect(
+      reasonsOf({ ...MINIMAL, 证件类型: '护照', 证件号码: 'E12345678', 出生日期: '2030-01-01' }),
+    ).toEqual(['出生日期：出生日期晚于今天，请核对']);
   });
 
   it('checks names', () => {
@@ -190,7 +215,13 @@ describe('validateRosterRow', () => {
   });
 
   it('rejects unknown enumerated values instead of guessing, and lists what is allowed', () => {
-    const reasons = reasonsOf({ ...MINIMAL, 性别: '未知', 与户主关系: '女', 居住类型: '常住', 标签: '党员、高龄' });
+    const reasons = reasonsOf({
+      ...MINIMAL,
+      性别: '未知',
+      与户主关系: '女',
+      居住类型: '常住',
+      标签: '党员、高龄',
+    });
     expect(reasons).toEqual([
       '性别：无法识别“未知”，可填写：男、女',
       '与户主关系：无法识别“女”，可填写：本人、配偶、子女、父母、孙子女、兄弟姐妹、租户、其他',

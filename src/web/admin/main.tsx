@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/i18n';
+import { setUnauthorizedHandler } from '../shared/api-client';
+import { queryClient } from '../shared/query-client';
+import { App } from './app';
+import { router } from './routes';
+
+// A session that ran out mid-work: back to the login page, then back here after signing in.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/login') return;
+  void router.navigate('/login', { replace: true, state: { from: pathname + search } }).then(() => queryClient.clear());
+});
+
+const container = document.getElementById('root');
+if (!container) throw new Error('The page has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,33 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AuditPage } from '../features/audit/audit-page';
+import { LoginPage } from '../features/auth/login-page';
+import { ImportPage } from '../features/imports/import-page';
+import { HouseholdPage } from '../features/people/household-page';
+import { ResidentDetailPage } from '../features/people/resident-detail-page';
+import { SearchPage } from '../features/people/search-page';
+import { PlacesPage } from '../features/places/places-page';
+import { AdminLayout } from './admin-layout';
+import { NotFoundPage } from './not-found-page';
+
+/** Paths are relative to /admin, where the server serves this console. */
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: <AdminLayout />,
+      children: [
+        { index: true, element: <Navigate to="/places" replace /> },
+        { path: 'places', element: <PlacesPage /> },
+        { path: 'places/:placeId', element: <PlacesPage /> },
+        { path: 'households/:householdId', element: <HouseholdPage /> },
+        { path: 'residents', element: <SearchPage /> },
+        { path: 'residents/:residentId', element: <ResidentDetailPage /> },
+        { path: 'imports', element: <ImportPage /> },
+        { path: 'audit', element: <AuditPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);

@@ -1,0 +1,51 @@
+import { AuditOutlined, HomeOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { useCan } from '../features/auth/use-me';
+
+/** Which menu entry a path belongs to: household and place pages both sit under 住户档案. */
+function sectionOf(pathname: string): string {
+  if (pathname.startsWith('/residents')) return '/residents';
+  if (pathname.startsWith('/imports')) return '/imports';
+  if (pathname.startsWith('/audit')) return '/audit';
+  return '/places';
+}
+
+export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const can = useCan();
+
+  const items: MenuProps['items'] = [
+    { key: '/places', icon: <HomeOutlined />, label: t('nav.places') },
+    { key: '/residents', icon: <SearchOutlined />, label: t('nav.search') },
+    ...(can('registry.import') ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }] : []),
+    ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+  ];
+
+  return (
+    <>
+      <div style={{ padding: '16px 20px 8px' }}>
+        <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>
+          🌳 {t('app.brand')}
+        </Typography.Title>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('app.brandLatin')}
+        </Typography.Text>
+      </div>
+      <Menu
+        mode="inline"
+        items={items}
+        selectedKeys={[sectionOf(location.pathname)]}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate();
+        }}
+        style={{ borderInlineEnd: 'none' }}
+        data-testid="side-menu"
+      />
+    </>
+  );
+}
