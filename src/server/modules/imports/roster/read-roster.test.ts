@@ -19,7 +19,7 @@ describe('readRosterRows (xlsx)', () => {
       sheet.mergeCells('C3:E3');
       sheet.getRow(5).values = ['张三  ', ID_A, '3', '2', '302', 13800138000, new Date(Date.UTC(1990, 0, 2))];
       // Row 6 blank, row 7 holds an ID stored as a number, row 8 a 15-digit ID number and rich text.
-      sheet.getRow(7).values = ['李四', 110105199001011234, '3号楼', null, '３０２'];
+      sheet.getRow(7).values = ['李四', Number('110105199001011234'), '3号楼', null, '３０２'];
       sheet.getRow(8).values = [
         { richText: [{ text: '王' }, { text: '五', font: { bold: true } }] },
         110105900101123,
