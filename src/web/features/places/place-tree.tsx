@@ -1,11 +1,11 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Empty, Spin, Tree, type TreeDataNode, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_KIND_LABELS } from '../../../shared/places/place-kinds';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
-import { type PlaceSummary, placeDetailQuery, usePlaceRoots } from './places-api';
+import type { PlaceSummary } from './places-api';
+import { useLazyPlaceTree } from './use-lazy-place-tree';
 
 interface PlaceTreeProps {
   selectedId: number | null;
@@ -14,32 +14,24 @@ interface PlaceTreeProps {
   onSelect: (id: number) => void;
 }
 
-/**
- * The area as a tree, loading a place's children when it is opened. Children come from the same cached
- * place queries as the page, so adding a place shows up here too.
- */
+/** The area as a tree, loading a place's children when it is opened. */
 export function PlaceTree({ selectedId, openPath, onSelect }: PlaceTreeProps) {
   const { t } = useTranslation();
   const label = useLabel();
-  const queryClient = useQueryClient();
-  const roots = usePlaceRoots();
-  const [loaded, setLoaded] = useState<number[]>([]);
+  const { roots, childrenOf, load } = useLazyPlaceTree();
   const [expanded, setExpanded] = useState<string[]>([]);
 
   const openKey = openPath.join(',');
   useEffect(() => {
     if (openKey === '') return;
     const ids = openKey.split(',').map(Number);
-    setLoaded((prev) => [...new Set([...prev, ...ids])]);
+    void load(ids);
     setExpanded((prev) => [...new Set([...prev, ...ids.map(String)])]);
-  }, [openKey]);
+  }, [openKey, load]);
 
-  const details = useQueries({ queries: loaded.map((id) => placeDetailQuery(id)) });
-  const childrenOf = new Map<number, PlaceSummary[]>();
-  loaded.forEach((id, index) => {
-    const data = details[index]?.data;
-    if (data) childrenOf.set(id, data.children);
-  });
+  if (roots.isPending) return <Spin />;
+  if (roots.isError) return <ErrorAlert error={roots.error} onRetry={() => void roots.refetch()} />;
+  if (roots.data.length === 0) return <Empty description={t('places.noPlaces')} />;
 
   const build = (place: PlaceSummary): TreeDataNode => ({
     key: String(place.id),
@@ -54,17 +46,12 @@ export function PlaceTree({ selectedId, openPath, onSelect }: PlaceTreeProps) {
     isLeaf: place.childCount === 0,
     children: childrenOf.get(place.id)?.map(build),
   });
-  const treeData = (roots.data ?? []).map(build);
-
-  if (roots.isPending) return <Spin />;
-  if (roots.isError) return <ErrorAlert error={roots.error} onRetry={() => void roots.refetch()} />;
-  if (roots.data.length === 0) return <Empty description={t('places.noPlaces')} />;
 
   return (
     <Tree
       blockNode
       showLine
-      treeData={treeData}
+      treeData={roots.data.map(build)}
       selectedKeys={selectedId === null ? [] : [String(selectedId)]}
       expandedKeys={expanded}
       onExpand={(keys) => setExpanded(keys.map(String))}
@@ -72,11 +59,7 @@ export function PlaceTree({ selectedId, openPath, onSelect }: PlaceTreeProps) {
         const key = keys[0];
         if (key !== undefined) onSelect(Number(key));
       }}
-      loadData={async (node) => {
-        const id = Number(node.key);
-        setLoaded((prev) => (prev.includes(id) ? prev : [...prev, id]));
-        await queryClient.ensureQueryData(placeDetailQuery(id));
-      }}
+      loadData={(node) => load([Number(node.key)])}
       data-testid="place-tree"
     />
   );

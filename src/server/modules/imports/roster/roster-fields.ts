@@ -15,6 +15,10 @@ export const LIMITS = { name: 50, compound: 50, building: 30, entrance: 20, room
 // Hyphen look-alikes (‐ ‑ ‒ – — ― −) that word processors and IMEs substitute for '-'.
 const DASHES = /[\u2010-\u2015\u2212]/g;
 
+// Excel turns '3-12' or '3/12' typed into a General cell into 12 March; the reader then sees a date.
+const EXCEL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TURNED_INTO_DATE = '被 Excel 当成了日期（如 3-12 会变成3月12日），请把该列设为文本后重新填写';
+
 export function tooLong(limit: number): string {
   return `不能超过${limit}个字`;
 }
@@ -23,9 +27,8 @@ export function parseName(raw: string): Field<string> {
   const name = cleanText(raw);
   if (name === '') return fail('请填写姓名');
   if (charLength(name) > LIMITS.name) return fail(tooLong(LIMITS.name));
-  if (/^[\d\s.+-]+$/.test(toHalfWidth(name))) {
-    return fail('姓名不能只有数字，请检查是否把号码填到了姓名这一列');
-  }
+  // A name without a single letter is a shifted column (a number) or a placeholder ('-', '/').
+  if (!/\p{L}/u.test(name)) return fail('姓名不能只有数字或符号，请检查是否把号码填到了姓名这一列');
   return ok(name);
 }
 
@@ -33,6 +36,7 @@ export function parseName(raw: string): Field<string> {
 export function parseBuilding(raw: string): Field<string> {
   const text = cleanText(toHalfWidth(raw));
   if (text === '') return fail('请填写楼栋，如 3号楼；平房区填区名，如 平房一区');
+  if (EXCEL_DATE.test(text)) return fail(TURNED_INTO_DATE);
   const numbered = /^0*(\d+)\s*(?:号|#|号楼|#楼)?$/.exec(text);
   const building = numbered ? `${Number(numbered[1])}号楼` : text;
   if (charLength(building) > LIMITS.building) return fail(tooLong(LIMITS.building));
@@ -42,6 +46,7 @@ export function parseBuilding(raw: string): Field<string> {
 export function parseEntrance(raw: string): Field<string | null> {
   const text = cleanText(toHalfWidth(raw));
   if (text === '') return ok(null);
+  if (EXCEL_DATE.test(text)) return fail(TURNED_INTO_DATE);
   const numbered = /^0*(\d+)\s*(?:单元)?$/.exec(text);
   const entrance = numbered ? `${Number(numbered[1])}单元` : text;
   if (charLength(entrance) > LIMITS.entrance) return fail(tooLong(LIMITS.entrance));
@@ -62,6 +67,7 @@ export function floorFromRoom(room: string): number | null {
 export function parseRoom(raw: string): Field<{ room: string; floor: number | null }> {
   const room = cleanText(toHalfWidth(raw).replace(DASHES, '-'));
   if (room === '') return fail('请填写门牌号，如 302');
+  if (EXCEL_DATE.test(room)) return fail(TURNED_INTO_DATE);
   if (charLength(room) > LIMITS.room) return fail(tooLong(LIMITS.room));
   return ok({ room, floor: floorFromRoom(room) });
 }

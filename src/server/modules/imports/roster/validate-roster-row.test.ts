@@ -171,6 +171,12 @@ describe('validateRosterRow', () => {
     expect(rowOf({ ...MINIMAL, 门牌号: '0302' }).floor).toBeNull();
   });
 
+  it('rejects door numbers that Excel turned into dates', () => {
+    expect(reasonsOf({ ...MINIMAL, 门牌号: '2024-03-12' })).toEqual([
+      '门牌号：被 Excel 当成了日期（如 3-12 会变成3月12日），请把该列设为文本后重新填写',
+    ]);
+  });
+
   it('explains an ID that Excel turned into a number', () => {
     expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105199001011E+17' })).toEqual([
       '证件号码：证件号码被 Excel 存成了数字，末几位已丢失，请把该列设为文本后重新填写',
@@ -210,6 +216,7 @@ describe('validateRosterRow', () => {
   it('checks names', () => {
     expect(reasonsOf({ ...MINIMAL, 姓名: '' })).toEqual(['姓名：请填写姓名']);
     expect(reasonsOf({ ...MINIMAL, 姓名: '１３８００１３８０００' })[0]).toContain('姓名：姓名不能只有数字');
+    expect(reasonsOf({ ...MINIMAL, 姓名: '-' })[0]).toContain('姓名：姓名不能只有数字或符号');
     expect(reasonsOf({ ...MINIMAL, 姓名: '张'.repeat(51) })).toEqual(['姓名：不能超过50个字']);
     expect(rowOf({ ...MINIMAL, 姓名: '买买提·艾力' }).name).toBe('买买提·艾力');
   });
