@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, type ButtonProps, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevealableField } from '../../../shared/people/people-enums';
@@ -38,7 +38,7 @@ export function RevealModal({ residentId, field, open, onClose, onRevealed }: Re
       title={t('people.revealTitle', { field: fieldName })}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: tooShort, 'data-testid': 'reveal-confirm' } as Record<string, unknown>}
+      okButtonProps={{ disabled: tooShort, 'data-testid': 'reveal-confirm' } as ButtonProps}
       confirmLoading={reveal.isPending}
       onOk={() => reveal.mutate()}
       onCancel={() => {

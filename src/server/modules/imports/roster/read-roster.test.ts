@@ -164,6 +164,11 @@ describe('readRosterRows (csv)', () => {
     expect((error as RosterFileError).code).toBe('encoding');
   });
 
+  it('reports broken CSV syntax', async () => {
+    const error = await readAll(`姓名,证件号码\n张三,"${ID_A}\n`, 'csv').catch((e: unknown) => e);
+    expect((error as RosterFileError).code).toBe('csv_format');
+  });
+
   it('needs 姓名 and 证件号码 (or their aliases) in the same row', async () => {
     const error = await readAll('姓名,手机号\n张三,13800138000\n', 'csv').catch((e: unknown) => e);
     expect((error as RosterFileError).code).toBe('header_not_found');

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { CsvError } from 'csv-parse';
 import { CsvEncodingError, readCsvRows } from './read-csv';
 import { type RawRow, readXlsxRows } from './read-xlsx';
 import { findColumnKey, type RosterColumnKey } from './roster-columns';
@@ -9,10 +10,12 @@ export type RosterRecord = { rowNumber: number; cells: string[] } | { header: st
 /** Title rows, notes and blank lines above the header that are tolerated before giving up. */
 export const HEADER_SEARCH_ROWS = 10;
 
-export type RosterFileErrorCode = 'unreadable' | 'encoding' | 'header_not_found';
+export type RosterFileErrorCode = 'unreadable' | 'csv_format' | 'encoding' | 'header_not_found';
 
 const FILE_ERROR_MESSAGES: Record<RosterFileErrorCode, string> = {
-  unreadable: '文件无法读取，请确认上传的是 Excel 文件（.xlsx）或 CSV 文件，且文件没有损坏',
+  unreadable:
+    '文件无法读取，请确认上传的是 Excel 文件（.xlsx）或 CSV 文件且没有损坏；旧版 .xls 文件请先在 Excel 中另存为 .xlsx',
+  csv_format: 'CSV 文件格式有误（例如引号没有成对出现），请用 Excel 打开后重新另存为 CSV 再上传',
   encoding: 'CSV 文件的文字编码无法识别，请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后重新上传',
   header_not_found: `没有找到表头：文件前${HEADER_SEARCH_ROWS}行中应有一行同时包含“姓名”和“证件号码”两列`,
 };
@@ -68,6 +71,7 @@ function rawRows(stream: Readable, format: RosterFormat): AsyncGenerator<RawRow>
 function toFileError(error: unknown): RosterFileError {
   if (error instanceof RosterFileError) return error;
   if (error instanceof CsvEncodingError) return new RosterFileError('encoding', { cause: error });
+  if (error instanceof CsvError) return new RosterFileError('csv_format', { cause: error });
   return new RosterFileError('unreadable', { cause: error });
 }
 
