@@ -14,7 +14,8 @@ function newestIn(dir) {
   return newest;
 }
 
-const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newestIn('src/web'), newestIn('src/shared'));
+const stale =
+  !existsSync(built) || statSync(built).mtimeMs < Math.max(newestIn('src/web'), newestIn('src/shared'));
 if (stale) {
   console.log('正在构建网页控制台… · building the web console…');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -62,27 +62,38 @@ export async function buildApp({ config, database, services, logger = false }: B
   const routes: Array<{ method: string; url: string; access: string }> = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access ?? 'default' });
+    for (const method of methods)
+      routes.push({ method, url: route.url, access: route.config?.access ?? 'default' });
   });
   registerErrorHandling(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5, parts: 6 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Dashu API (大树)', version: config.version, description: '社区防疫与楼宇治理 · Community epidemic prevention and building governance' },
+      info: {
+        title: 'Dashu API (大树)',
+        version: config.version,
+        description: '社区防疫与楼宇治理 · Community epidemic prevention and building governance',
+      },
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   registerAccessControl(app, resolved.auth);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   app.get(
     '/api/health',
     {
       config: { access: 'public' },
       schema: {
         tags: ['system'],
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), version: Type.String() }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok'), database: Type.String(), version: Type.String() }),
+        },
       },
     },
     async () => {
@@ -106,7 +117,11 @@ async function registerWeb(app: AppInstance) {
   await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
   const page = (entry: string) => async (_request: unknown, reply: { sendFile: (f: string) => unknown }) =>
     reply.sendFile(`${entry}/index.html`);
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
-  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/admin/'),
+  );
+  app.get('/admin', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/admin/'),
+  );
   app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, page('admin'));
 }

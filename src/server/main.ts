@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
 import { buildApp, createServices } from './app';
-import { ConfigError, loadConfig } from './config';
-import { migrateDatabase, openDatabase } from './db/database';
 import { runAdminCommand } from './cli/admin-command';
 import { runImportCommand } from './cli/import-command';
+import { ConfigError, loadConfig } from './config';
+import { migrateDatabase, openDatabase } from './db/database';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed';
 
 const USAGE = `Dashu (大树)
@@ -30,7 +29,8 @@ async function main() {
       console.log('数据库已是最新 · database is up to date');
     } else if (command === 'seed-demo') {
       const services = createServices(config, database);
-      if (!(await isDatabaseEmpty(database.db))) throw new Error('数据库不是空的，未载入演示数据 · database is not empty');
+      if (!(await isDatabaseEmpty(database.db)))
+        throw new Error('数据库不是空的，未载入演示数据 · database is not empty');
       await seedDemo(services, (line) => console.log(line));
     } else if (command === 'import') {
       await runImportCommand(createServices(config, database), rest);
@@ -48,7 +48,10 @@ async function main() {
   }
 }
 
-async function start(config: ReturnType<typeof loadConfig>, database: Awaited<ReturnType<typeof openDatabase>>) {
+async function start(
+  config: ReturnType<typeof loadConfig>,
+  database: Awaited<ReturnType<typeof openDatabase>>,
+) {
   const services = createServices(config, database);
   if (config.demo && (await isDatabaseEmpty(database.db))) {
     console.log('首次启动：正在载入演示数据… · first start: loading the demo data…');
@@ -57,10 +60,14 @@ async function start(config: ReturnType<typeof loadConfig>, database: Awaited<Re
   const { app } = await buildApp({ config, database, services, logger: true });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`\n大树 Dashu 已启动 · running at http://${shown}:${config.port}/admin/  (${database.kind} database)`);
+  console.log(
+    `\n大树 Dashu 已启动 · running at http://${shown}:${config.port}/admin/  (${database.kind} database)`,
+  );
   if (config.demo) {
     console.log(`演示账号 · demo accounts (password 密码: ${DEMO_PASSWORD}):`);
-    console.log('  admin, chaoyang, haidian, dongfeng, ganjiakou, ziluoyuan, gongyun, zly-sg1, gy-sg1, zly-vol1, gy-vol1, zly-gate1, gy-gate1');
+    console.log(
+      '  admin, chaoyang, haidian, dongfeng, ganjiakou, ziluoyuan, gongyun, zly-sg1, gy-sg1, zly-vol1, gy-vol1, zly-gate1, gy-gate1',
+    );
   }
   let closing = false;
   const stop = async () => {

@@ -29,20 +29,32 @@ export async function runAdminCommand(services: Services, argv: string[]) {
       '用法 · usage: npm run dashu -- admin create --username U --name 姓名 --role ROLE --place CODE [--create-place 名称 --kind city]',
     );
   }
-  if (!ROLES.includes(values.role as Role)) throw new Error(`角色应为 · role must be one of: ${ROLES.join(', ')}`);
+  if (!ROLES.includes(values.role as Role))
+    throw new Error(`角色应为 · role must be one of: ${ROLES.join(', ')}`);
   const { db } = services.database;
   let place = (await db.select().from(places).where(eq(places.code, values.place)).limit(1))[0];
   if (!place && values['create-place']) {
-    if (!PLACE_KINDS.includes(values.kind as PlaceKind)) throw new Error(`kind must be one of: ${PLACE_KINDS.join(', ')}`);
+    if (!PLACE_KINDS.includes(values.kind as PlaceKind))
+      throw new Error(`kind must be one of: ${PLACE_KINDS.join(', ')}`);
     place = (
       await db
         .insert(places)
-        .values({ kind: values.kind as PlaceKind, name: values['create-place'], code: values.place, path: '/', depth: 0 })
+        .values({
+          kind: values.kind as PlaceKind,
+          name: values['create-place'],
+          code: values.place,
+          path: '/',
+          depth: 0,
+        })
         .returning()
     )[0];
   }
-  if (!place) throw new Error(`找不到编码为 ${values.place} 的地点 · no place with code ${values.place} (add --create-place 名称)`);
-  const password = process.env.DASHU_ADMIN_PASSWORD || (await ask('新账号密码（至少 10 位）· password (10+ characters): '));
+  if (!place)
+    throw new Error(
+      `找不到编码为 ${values.place} 的地点 · no place with code ${values.place} (add --create-place 名称)`,
+    );
+  const password =
+    process.env.DASHU_ADMIN_PASSWORD || (await ask('新账号密码（至少 10 位）· password (10+ characters): '));
   const account = await services.auth.createAccount(null, {
     username: values.username,
     displayName: values.name ?? values.username,
@@ -50,5 +62,7 @@ export async function runAdminCommand(services: Services, argv: string[]) {
     role: values.role as Role,
     scopePlaceId: place.id,
   });
-  console.log(`已创建账号 · account created: ${account.username} (${account.role}) → ${account.scope.placeName}`);
+  console.log(
+    `已创建账号 · account created: ${account.username} (${account.role}) → ${account.scope.placeName}`,
+  );
 }

@@ -35,7 +35,11 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access ?? defaultAccess(request.routeOptions.url ?? '');
     if (access === 'public') return;
-    request.actor = await auth.authenticate(request.cookies[SESSION_COOKIE], request.ip, requestLang(request));
+    request.actor = await auth.authenticate(
+      request.cookies[SESSION_COOKIE],
+      request.ip,
+      requestLang(request),
+    );
     if (!request.actor) throw new AppError('unauthenticated');
     if (access !== 'signed_in' && !can(request.actor.role, access)) throw new AppError('forbidden');
   });

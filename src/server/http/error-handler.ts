@@ -44,7 +44,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const lang = requestLang(request);
     if (error instanceof AppError) {
-      return send(reply, error.status, error.code, formatMessage(error.code, lang, error.params), error.field);
+      return send(
+        reply,
+        error.status,
+        error.code,
+        formatMessage(error.code, lang, error.params),
+        error.field,
+      );
     }
     if (error.validation) {
       const { field, detail } = describeValidation(
@@ -52,7 +58,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error.validationContext ?? '',
         lang,
       );
-      return send(reply, 400, 'validation_failed', formatMessage('validation_failed', lang, { detail }), field);
+      return send(
+        reply,
+        400,
+        'validation_failed',
+        formatMessage('validation_failed', lang, { detail }),
+        field,
+      );
     }
     const known: Record<string, ErrorCode> = {
       FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -72,7 +84,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, status, mapped, formatMessage(mapped, lang));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(reply, error.statusCode, 'validation_failed', formatMessage('validation_failed', lang, { detail: error.message }));
+      return send(
+        reply,
+        error.statusCode,
+        'validation_failed',
+        formatMessage('validation_failed', lang, { detail: error.message }),
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, 'internal', formatMessage('internal', lang));

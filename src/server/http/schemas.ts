@@ -1,7 +1,8 @@
 import { type TProperties, Type } from 'typebox';
 
 /** Objects refuse fields they do not know: a typo is an error, not silently ignored. */
-export const Strict = <T extends TProperties>(properties: T) => Type.Object(properties, { additionalProperties: false });
+export const Strict = <T extends TProperties>(properties: T) =>
+  Type.Object(properties, { additionalProperties: false });
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 export const IdParams = Strict({ id: Id });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/auth/roles';
 import { residentIdCheckChar } from '../../shared/identity';
 import type { Services } from '../http/types';
-import { insertChildPlace, type PlaceRow } from '../modules/places/places.repo';
 import { insertHousehold } from '../modules/people/people.repo';
+import { insertChildPlace, type PlaceRow } from '../modules/places/places.repo';
 import type { TestApp } from './test-app';
 
 export const FIXTURE_PASSWORD = 'fixture-password-1';
@@ -13,7 +13,9 @@ let serial = 0;
 export function syntheticId(birth = '19800101', female = false): string {
   serial += 1;
   const seq = (serial * 7 + Math.floor(Math.random() * 50)) % 1000;
-  const seqDigits = String(seq - (seq % 2) + (female ? 0 : 1)).padStart(3, '0').slice(-3);
+  const seqDigits = String(seq - (seq % 2) + (female ? 0 : 1))
+    .padStart(3, '0')
+    .slice(-3);
   const first17 = `110105${birth}${seqDigits}`;
   return first17 + residentIdCheckChar(first17);
 }
@@ -27,10 +29,23 @@ export interface CommunityFixture {
   usernames: Record<Role, string>;
 }
 
-async function buildCommunity(services: Services, parent: PlaceRow, tag: string, label: string): Promise<CommunityFixture> {
+async function buildCommunity(
+  services: Services,
+  parent: PlaceRow,
+  tag: string,
+  label: string,
+): Promise<CommunityFixture> {
   const { db } = services.database;
-  const community = await insertChildPlace(db, parent, { kind: 'community', name: `${label}社区`, code: `t-${tag}` });
-  const compound = await insertChildPlace(db, community, { kind: 'compound', name: `${label}小区`, code: `t-${tag}-c` });
+  const community = await insertChildPlace(db, parent, {
+    kind: 'community',
+    name: `${label}社区`,
+    code: `t-${tag}`,
+  });
+  const compound = await insertChildPlace(db, community, {
+    kind: 'compound',
+    name: `${label}小区`,
+    code: `t-${tag}-c`,
+  });
   const buildings = [
     await insertChildPlace(db, compound, { kind: 'building', name: '1号楼', code: `t-${tag}-b1` }),
     await insertChildPlace(db, compound, { kind: 'building', name: '2号楼', code: `t-${tag}-b2` }),
@@ -43,7 +58,13 @@ async function buildCommunity(services: Services, parent: PlaceRow, tag: string,
     [b1, entrance.id, '102'],
     [b2, null, '201'],
   ] as const) {
-    const h = await insertHousehold(db, { communityId: community.id, buildingId: building.id, entranceId, room, floor: Number(room[0]) });
+    const h = await insertHousehold(db, {
+      communityId: community.id,
+      buildingId: building.id,
+      entranceId,
+      room,
+      floor: Number(room[0]),
+    });
     householdIds.push(h.id);
   }
   const usernames = {} as Record<Role, string>;
@@ -70,8 +91,16 @@ async function buildCommunity(services: Services, parent: PlaceRow, tag: string,
 export async function createFixture(services: Services) {
   const tag = randomUUID().slice(0, 8);
   const { db } = services.database;
-  const district = await insertChildPlace(db, null, { kind: 'district', name: `测试区${tag}`, code: `t-${tag}-d` });
-  const subdistrict = await insertChildPlace(db, district, { kind: 'subdistrict', name: '测试街道', code: `t-${tag}-s` });
+  const district = await insertChildPlace(db, null, {
+    kind: 'district',
+    name: `测试区${tag}`,
+    code: `t-${tag}-d`,
+  });
+  const subdistrict = await insertChildPlace(db, district, {
+    kind: 'subdistrict',
+    name: '测试街道',
+    code: `t-${tag}-s`,
+  });
   const a = await buildCommunity(services, subdistrict, `${tag}a`, '甲');
   const b = await buildCommunity(services, subdistrict, `${tag}b`, '乙');
   const officer = `${tag}-officer`;

@@ -23,7 +23,13 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedServer(dataDir, 16);
   }
   const database = embedded
-    ? connectDatabase('embedded', { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 2 })
+    ? connectDatabase('embedded', {
+        host: embedded.socketDir,
+        port: 5432,
+        user: 'postgres',
+        database: 'postgres',
+        max: 2,
+      })
     : connectDatabase('postgres', { connectionString: process.env.DATABASE_URL, max: 2 });
   await migrateDatabase(database);
   await database.close();

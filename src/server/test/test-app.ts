@@ -9,7 +9,13 @@ const TEST_KEY = Buffer.alloc(32, 7);
 export function testDatabase(): Database {
   const socketDir = inject('dbSocketDir');
   return socketDir
-    ? connectDatabase('embedded', { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 4 })
+    ? connectDatabase('embedded', {
+        host: socketDir,
+        port: 5432,
+        user: 'postgres',
+        database: 'postgres',
+        max: 4,
+      })
     : connectDatabase('postgres', { connectionString: process.env.DATABASE_URL, max: 4 });
 }
 

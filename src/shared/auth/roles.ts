@@ -22,7 +22,13 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
  * Officers above a community read across it but do not edit residents nor reveal them: least privilege.
  */
 export const PERMISSIONS = {
-  'registry.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker', 'volunteer'],
+  'registry.read': [
+    'district_officer',
+    'subdistrict_officer',
+    'community_secretary',
+    'social_worker',
+    'volunteer',
+  ],
   'registry.write': ['community_secretary', 'social_worker'],
   'registry.reveal': ['community_secretary', 'social_worker'],
   'registry.import': ['community_secretary', 'social_worker'],
@@ -39,7 +45,13 @@ export function can(role: Role, permission: Permission): boolean {
 /** Which roles an account of `role` may create: never one above itself. */
 export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
   district_officer: ROLES,
-  subdistrict_officer: ['subdistrict_officer', 'community_secretary', 'social_worker', 'volunteer', 'gate_guard'],
+  subdistrict_officer: [
+    'subdistrict_officer',
+    'community_secretary',
+    'social_worker',
+    'volunteer',
+    'gate_guard',
+  ],
   community_secretary: ['social_worker', 'volunteer', 'gate_guard'],
   social_worker: [],
   volunteer: [],

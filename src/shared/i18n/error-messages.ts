@@ -44,7 +44,10 @@ export const ERROR_MESSAGES = {
     zh: '住户只能建在楼栋、单元或平房区下',
     en: 'Households belong to a building, entrance or bungalow area',
   },
-  reason_required: { zh: '请填写查看原因（至少 4 个字）', en: 'Please give a reason (at least 4 characters)' },
+  reason_required: {
+    zh: '请填写查看原因（至少 4 个字）',
+    en: 'Please give a reason (at least 4 characters)',
+  },
   nothing_to_reveal: { zh: '该项没有登记内容', en: 'Nothing is recorded for this field' },
   unsupported_file: {
     zh: '只支持 Excel（.xlsx）或 CSV 文件',
@@ -63,7 +66,11 @@ export const ERROR_MESSAGES = {
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export type Lang = 'zh' | 'en';
 
-export function formatMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function formatMessage(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
   const template = ERROR_MESSAGES[code][lang];
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 }

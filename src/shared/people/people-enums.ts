@@ -2,9 +2,21 @@ type Labels<T extends string> = Record<T, { zh: string; en: string }>;
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
-export const GENDER_LABELS: Labels<Gender> = { male: { zh: '男', en: 'Male' }, female: { zh: '女', en: 'Female' } };
+export const GENDER_LABELS: Labels<Gender> = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+};
 
-export const RELATIONS = ['self', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'tenant', 'other'] as const;
+export const RELATIONS = [
+  'self',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'sibling',
+  'tenant',
+  'other',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const RELATION_LABELS: Labels<Relation> = {
   self: { zh: '户主', en: 'Head of household' },

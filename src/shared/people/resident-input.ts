@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/error-messages';
 import {
   CROSS_CHECK_MESSAGES,
   crossCheckIdentity,
@@ -8,7 +9,6 @@ import {
   parseIdNumber,
   parsePhone,
 } from '../identity';
-import type { Lang } from '../i18n/error-messages';
 
 export interface IdentityInput {
   name: string;
@@ -59,19 +59,28 @@ export function checkIdentity(
   if (input.phone?.trim()) {
     const parsed = parsePhone(input.phone);
     if (parsed.ok) phone = parsed.normalized;
-    else issues.push({ field: 'phone', code: 'invalid_phone', message: PHONE_REASON_MESSAGES[parsed.reason] });
+    else
+      issues.push({ field: 'phone', code: 'invalid_phone', message: PHONE_REASON_MESSAGES[parsed.reason] });
   }
   let gender = input.gender ?? null;
   let birthDate = input.birthDate?.trim() || null;
   if (doc.ok) {
     for (const issue of crossCheckIdentity(doc, { birthDate, gender })) {
-      issues.push({ field: issue.field, code: 'identity_mismatch', message: CROSS_CHECK_MESSAGES[issue.reason] });
+      issues.push({
+        field: issue.field,
+        code: 'identity_mismatch',
+        message: CROSS_CHECK_MESSAGES[issue.reason],
+      });
     }
     gender = doc.gender ?? gender;
     birthDate = doc.birthDate ?? birthDate;
   }
   if (birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-    issues.push({ field: 'birthDate', code: 'identity_mismatch', message: { zh: '出生日期格式应为 年-月-日', en: 'Birth date must be YYYY-MM-DD' } });
+    issues.push({
+      field: 'birthDate',
+      code: 'identity_mismatch',
+      message: { zh: '出生日期格式应为 年-月-日', en: 'Birth date must be YYYY-MM-DD' },
+    });
   }
   if (issues.length > 0 || !doc.ok) return { ok: false, issues };
   return { ok: true, value: { name, docNumber: doc.normalized, phone, gender, birthDate } };

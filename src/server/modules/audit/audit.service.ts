@@ -28,7 +28,11 @@ export interface AuditEvent {
 
 export interface AuditService {
   /** Written in the caller's transaction when given one: a change and its audit row land together. */
-  record(actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null, event: AuditEvent, tx?: DbOrTx): Promise<void>;
+  record(
+    actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null,
+    event: AuditEvent,
+    tx?: DbOrTx,
+  ): Promise<void>;
   list(actor: Actor, filter: AuditFilter): ReturnType<typeof listAudit>;
 }
 

@@ -71,7 +71,13 @@ export async function findSessionAccount(db: DbOrTx, tokenHash: string) {
 /** The scope place with its path, and every community at or under it. */
 export async function loadScopePlaces(db: DbOrTx, placeId: number) {
   const placeRows = await db
-    .select({ id: places.id, path: places.path, kind: places.kind, name: places.name, communityId: places.communityId })
+    .select({
+      id: places.id,
+      path: places.path,
+      kind: places.kind,
+      name: places.name,
+      communityId: places.communityId,
+    })
     .from(places)
     .where(eq(places.id, placeId))
     .limit(1);

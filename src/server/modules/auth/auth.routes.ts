@@ -31,7 +31,11 @@ export function authRoutes(app: AppInstance, { auth }: Services, cookieSecure: b
       },
     },
     async (request, reply) => {
-      const { token, expiresAt, account } = await auth.login(request.body.username, request.body.password, request.ip);
+      const { token, expiresAt, account } = await auth.login(
+        request.body.username,
+        request.body.password,
+        request.ip,
+      );
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
       return { account };
     },
@@ -51,10 +55,17 @@ export function authRoutes(app: AppInstance, { auth }: Services, cookieSecure: b
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], body: Strict({ currentPassword: Text(200, 1), newPassword: Text(200, 1) }) } },
+    {
+      schema: { tags: ['auth'], body: Strict({ currentPassword: Text(200, 1), newPassword: Text(200, 1) }) },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE] ?? '';
-      await auth.changePassword(actorOf(request), token, request.body.currentPassword, request.body.newPassword);
+      await auth.changePassword(
+        actorOf(request),
+        token,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return reply.status(204).send();
     },
   );

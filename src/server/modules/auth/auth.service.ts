@@ -50,7 +50,12 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
       username: account.username,
       displayName: account.displayName,
       role: account.role as Role,
-      scope: { placeId: scope.placeId, placeName: scope.placeName, placeKind: scope.placeKind, buildingIds: scope.buildingIds },
+      scope: {
+        placeId: scope.placeId,
+        placeName: scope.placeName,
+        placeKind: scope.placeKind,
+        buildingIds: scope.buildingIds,
+      },
     };
   }
 
@@ -71,7 +76,12 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
       }
       const actor = { accountId: account.id, displayName: account.displayName, ip };
       if (!(await verifyPassword(account.passwordHash, password))) {
-        const lockedUntil = await repo.recordFailedLogin(db, account.id, config.lockoutAttempts, config.lockoutMinutes);
+        const lockedUntil = await repo.recordFailedLogin(
+          db,
+          account.id,
+          config.lockoutAttempts,
+          config.lockoutMinutes,
+        );
         await audit.record(actor, { action: 'login_failed', entity: 'account', entityId: account.id });
         if (lockedUntil && lockedUntil > new Date()) {
           throw new AppError('account_locked', { minutes: config.lockoutMinutes });
@@ -117,9 +127,13 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
       const account = await repo.findAccountById(db, actor.accountId);
       if (!account) throw new AppError('unauthenticated');
       if (!(await verifyPassword(account.passwordHash, current))) throw new AppError('wrong_password');
-      if (!isAcceptablePassword(next, account.username)) throw new AppError('weak_password', {}, 'newPassword');
+      if (!isAcceptablePassword(next, account.username))
+        throw new AppError('weak_password', {}, 'newPassword');
       await db.transaction(async (tx) => {
-        await repo.updateAccount(tx, account.id, { passwordHash: await hashPassword(next), passwordChangedAt: new Date() });
+        await repo.updateAccount(tx, account.id, {
+          passwordHash: await hashPassword(next),
+          passwordChangedAt: new Date(),
+        });
         // Other devices signed in with the old password are signed out.
         await repo.deleteSessionsOf(tx, account.id, tokenHash(token));
         await audit.record(actor, { action: 'password_change', entity: 'account', entityId: account.id }, tx);
@@ -129,15 +143,24 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
     /** Creates an account; used by the CLI (actor null: the machine's operator) and by managers. */
     async createAccount(
       actor: Actor | null,
-      input: { username: string; displayName: string; password: string; role: Role; scopePlaceId: number; scopeBuildingIds?: number[] | null },
+      input: {
+        username: string;
+        displayName: string;
+        password: string;
+        role: Role;
+        scopePlaceId: number;
+        scopeBuildingIds?: number[] | null;
+      },
     ) {
       if (actor) {
         if (!GRANTABLE_ROLES[actor.role].includes(input.role)) throw new AppError('forbidden');
         const loaded = await repo.loadScopePlaces(db, input.scopePlaceId);
         if (!loaded || !placeInScope(actor.scope, loaded.place)) throw new AppError('out_of_scope');
       }
-      if (!isAcceptablePassword(input.password, input.username)) throw new AppError('weak_password', {}, 'password');
-      if (await repo.findAccountByUsername(db, input.username)) throw new AppError('duplicate_username', {}, 'username');
+      if (!isAcceptablePassword(input.password, input.username))
+        throw new AppError('weak_password', {}, 'password');
+      if (await repo.findAccountByUsername(db, input.username))
+        throw new AppError('duplicate_username', {}, 'username');
       const row = await repo.insertAccount(db, {
         username: input.username,
         displayName: input.displayName,
@@ -146,7 +169,12 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
         scopePlaceId: input.scopePlaceId,
         scopeBuildingIds: input.scopeBuildingIds ?? null,
       });
-      await audit.record(actor, { action: 'account_create', entity: 'account', entityId: row.id, detail: { username: row.username, role: row.role } });
+      await audit.record(actor, {
+        action: 'account_create',
+        entity: 'account',
+        entityId: row.id,
+        detail: { username: row.username, role: row.role },
+      });
       return toPublic(row);
     },
   };

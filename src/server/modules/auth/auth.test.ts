@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, type Fixture, FIXTURE_PASSWORD, login } from '../../test/fixture';
+import { createFixture, FIXTURE_PASSWORD, type Fixture, login } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 
 let t: TestApp;
@@ -13,7 +13,11 @@ afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('signs in with a session cookie that is httpOnly and SameSite=Strict', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: f.a.usernames.community_secretary, password: FIXTURE_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: f.a.usernames.community_secretary, password: FIXTURE_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().account.role).toBe('community_secretary');
     expect(res.json().account.scope.placeId).toBe(f.a.community.id);
@@ -24,23 +28,44 @@ describe('sign-in', () => {
   });
 
   it('answers a wrong password in Chinese by default and in English when asked', async () => {
-    const zh = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: f.a.usernames.social_worker, password: 'nope' } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: f.a.usernames.social_worker, password: 'nope' },
+    });
     expect(zh.statusCode).toBe(401);
     expect(zh.json()).toEqual({ error: { code: 'invalid_credentials', message: '用户名或密码不正确' } });
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en' }, payload: { username: 'nobody-here', password: 'nope' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US,en' },
+      payload: { username: 'nobody-here', password: 'nope' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
   it('locks the account after repeated failures, even for the right password', async () => {
     const username = f.b.usernames.gate_guard;
     for (let i = 0; i < 2; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'wrong' },
+      });
       expect(res.statusCode).toBe(401);
     }
-    const third = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong' } });
+    const third = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: 'wrong' },
+    });
     expect(third.statusCode).toBe(423);
     expect(third.json().error.code).toBe('account_locked');
-    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: FIXTURE_PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: FIXTURE_PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
   });
 
@@ -49,34 +74,75 @@ describe('sign-in', () => {
     const cookie = await login(t, f.a.usernames.volunteer);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.json().account.scope.buildingIds).toEqual([f.a.buildings[0]?.id]);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode,
+    ).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('changes the password: old one stops working, other sessions end, weak ones are refused', async () => {
     const username = f.b.usernames.social_worker;
     const cookie = await login(t, username);
     const other = await login(t, username);
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: FIXTURE_PASSWORD, newPassword: 'short' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: FIXTURE_PASSWORD, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.code).toBe('weak_password');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: 'not-it', newPassword: 'a-much-better-one' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'not-it', newPassword: 'a-much-better-one' },
+    });
     expect(wrong.json().error.code).toBe('wrong_password');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword: FIXTURE_PASSWORD, newPassword: 'a-much-better-one' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: FIXTURE_PASSWORD, newPassword: 'a-much-better-one' },
+    });
     expect(ok.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: other } })).statusCode,
+    ).toBe(401);
     await expect(login(t, username)).rejects.toThrow();
     await login(t, username, 'a-much-better-one');
   });
 
   it('lets a secretary create accounts below her, only inside her community', async () => {
     const cookie = await login(t, f.a.usernames.community_secretary);
-    const payload = { username: `${f.tag}-newvol`, displayName: '新志愿者', password: 'volunteer-pass-1', role: 'volunteer', scopePlaceId: f.a.community.id };
-    expect((await t.app.inject({ method: 'POST', url: '/api/accounts', headers: { cookie }, payload })).statusCode).toBe(201);
-    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: { cookie }, payload: { ...payload, username: `${f.tag}-x`, scopePlaceId: f.b.community.id } });
+    const payload = {
+      username: `${f.tag}-newvol`,
+      displayName: '新志愿者',
+      password: 'volunteer-pass-1',
+      role: 'volunteer',
+      scopePlaceId: f.a.community.id,
+    };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/accounts', headers: { cookie }, payload })).statusCode,
+    ).toBe(201);
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { cookie },
+      payload: { ...payload, username: `${f.tag}-x`, scopePlaceId: f.b.community.id },
+    });
     expect(elsewhere.statusCode).toBe(403);
-    const above = await t.app.inject({ method: 'POST', url: '/api/accounts', headers: { cookie }, payload: { ...payload, username: `${f.tag}-y`, role: 'district_officer' } });
+    const above = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { cookie },
+      payload: { ...payload, username: `${f.tag}-y`, role: 'district_officer' },
+    });
     expect(above.statusCode).toBe(403);
   });
 });

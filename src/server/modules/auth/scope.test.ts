@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertJob } from '../imports/imports.repo';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { insertJob } from '../imports/imports.repo';
 
 let t: TestApp;
 let f: Fixture;
@@ -21,10 +21,24 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/residents',
     headers: { cookie: a },
-    payload: { householdId: f.a.householdIds[0], name: '周甲', docType: 'resident_id', docNumber: residentDoc, phone: '13600003333', relationToHead: 'self', residenceType: 'registered' },
+    payload: {
+      householdId: f.a.householdIds[0],
+      name: '周甲',
+      docType: 'resident_id',
+      docNumber: residentDoc,
+      phone: '13600003333',
+      relationToHead: 'self',
+      residenceType: 'registered',
+    },
   });
   residentId = created.json().resident.id;
-  jobId = (await insertJob(t.services.database.db, { communityId: f.a.community.id, fileName: 'a.xlsx', status: 'done' })).id;
+  jobId = (
+    await insertJob(t.services.database.db, {
+      communityId: f.a.community.id,
+      fileName: 'a.xlsx',
+      status: 'done',
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -43,22 +57,76 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   'GET /api/health': 'public',
   'GET /api/openapi.json': 'public',
   'GET /api/imports/template': 'public',
-  'POST /api/accounts': () => ({ method: 'POST', url: '/api/accounts', payload: { username: `${f.tag}-spy`, displayName: '间谍', password: 'spy-password-1', role: 'volunteer', scopePlaceId: f.a.community.id } }),
+  'POST /api/accounts': () => ({
+    method: 'POST',
+    url: '/api/accounts',
+    payload: {
+      username: `${f.tag}-spy`,
+      displayName: '间谍',
+      password: 'spy-password-1',
+      role: 'volunteer',
+      scopePlaceId: f.a.community.id,
+    },
+  }),
   'GET /api/places/roots': () => ({ method: 'GET', url: '/api/places/roots' }),
   'GET /api/places/:id': () => ({ method: 'GET', url: `/api/places/${f.a.compound.id}` }),
-  'POST /api/places': () => ({ method: 'POST', url: '/api/places', payload: { parentId: f.a.compound.id, kind: 'building', name: '9号楼' } }),
-  'PATCH /api/places/:id': () => ({ method: 'PATCH', url: `/api/places/${f.a.community.id}`, payload: { name: '被改名' } }),
-  'GET /api/places/:id/households': () => ({ method: 'GET', url: `/api/places/${f.a.entrance.id}/households` }),
+  'POST /api/places': () => ({
+    method: 'POST',
+    url: '/api/places',
+    payload: { parentId: f.a.compound.id, kind: 'building', name: '9号楼' },
+  }),
+  'PATCH /api/places/:id': () => ({
+    method: 'PATCH',
+    url: `/api/places/${f.a.community.id}`,
+    payload: { name: '被改名' },
+  }),
+  'GET /api/places/:id/households': () => ({
+    method: 'GET',
+    url: `/api/places/${f.a.entrance.id}/households`,
+  }),
   'GET /api/residents': () => ({ method: 'GET', url: `/api/residents?q=${residentDoc}` }),
   'GET /api/residents/:id': () => ({ method: 'GET', url: `/api/residents/${residentId}` }),
-  'POST /api/residents': () => ({ method: 'POST', url: '/api/residents', payload: { householdId: f.a.householdIds[1], name: '混入', docType: 'resident_id', docNumber: syntheticId(), relationToHead: 'self', residenceType: 'registered' } }),
-  'PATCH /api/residents/:id': () => ({ method: 'PATCH', url: `/api/residents/${residentId}`, payload: { version: 1, notes: '篡改' } }),
-  'POST /api/residents/:id/move': () => ({ method: 'POST', url: `/api/residents/${residentId}/move`, payload: { householdId: f.b.householdIds[0], reason: '搬走', version: 1 } }),
-  'POST /api/residents/:id/reveal': () => ({ method: 'POST', url: `/api/residents/${residentId}/reveal`, payload: { field: 'docNumber', reason: '好奇一下' } }),
+  'POST /api/residents': () => ({
+    method: 'POST',
+    url: '/api/residents',
+    payload: {
+      householdId: f.a.householdIds[1],
+      name: '混入',
+      docType: 'resident_id',
+      docNumber: syntheticId(),
+      relationToHead: 'self',
+      residenceType: 'registered',
+    },
+  }),
+  'PATCH /api/residents/:id': () => ({
+    method: 'PATCH',
+    url: `/api/residents/${residentId}`,
+    payload: { version: 1, notes: '篡改' },
+  }),
+  'POST /api/residents/:id/move': () => ({
+    method: 'POST',
+    url: `/api/residents/${residentId}/move`,
+    payload: { householdId: f.b.householdIds[0], reason: '搬走', version: 1 },
+  }),
+  'POST /api/residents/:id/reveal': () => ({
+    method: 'POST',
+    url: `/api/residents/${residentId}/reveal`,
+    payload: { field: 'docNumber', reason: '好奇一下' },
+  }),
   'GET /api/households/:id': () => ({ method: 'GET', url: `/api/households/${f.a.householdIds[0]}` }),
-  'POST /api/households': () => ({ method: 'POST', url: '/api/households', payload: { placeId: f.a.entrance.id, room: '999' } }),
-  'GET /api/communities/:id/organisations': () => ({ method: 'GET', url: `/api/communities/${f.a.community.id}/organisations` }),
-  'GET /api/communities/:id/party-branches': () => ({ method: 'GET', url: `/api/communities/${f.a.community.id}/party-branches` }),
+  'POST /api/households': () => ({
+    method: 'POST',
+    url: '/api/households',
+    payload: { placeId: f.a.entrance.id, room: '999' },
+  }),
+  'GET /api/communities/:id/organisations': () => ({
+    method: 'GET',
+    url: `/api/communities/${f.a.community.id}/organisations`,
+  }),
+  'GET /api/communities/:id/party-branches': () => ({
+    method: 'GET',
+    url: `/api/communities/${f.a.community.id}/party-branches`,
+  }),
   'GET /api/audit': () => ({ method: 'GET', url: `/api/audit?entityId=${residentId}` }),
   'POST /api/imports': () => ({ method: 'POST', url: `/api/imports?communityId=${f.a.community.id}` }),
   'GET /api/imports': () => ({ method: 'GET', url: `/api/imports?communityId=${f.a.community.id}` }),
@@ -89,23 +157,53 @@ describe('one community cannot see or change another', () => {
   });
 
   it('left community A untouched', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/residents/${residentId}`, headers: { cookie: a } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/residents/${residentId}`,
+      headers: { cookie: a },
+    });
     expect(res.json().resident).toMatchObject({ notes: null, version: 1, householdId: f.a.householdIds[0] });
-    const place = await t.app.inject({ method: 'GET', url: `/api/places/${f.a.community.id}`, headers: { cookie: a } });
+    const place = await t.app.inject({
+      method: 'GET',
+      url: `/api/places/${f.a.community.id}`,
+      headers: { cookie: a },
+    });
     expect(place.json().place.name).toBe(f.a.community.name);
     expect(place.json().children).toHaveLength(1);
-    const households = await t.app.inject({ method: 'GET', url: `/api/places/${f.a.entrance.id}/households`, headers: { cookie: a } });
+    const households = await t.app.inject({
+      method: 'GET',
+      url: `/api/places/${f.a.entrance.id}/households`,
+      headers: { cookie: a },
+    });
     expect(households.json().total).toBe(2);
-    const accounts = await t.services.database.pool.query('select count(*)::int n from accounts where username = $1', [`${f.tag}-spy`]);
+    const accounts = await t.services.database.pool.query(
+      'select count(*)::int n from accounts where username = $1',
+      [`${f.tag}-spy`],
+    );
     expect(accounts.rows[0].n).toBe(0);
   });
 
   it('lets the sub-district officer above both read both, but not reveal or edit', async () => {
     const officer = await login(t, f.officer);
-    expect((await t.app.inject({ method: 'GET', url: `/api/residents/${residentId}`, headers: { cookie: officer } })).statusCode).toBe(200);
-    const reveal = await t.app.inject({ method: 'POST', url: `/api/residents/${residentId}/reveal`, headers: { cookie: officer }, payload: { field: 'phone', reason: '抽查核实' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/residents/${residentId}`,
+          headers: { cookie: officer },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const reveal = await t.app.inject({
+      method: 'POST',
+      url: `/api/residents/${residentId}/reveal`,
+      headers: { cookie: officer },
+      payload: { field: 'phone', reason: '抽查核实' },
+    });
     expect(reveal.statusCode).toBe(403);
-    const roots = (await t.app.inject({ method: 'GET', url: '/api/places/roots', headers: { cookie: officer } })).json();
+    const roots = (
+      await t.app.inject({ method: 'GET', url: '/api/places/roots', headers: { cookie: officer } })
+    ).json();
     expect(roots.items[0]).toMatchObject({ id: f.subdistrict.id, households: 6 });
   });
 });

@@ -19,7 +19,10 @@ export function canSeeCommunity(scope: Scope, communityId: number | null | undef
 }
 
 /** Throws the same "not found" a missing row would, so a caller cannot probe what exists elsewhere. */
-export function assertCommunity(scope: Scope, communityId: number | null | undefined): asserts communityId is number {
+export function assertCommunity(
+  scope: Scope,
+  communityId: number | null | undefined,
+): asserts communityId is number {
   if (!canSeeCommunity(scope, communityId)) throw new AppError('not_found');
 }
 

@@ -37,7 +37,15 @@ export async function seedDemo(services: Services, log: (line: string) => void =
     for (const [index, place] of data.places.entries()) {
       const parent = place.parentKey ? byKey.get(place.parentKey) : root;
       if (!parent) throw new Error(`demo place ${place.key} has an unknown parent`);
-      byKey.set(place.key, await insertChildPlace(tx, parent, { kind: place.kind, name: place.name, code: place.code, sortKey: place.sortKey ?? index }));
+      byKey.set(
+        place.key,
+        await insertChildPlace(tx, parent, {
+          kind: place.kind,
+          name: place.name,
+          code: place.code,
+          sortKey: place.sortKey ?? index,
+        }),
+      );
     }
     const placeId = (key: string) => {
       const found = byKey.get(key);
@@ -47,7 +55,13 @@ export async function seedDemo(services: Services, log: (line: string) => void =
     await tx.insert(gates).values(
       data.gates.map((g) => {
         const compound = placeId(g.compoundKey);
-        return { communityId: compound.communityId as number, compoundId: compound.id, name: g.name, vehiclesAllowed: g.vehiclesAllowed, openingHours: g.openingHours };
+        return {
+          communityId: compound.communityId as number,
+          compoundId: compound.id,
+          name: g.name,
+          vehiclesAllowed: g.vehiclesAllowed,
+          openingHours: g.openingHours,
+        };
       }),
     );
     const householdIds = await insertHouseholds(tx, data.households, placeId);
@@ -65,7 +79,12 @@ export async function seedDemo(services: Services, log: (line: string) => void =
       })),
     );
     await tx.insert(partyBranches).values(
-      data.partyBranches.map((b) => ({ communityId: placeId(b.communityKey).id, name: b.name, secretaryName: b.secretaryName, memberCount: b.memberCount })),
+      data.partyBranches.map((b) => ({
+        communityId: placeId(b.communityKey).id,
+        name: b.name,
+        secretaryName: b.secretaryName,
+        memberCount: b.memberCount,
+      })),
     );
     await tx.insert(accounts).values(
       data.accounts.map((a) => ({
@@ -135,7 +154,18 @@ async function insertResidents(
           notes: r.notes,
         })),
       )
-      .returning({ id: residents.id, communityId: residents.communityId, householdId: residents.householdId });
-    await tx.insert(residentMoves).values(rows.map((row) => ({ residentId: row.id, communityId: row.communityId, householdId: row.householdId, reason: '初始登记' })));
+      .returning({
+        id: residents.id,
+        communityId: residents.communityId,
+        householdId: residents.householdId,
+      });
+    await tx.insert(residentMoves).values(
+      rows.map((row) => ({
+        residentId: row.id,
+        communityId: row.communityId,
+        householdId: row.householdId,
+        reason: '初始登记',
+      })),
+    );
   });
 }

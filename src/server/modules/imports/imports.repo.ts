@@ -40,7 +40,11 @@ export async function insertRejections(db: DbOrTx, rows: Array<typeof importReje
 }
 
 export async function listRejections(db: DbOrTx, jobId: number) {
-  return db.select().from(importRejections).where(eq(importRejections.jobId, jobId)).orderBy(asc(importRejections.rowNumber));
+  return db
+    .select()
+    .from(importRejections)
+    .where(eq(importRejections.jobId, jobId))
+    .orderBy(asc(importRejections.rowNumber));
 }
 
 /** Every compound, building, bungalow area and entrance of a community: imports resolve names against it. */
@@ -48,12 +52,22 @@ export async function communityPlaces(db: DbOrTx, communityId: number) {
   return db
     .select({ id: places.id, parentId: places.parentId, kind: places.kind, name: places.name })
     .from(places)
-    .where(and(eq(places.communityId, communityId), inArray(places.kind, ['compound', 'building', 'bungalow_area', 'entrance'])));
+    .where(
+      and(
+        eq(places.communityId, communityId),
+        inArray(places.kind, ['compound', 'building', 'bungalow_area', 'entrance']),
+      ),
+    );
 }
 
 export async function communityDoors(db: DbOrTx, communityId: number) {
   return db
-    .select({ id: households.id, buildingId: households.buildingId, entranceId: households.entranceId, room: households.room })
+    .select({
+      id: households.id,
+      buildingId: households.buildingId,
+      entranceId: households.entranceId,
+      room: households.room,
+    })
     .from(households)
     .where(eq(households.communityId, communityId));
 }
@@ -65,7 +79,12 @@ export async function insertHouseholds(db: DbOrTx, rows: Array<typeof households
       ...(await db
         .insert(households)
         .values(rows.slice(i, i + 1000))
-        .returning({ id: households.id, buildingId: households.buildingId, entranceId: households.entranceId, room: households.room })),
+        .returning({
+          id: households.id,
+          buildingId: households.buildingId,
+          entranceId: households.entranceId,
+          room: households.room,
+        })),
     );
   }
   return out;
@@ -81,10 +100,17 @@ export async function residentsByHash(db: DbOrTx, communityId: number, hashes: s
 
 export async function insertResidents(db: DbOrTx, rows: Array<typeof residents.$inferInsert>) {
   if (rows.length === 0) return [];
-  return db.insert(residents).values(rows).returning({ id: residents.id, householdId: residents.householdId });
+  return db
+    .insert(residents)
+    .values(rows)
+    .returning({ id: residents.id, householdId: residents.householdId });
 }
 
-export async function updateResidentFields(db: DbOrTx, id: number, values: Partial<typeof residents.$inferInsert>) {
+export async function updateResidentFields(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof residents.$inferInsert>,
+) {
   await db
     .update(residents)
     .set({ ...values, version: sql`${residents.version} + 1`, updatedAt: new Date() })

@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/access';
 import { AppError } from '../../http/app-error';
@@ -22,7 +22,12 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
     '/api/imports/template',
     {
       config: { access: 'registry.import' },
-      schema: { tags: ['imports'], querystring: Strict({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }) },
+      schema: {
+        tags: ['imports'],
+        querystring: Strict({
+          format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
+        }),
+      },
     },
     async (request, reply) => {
       const format = request.query.format ?? 'xlsx';
@@ -35,7 +40,14 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
 
   app.post(
     '/api/imports',
-    { config: { access: 'registry.import' }, schema: { tags: ['imports'], querystring: Strict({ communityId: Id }), consumes: ['multipart/form-data'] } },
+    {
+      config: { access: 'registry.import' },
+      schema: {
+        tags: ['imports'],
+        querystring: Strict({ communityId: Id }),
+        consumes: ['multipart/form-data'],
+      },
+    },
     async (request, reply) => {
       if (!request.isMultipart()) throw new AppError('file_missing', {}, 'file');
       const file = await request.file();
@@ -55,14 +67,21 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
       }
       const stream = createReadStream(spooled);
       stream.on('close', () => void rm(spooled, { force: true }));
-      const job = await imports.start(actorOf(request), { communityId: request.query.communityId, fileName: file.filename, stream });
+      const job = await imports.start(actorOf(request), {
+        communityId: request.query.communityId,
+        fileName: file.filename,
+        stream,
+      });
       return reply.status(202).send({ job });
     },
   );
 
   app.get(
     '/api/imports',
-    { config: { access: 'registry.import' }, schema: { tags: ['imports'], querystring: Strict({ communityId: Type.Optional(Id) }) } },
+    {
+      config: { access: 'registry.import' },
+      schema: { tags: ['imports'], querystring: Strict({ communityId: Type.Optional(Id) }) },
+    },
     async (request) => ({ items: await imports.list(actorOf(request), request.query.communityId) }),
   );
 
@@ -78,7 +97,10 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
     async (request, reply) => {
       const body = await imports.rejectedWorkbook(actorOf(request), request.params.id);
       reply.header('content-type', XLSX);
-      reply.header('content-disposition', attachment(`未导入的行-${request.params.id}.xlsx`, `rejected-${request.params.id}.xlsx`));
+      reply.header(
+        'content-disposition',
+        attachment(`未导入的行-${request.params.id}.xlsx`, `rejected-${request.params.id}.xlsx`),
+      );
       return reply.send(body);
     },
   );

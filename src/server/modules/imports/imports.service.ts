@@ -9,7 +9,7 @@ import { assertCommunity } from '../auth/scope';
 import type { PlacesService } from '../places/places.service';
 import * as repo from './imports.repo';
 import { RosterDuplicateMerger } from './roster/merge-duplicates';
-import { type RosterFormat, RosterFileError, readRosterRows } from './roster/read-roster';
+import { RosterFileError, type RosterFormat, readRosterRows } from './roster/read-roster';
 import { writeRejectedRowsWorkbook, writeRosterTemplate } from './roster/roster-workbook';
 import { hasRosterData, mapHeader, validateRosterRow } from './roster/validate-roster-row';
 import { writeRoster } from './roster-writer';
@@ -85,11 +85,13 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
           continue;
         }
         const merged = merger.add({ rowNumber: record.rowNumber, cells: record.cells, row: checked.row });
-        if (!merged.ok) rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: [merged.reason] });
+        if (!merged.ok)
+          rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: [merged.reason] });
       }
     } catch (error) {
       if (error instanceof RosterFileError) {
-        if (error.code === 'header_not_found') throw new AppError('import_bad_header', { missing: '姓名、证件号码' });
+        if (error.code === 'header_not_found')
+          throw new AppError('import_bad_header', { missing: '姓名、证件号码' });
         throw new AppError('import_unreadable', { detail: error.message });
       }
       throw error;
@@ -102,7 +104,13 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
    * Reads the whole file first (validation needs no database), then writes every accepted row in one
    * transaction: an import either lands whole or not at all, and running it twice changes nothing.
    */
-  async function run(job: repo.ImportJobRow, actor: Actor | null, stream: Readable, format: RosterFormat, onProgress?: (p: ImportProgress) => void) {
+  async function run(
+    job: repo.ImportJobRow,
+    actor: Actor | null,
+    stream: Readable,
+    format: RosterFormat,
+    onProgress?: (p: ImportProgress) => void,
+  ) {
     const progress: ImportProgress = { phase: 'reading', processedRows: 0, totalRows: null };
     live.set(job.id, progress);
     const ticker = onProgress ? setInterval(() => onProgress(progress), 200) : undefined;
@@ -110,20 +118,57 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
       const { header, entries, rejected } = await readAndValidate(stream, format, progress);
       Object.assign(progress, { phase: 'writing', totalRows: entries.length, processedRows: 0 });
       const counts = await db.transaction(async (tx) => {
-        const written = await writeRoster(tx, vault, job.communityId, entries, actor?.accountId ?? null, (n) => {
-          progress.processedRows = n;
-        });
-        await audit.record(actor, { action: 'import', entity: 'import_job', entityId: job.id, communityId: job.communityId, detail: { fileName: job.fileName, ...written, rejected: rejected.length } }, tx);
+        const written = await writeRoster(
+          tx,
+          vault,
+          job.communityId,
+          entries,
+          actor?.accountId ?? null,
+          (n) => {
+            progress.processedRows = n;
+          },
+        );
+        await audit.record(
+          actor,
+          {
+            action: 'import',
+            entity: 'import_job',
+            entityId: job.id,
+            communityId: job.communityId,
+            detail: { fileName: job.fileName, ...written, rejected: rejected.length },
+          },
+          tx,
+        );
         return written;
       });
       await repo.insertRejections(
         db,
-        rejected.map((r) => ({ jobId: job.id, rowNumber: r.rowNumber, valuesCipher: vault.encrypt(JSON.stringify(r.cells)), reasons: r.reasons.join('；') })),
+        rejected.map((r) => ({
+          jobId: job.id,
+          rowNumber: r.rowNumber,
+          valuesCipher: vault.encrypt(JSON.stringify(r.cells)),
+          reasons: r.reasons.join('；'),
+        })),
       );
-      await repo.updateJob(db, job.id, { status: 'done', phase: 'done', header, totalRows: entries.length, processedRows: entries.length, ...counts, rejected: rejected.length, finishedAt: new Date() });
+      await repo.updateJob(db, job.id, {
+        status: 'done',
+        phase: 'done',
+        header,
+        totalRows: entries.length,
+        processedRows: entries.length,
+        ...counts,
+        rejected: rejected.length,
+        finishedAt: new Date(),
+      });
     } catch (error) {
-      const stored = error instanceof AppError ? { code: error.code, params: error.params } : { code: 'internal' };
-      await repo.updateJob(db, job.id, { status: 'failed', phase: 'done', error: JSON.stringify(stored), finishedAt: new Date() });
+      const stored =
+        error instanceof AppError ? { code: error.code, params: error.params } : { code: 'internal' };
+      await repo.updateJob(db, job.id, {
+        status: 'failed',
+        phase: 'done',
+        error: JSON.stringify(stored),
+        finishedAt: new Date(),
+      });
       throw error;
     } finally {
       clearInterval(ticker);
@@ -138,12 +183,23 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
     /** Starts an import and returns its job at once; the work goes on after the response. */
     async start(
       actor: Actor | null,
-      input: { communityId: number; fileName: string; stream: Readable; wait?: boolean; onProgress?: (p: ImportProgress) => void },
+      input: {
+        communityId: number;
+        fileName: string;
+        stream: Readable;
+        wait?: boolean;
+        onProgress?: (p: ImportProgress) => void;
+      },
     ) {
       if (actor) assertCommunity(actor.scope, input.communityId);
       const format = formatOf(input.fileName);
       if (!format) throw new AppError('unsupported_file', {}, 'file');
-      const job = await repo.insertJob(db, { communityId: input.communityId, accountId: actor?.accountId ?? null, fileName: input.fileName.slice(0, 200), status: 'running' });
+      const job = await repo.insertJob(db, {
+        communityId: input.communityId,
+        accountId: actor?.accountId ?? null,
+        fileName: input.fileName.slice(0, 200),
+        status: 'running',
+      });
       const running = run(job, actor, input.stream, format, input.onProgress);
       if (input.wait) return jobView(await running, undefined, actor?.lang);
       // The caller polls the job; a failure is recorded on it, so nothing is left to handle here.
@@ -172,10 +228,20 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
       const job = actor ? await repo.findJob(db, actor.scope, id) : await repo.findJobById(db, id);
       if (!job) throw new AppError('not_found');
       const rows = await repo.listRejections(db, id);
-      await audit.record(actor, { action: 'export', entity: 'import_job', entityId: id, communityId: job.communityId, detail: { kind: 'rejected_rows', rows: rows.length } });
+      await audit.record(actor, {
+        action: 'export',
+        entity: 'import_job',
+        entityId: id,
+        communityId: job.communityId,
+        detail: { kind: 'rejected_rows', rows: rows.length },
+      });
       return writeRejectedRowsWorkbook(
         job.header,
-        rows.map((r) => ({ rowNumber: r.rowNumber, cells: JSON.parse(vault.decrypt(r.valuesCipher)) as string[], reasons: r.reasons.split('；') })),
+        rows.map((r) => ({
+          rowNumber: r.rowNumber,
+          cells: JSON.parse(vault.decrypt(r.valuesCipher)) as string[],
+          reasons: r.reasons.split('；'),
+        })),
       );
     },
   };

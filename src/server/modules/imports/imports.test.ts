@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ids = { wang: syntheticId('19520315'), li: syntheticId('19800808', true), chen: syntheticId('20100101') };
+const ids = {
+  wang: syntheticId('19520315'),
+  li: syntheticId('19800808', true),
+  chen: syntheticId('20100101'),
+};
 
 /** A roster as staff keep it: a title row, merged header cells, numbers where text was meant, stray spaces. */
 function roster(extraRows: string[][] = []) {
@@ -30,7 +34,16 @@ function roster(extraRows: string[][] = []) {
     ws.addRow([]);
     ws.addRow(['陈小明', ids.chen, '', '3号楼', '2单元', '202', '子女', '']);
     ws.addRow(['张三', '110105195203150000', '13912340003', '3号楼', '1', '102', '户主', '']);
-    ws.addRow(['错号', `${ids.wang.slice(0, 17)}${ids.wang.endsWith('1') ? '2' : '1'}`, '', '3号楼', '1', '103', '', '']);
+    ws.addRow([
+      '错号',
+      `${ids.wang.slice(0, 17)}${ids.wang.endsWith('1') ? '2' : '1'}`,
+      '',
+      '3号楼',
+      '1',
+      '103',
+      '',
+      '',
+    ]);
     ws.addRow(['王建国', ids.wang, '', '3号楼', '1', '101', '', '独居老人']);
     for (const row of extraRows) ws.addRow(row);
   });
@@ -39,8 +52,15 @@ function roster(extraRows: string[][] = []) {
 async function upload(body: Buffer, name = '名册.xlsx') {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(body)]), name);
-  const res = await fetch(`${base}/api/imports?communityId=${f.a.community.id}`, { method: 'POST', body: form, headers: { cookie } });
-  return { status: res.status, body: (await res.json()) as { job: { id: number; status: string }; error?: { code: string } } };
+  const res = await fetch(`${base}/api/imports?communityId=${f.a.community.id}`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie },
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { job: { id: number; status: string }; error?: { code: string } },
+  };
 }
 
 async function finished(id: number) {
@@ -58,11 +78,30 @@ describe('roster import', () => {
     const { status, body } = await upload(await roster());
     expect(status).toBe(202);
     const job = await finished(body.job.id);
-    expect(job).toMatchObject({ status: 'done', inserted: 3, updated: 0, unchanged: 0, rejected: 2, placesCreated: 3 });
-    const search = await t.app.inject({ method: 'GET', url: `/api/residents?communityId=${f.a.community.id}&q=${encodeURIComponent('王建国')}`, headers: { cookie } });
+    expect(job).toMatchObject({
+      status: 'done',
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: 2,
+      placesCreated: 3,
+    });
+    const search = await t.app.inject({
+      method: 'GET',
+      url: `/api/residents?communityId=${f.a.community.id}&q=${encodeURIComponent('王建国')}`,
+      headers: { cookie },
+    });
     expect(search.json().items).toHaveLength(1);
-    expect(search.json().items[0]).toMatchObject({ address: '3号楼 1单元 101', relationToHead: 'self', tags: ['party_member', 'elderly_alone'] });
-    const rejected = await t.app.inject({ method: 'GET', url: `/api/imports/${job.id}/rejected`, headers: { cookie } });
+    expect(search.json().items[0]).toMatchObject({
+      address: '3号楼 1单元 101',
+      relationToHead: 'self',
+      tags: ['party_member', 'elderly_alone'],
+    });
+    const rejected = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/${job.id}/rejected`,
+      headers: { cookie },
+    });
     expect(rejected.statusCode).toBe(200);
     const sheet = (await loadWorkbook(rejected.rawPayload)).worksheets[0];
     const texts = JSON.stringify(sheet?.getSheetValues());
@@ -87,9 +126,16 @@ describe('roster import', () => {
     );
     const job = await finished(body.job.id);
     expect(job).toMatchObject({ inserted: 0, updated: 1 });
-    const found = (await t.app.inject({ method: 'GET', url: `/api/residents?q=${ids.chen}`, headers: { cookie } })).json();
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/residents/${found.items[0].id}`, headers: { cookie } })).json();
-    expect(detail.history.map((h: { label: string }) => h.label)).toEqual(['3号楼 2单元 202', '3号楼 1单元 101']);
+    const found = (
+      await t.app.inject({ method: 'GET', url: `/api/residents?q=${ids.chen}`, headers: { cookie } })
+    ).json();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/residents/${found.items[0].id}`, headers: { cookie } })
+    ).json();
+    expect(detail.history.map((h: { label: string }) => h.label)).toEqual([
+      '3号楼 2单元 202',
+      '3号楼 1单元 101',
+    ]);
   });
 
   it('fails clearly on a file without the roster columns, and refuses other file types', async () => {
@@ -103,10 +149,18 @@ describe('roster import', () => {
   });
 
   it('serves the template in both formats', async () => {
-    const xlsx = await t.app.inject({ method: 'GET', url: '/api/imports/template?format=xlsx', headers: { cookie } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/imports/template?format=xlsx',
+      headers: { cookie },
+    });
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await loadWorkbook(xlsx.rawPayload)).worksheets.map((w) => w.name)).toContain('填写说明');
-    const csv = await t.app.inject({ method: 'GET', url: '/api/imports/template?format=csv', headers: { cookie } });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/imports/template?format=csv',
+      headers: { cookie },
+    });
     expect(csv.body).toContain('证件号码');
   });
 });

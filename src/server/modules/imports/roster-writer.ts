@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../db/database';
 import type { Vault } from '../../privacy/vault';
-import { sealIdentity } from '../people/people.service';
 import type { ResidentRow } from '../people/people.repo';
-import { insertChildPlace, findPlace } from '../places/places.repo';
+import { sealIdentity } from '../people/people.service';
+import { findPlace, insertChildPlace } from '../places/places.repo';
 import * as repo from './imports.repo';
 import type { MergedRosterEntry } from './roster/merge-duplicates';
 import type { RosterRow } from './roster/validate-roster-row';
@@ -15,7 +15,8 @@ export interface WriteCounts {
 }
 
 type PlaceRef = { id: number; parentId: number | null; kind: string; name: string };
-const doorKey = (buildingId: number, entranceId: number | null, room: string) => `${buildingId}|${entranceId ?? 0}|${room}`;
+const doorKey = (buildingId: number, entranceId: number | null, room: string) =>
+  `${buildingId}|${entranceId ?? 0}|${room}`;
 
 /**
  * Finds places by name inside one community, creating the missing ones. A roster names buildings the
@@ -62,9 +63,13 @@ class PlaceResolver {
       const compound = await this.child(this.communityId, 'compound', row.compound);
       building = await this.child(compound.id, kind, row.building);
     } else {
-      building = this.findBuildingAnywhere(row.building) ?? (await this.child(this.communityId, kind, row.building));
+      building =
+        this.findBuildingAnywhere(row.building) ?? (await this.child(this.communityId, kind, row.building));
     }
-    const entrance = row.entrance && building.kind === 'building' ? await this.child(building.id, 'entrance', row.entrance) : null;
+    const entrance =
+      row.entrance && building.kind === 'building'
+        ? await this.child(building.id, 'entrance', row.entrance)
+        : null;
     return { buildingId: building.id, entranceId: entrance?.id ?? null };
   }
 }
@@ -81,10 +86,17 @@ function changesFor(existing: ResidentRow, row: RosterRow, householdId: number, 
   if (row.birthDate && existing.birthDate !== row.birthDate) changes.birthDate = row.birthDate;
   if (row.phone && existing.phoneHash !== vault.hash(row.phone)) {
     const sealed = sealIdentity(vault, row.docNumber, row.phone);
-    Object.assign(changes, { phoneCipher: sealed.phoneCipher, phoneHash: sealed.phoneHash, phoneMasked: sealed.phoneMasked, phoneTail: sealed.phoneTail });
+    Object.assign(changes, {
+      phoneCipher: sealed.phoneCipher,
+      phoneHash: sealed.phoneHash,
+      phoneMasked: sealed.phoneMasked,
+      phoneTail: sealed.phoneTail,
+    });
   }
-  if (row.relationToHead && existing.relationToHead !== row.relationToHead) changes.relationToHead = row.relationToHead;
-  if (row.residenceType && existing.residenceType !== row.residenceType) changes.residenceType = row.residenceType;
+  if (row.relationToHead && existing.relationToHead !== row.relationToHead)
+    changes.relationToHead = row.relationToHead;
+  if (row.residenceType && existing.residenceType !== row.residenceType)
+    changes.residenceType = row.residenceType;
   if (row.tags.length > 0 && !sameTags(existing.tags, row.tags)) changes.tags = row.tags;
   if (row.notes && existing.notes !== row.notes) changes.notes = row.notes;
   if (existing.householdId !== householdId) changes.householdId = householdId;
@@ -102,25 +114,38 @@ export async function writeRoster(
   onProgress: (written: number) => void,
 ): Promise<WriteCounts> {
   const places = new PlaceResolver(tx, communityId, await repo.communityPlaces(tx, communityId));
-  const doors = new Map((await repo.communityDoors(tx, communityId)).map((d) => [doorKey(d.buildingId, d.entranceId, d.room), d.id]));
+  const doors = new Map(
+    (await repo.communityDoors(tx, communityId)).map((d) => [
+      doorKey(d.buildingId, d.entranceId, d.room),
+      d.id,
+    ]),
+  );
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, placesCreated: 0 };
 
   // Doors first, all at once: households are shared by several rows.
   const located = [];
-  const missingDoors = new Map<string, { buildingId: number; entranceId: number | null; room: string; floor: number | null }>();
+  const missingDoors = new Map<
+    string,
+    { buildingId: number; entranceId: number | null; room: string; floor: number | null }
+  >();
   for (const entry of entries) {
     const door = await places.door(entry.row);
     const key = doorKey(door.buildingId, door.entranceId, entry.row.room);
     if (!doors.has(key)) missingDoors.set(key, { ...door, room: entry.row.room, floor: entry.row.floor });
     located.push({ entry, key });
   }
-  const createdDoors = await repo.insertHouseholds(tx, [...missingDoors.values()].map((d) => ({ ...d, communityId })));
+  const createdDoors = await repo.insertHouseholds(
+    tx,
+    [...missingDoors.values()].map((d) => ({ ...d, communityId })),
+  );
   for (const d of createdDoors) doors.set(doorKey(d.buildingId, d.entranceId, d.room), d.id);
 
   for (let i = 0; i < located.length; i += 500) {
     const slice = located.slice(i, i + 500);
     const hashes = slice.map(({ entry }) => vault.hash(entry.row.docNumber));
-    const existing = new Map((await repo.residentsByHash(tx, communityId, hashes)).map((r) => [r.docHash, r]));
+    const existing = new Map(
+      (await repo.residentsByHash(tx, communityId, hashes)).map((r) => [r.docHash, r]),
+    );
     const fresh = [];
     const moved: number[] = [];
     const moves = [];
@@ -153,7 +178,13 @@ export async function writeRoster(
       counts.updated += 1;
       if ('householdId' in changes) {
         moved.push(current.id);
-        moves.push({ communityId, residentId: current.id, householdId, reason: '名册导入', byAccountId: actorId });
+        moves.push({
+          communityId,
+          residentId: current.id,
+          householdId,
+          reason: '名册导入',
+          byAccountId: actorId,
+        });
       }
     }
     const inserted = await repo.insertResidents(tx, fresh);
@@ -161,7 +192,13 @@ export async function writeRoster(
     await repo.closeMoves(tx, moved);
     await repo.insertMoves(tx, [
       ...moves,
-      ...inserted.map((r) => ({ communityId, residentId: r.id, householdId: r.householdId, reason: '名册导入', byAccountId: actorId })),
+      ...inserted.map((r) => ({
+        communityId,
+        residentId: r.id,
+        householdId: r.householdId,
+        reason: '名册导入',
+        byAccountId: actorId,
+      })),
     ]);
     onProgress(Math.min(i + 500, located.length));
   }

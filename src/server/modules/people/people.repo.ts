@@ -11,11 +11,17 @@ const building = aliasedTable(places, 'building');
 const entrance = aliasedTable(places, 'entrance');
 
 /** The scope filter every household or resident query carries. */
-export function scopeFilter(scope: Scope, communityColumn: typeof residents.communityId | typeof households.communityId): SQL {
+export function scopeFilter(
+  scope: Scope,
+  communityColumn: typeof residents.communityId | typeof households.communityId,
+): SQL {
   if (scope.communityIds.length === 0) return sql`false`;
   const inCommunities = inArray(communityColumn, scope.communityIds);
   if (!scope.buildingIds) return inCommunities;
-  return and(inCommunities, inArray(households.buildingId, scope.buildingIds.length ? scope.buildingIds : [-1])) as SQL;
+  return and(
+    inCommunities,
+    inArray(households.buildingId, scope.buildingIds.length ? scope.buildingIds : [-1]),
+  ) as SQL;
 }
 
 const householdColumns = {
@@ -43,7 +49,11 @@ export type HouseholdView = {
   notes: string | null;
 };
 
-export async function findHousehold(db: DbOrTx, scope: Scope, id: number): Promise<HouseholdView | undefined> {
+export async function findHousehold(
+  db: DbOrTx,
+  scope: Scope,
+  id: number,
+): Promise<HouseholdView | undefined> {
   const rows = await db
     .select(householdColumns)
     .from(households)
@@ -71,7 +81,9 @@ export async function listHouseholdsUnder(
           : like(building.path, `${place.path}${place.id}/%`);
   const where = and(under, scopeFilter(scope, households.communityId));
   const residentCount = sql<number>`(select count(*)::int from residents r where r.household_id = ${households.id} and r.moved_out_at is null)`;
-  const headName = sql<string | null>`(select r.name from residents r where r.household_id = ${households.id} and r.moved_out_at is null order by (r.relation_to_head = 'self') desc, r.id limit 1)`;
+  const headName = sql<
+    string | null
+  >`(select r.name from residents r where r.household_id = ${households.id} and r.moved_out_at is null order by (r.relation_to_head = 'self') desc, r.id limit 1)`;
   const [items, totals] = await Promise.all([
     db
       .select({ ...householdColumns, residentCount, headName })
@@ -79,7 +91,13 @@ export async function listHouseholdsUnder(
       .innerJoin(building, eq(building.id, households.buildingId))
       .leftJoin(entrance, eq(entrance.id, households.entranceId))
       .where(where)
-      .orderBy(asc(building.sortKey), asc(households.buildingId), asc(entrance.sortKey), asc(households.floor), asc(households.room))
+      .orderBy(
+        asc(building.sortKey),
+        asc(households.buildingId),
+        asc(entrance.sortKey),
+        asc(households.floor),
+        asc(households.room),
+      )
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db
@@ -88,10 +106,18 @@ export async function listHouseholdsUnder(
       .innerJoin(building, eq(building.id, households.buildingId))
       .where(where),
   ]);
-  return { items: items as Array<HouseholdView & { residentCount: number; headName: string | null }>, total: totals[0]?.n ?? 0 };
+  return {
+    items: items as Array<HouseholdView & { residentCount: number; headName: string | null }>,
+    total: totals[0]?.n ?? 0,
+  };
 }
 
-export async function findHouseholdByDoor(db: DbOrTx, buildingId: number, entranceId: number | null, room: string) {
+export async function findHouseholdByDoor(
+  db: DbOrTx,
+  buildingId: number,
+  entranceId: number | null,
+  room: string,
+) {
   const rows = await db
     .select()
     .from(households)
@@ -106,14 +132,24 @@ export async function findHouseholdByDoor(db: DbOrTx, buildingId: number, entran
   return rows[0];
 }
 
-export async function insertHousehold(db: DbOrTx, values: typeof households.$inferInsert): Promise<HouseholdRow> {
+export async function insertHousehold(
+  db: DbOrTx,
+  values: typeof households.$inferInsert,
+): Promise<HouseholdRow> {
   const rows = await db.insert(households).values(values).returning();
   if (!rows[0]) throw new Error('insert returned nothing');
   return rows[0];
 }
 
-export async function updateHousehold(db: DbOrTx, id: number, values: Partial<typeof households.$inferInsert>) {
-  await db.update(households).set({ ...values, updatedAt: new Date() }).where(eq(households.id, id));
+export async function updateHousehold(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof households.$inferInsert>,
+) {
+  await db
+    .update(households)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(households.id, id));
 }
 
 export async function residentsOfHousehold(db: DbOrTx, householdId: number): Promise<ResidentRow[]> {
@@ -144,14 +180,22 @@ export async function findResidentByDocHash(db: DbOrTx, communityId: number, doc
   return rows[0];
 }
 
-export async function insertResident(db: DbOrTx, values: typeof residents.$inferInsert): Promise<ResidentRow> {
+export async function insertResident(
+  db: DbOrTx,
+  values: typeof residents.$inferInsert,
+): Promise<ResidentRow> {
   const rows = await db.insert(residents).values(values).returning();
   if (!rows[0]) throw new Error('insert returned nothing');
   return rows[0];
 }
 
 /** Optimistic update: only when the version is the one the editor saw. Returns false when it moved on. */
-export async function updateResident(db: DbOrTx, id: number, version: number, values: Partial<typeof residents.$inferInsert>) {
+export async function updateResident(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  values: Partial<typeof residents.$inferInsert>,
+) {
   const rows = await db
     .update(residents)
     .set({ ...values, version: sql`${residents.version} + 1`, updatedAt: new Date() })
@@ -236,9 +280,17 @@ export async function movesOf(db: DbOrTx, residentId: number) {
 }
 
 export async function listOrganisations(db: DbOrTx, communityId: number) {
-  return db.select().from(organisations).where(eq(organisations.communityId, communityId)).orderBy(asc(organisations.id));
+  return db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.communityId, communityId))
+    .orderBy(asc(organisations.id));
 }
 
 export async function listPartyBranches(db: DbOrTx, communityId: number) {
-  return db.select().from(partyBranches).where(eq(partyBranches.communityId, communityId)).orderBy(asc(partyBranches.id));
+  return db
+    .select()
+    .from(partyBranches)
+    .where(eq(partyBranches.communityId, communityId))
+    .orderBy(asc(partyBranches.id));
 }

@@ -22,7 +22,9 @@ const residentFields = {
   birthDate: Type.Optional(Type.Union([DateString, Type.Null()])),
   relationToHead: literals(RELATIONS),
   residenceType: literals(RESIDENCE_TYPES),
-  tags: Type.Optional(Type.Array(literals(RESIDENT_TAGS), { maxItems: RESIDENT_TAGS.length, uniqueItems: true })),
+  tags: Type.Optional(
+    Type.Array(literals(RESIDENT_TAGS), { maxItems: RESIDENT_TAGS.length, uniqueItems: true }),
+  ),
   notes: Type.Optional(NullableText(500)),
 };
 
@@ -69,8 +71,12 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
 
   app.post(
     '/api/residents',
-    { config: { access: 'registry.write' }, schema: { tags: ['people'], body: Strict({ householdId: Id, ...residentFields }) } },
-    async (request, reply) => reply.status(201).send({ resident: await people.createResident(actorOf(request), request.body) }),
+    {
+      config: { access: 'registry.write' },
+      schema: { tags: ['people'], body: Strict({ householdId: Id, ...residentFields }) },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ resident: await people.createResident(actorOf(request), request.body) }),
   );
 
   app.patch(
@@ -84,14 +90,20 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
         body: Strict({ version: Type.Integer({ minimum: 1 }), ...optionalFields }),
       },
     },
-    async (request) => ({ resident: await people.updateResident(actorOf(request), request.params.id, request.body) }),
+    async (request) => ({
+      resident: await people.updateResident(actorOf(request), request.params.id, request.body),
+    }),
   );
 
   app.post(
     '/api/residents/:id/move',
     {
       config: { access: 'registry.write' },
-      schema: { tags: ['people'], params: IdParams, body: Strict({ householdId: Id, reason: Text(200, 2), version: Type.Integer({ minimum: 1 }) }) },
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: Strict({ householdId: Id, reason: Text(200, 2), version: Type.Integer({ minimum: 1 }) }),
+      },
     },
     async (request) => people.moveResident(actorOf(request), request.params.id, request.body),
   );
@@ -100,9 +112,14 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
     '/api/residents/:id/reveal',
     {
       config: { access: 'registry.reveal' },
-      schema: { tags: ['people'], params: IdParams, body: Strict({ field: literals(REVEALABLE_FIELDS), reason: Text(200) }) },
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: Strict({ field: literals(REVEALABLE_FIELDS), reason: Text(200) }),
+      },
     },
-    async (request) => people.reveal(actorOf(request), request.params.id, request.body.field, request.body.reason),
+    async (request) =>
+      people.reveal(actorOf(request), request.params.id, request.body.field, request.body.reason),
   );
 
   app.get(
@@ -117,10 +134,16 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
       config: { access: 'registry.write' },
       schema: {
         tags: ['people'],
-        body: Strict({ placeId: Id, room: Text(30, 1), floor: Type.Optional(Type.Union([Type.Integer({ minimum: -5, maximum: 200 }), Type.Null()])), notes: Type.Optional(NullableText(500)) }),
+        body: Strict({
+          placeId: Id,
+          room: Text(30, 1),
+          floor: Type.Optional(Type.Union([Type.Integer({ minimum: -5, maximum: 200 }), Type.Null()])),
+          notes: Type.Optional(NullableText(500)),
+        }),
       },
     },
-    async (request, reply) => reply.status(201).send(await people.createHousehold(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await people.createHousehold(actorOf(request), request.body)),
   );
 
   app.get(

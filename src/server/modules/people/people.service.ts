@@ -1,8 +1,8 @@
 import type { DocumentType } from '../../../shared/identity';
 import { maskIdNumber, maskPhone, parseIdNumber, parsePhone } from '../../../shared/identity';
-import { HOUSEHOLD_CONTAINERS, type PlaceKind } from '../../../shared/places/place-kinds';
 import type { RevealableField } from '../../../shared/people/people-enums';
 import { checkIdentity } from '../../../shared/people/resident-input';
+import { HOUSEHOLD_CONTAINERS, type PlaceKind } from '../../../shared/places/place-kinds';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -40,7 +40,10 @@ export function sealIdentity(vault: Vault, docNumber: string, phone: string | nu
   };
 }
 
-function checked(input: Pick<ResidentInput, 'name' | 'docType' | 'docNumber' | 'phone' | 'gender' | 'birthDate'>, actor: Actor) {
+function checked(
+  input: Pick<ResidentInput, 'name' | 'docType' | 'docNumber' | 'phone' | 'gender' | 'birthDate'>,
+  actor: Actor,
+) {
   const result = checkIdentity(input);
   if (!result.ok) {
     const first = result.issues[0];
@@ -65,7 +68,8 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
 
   async function refuseDuplicate(communityId: number, docHash: string, exceptId?: number) {
     const existing = await repo.findResidentByDocHash(db, communityId, docHash);
-    if (existing && existing.id !== exceptId) throw new AppError('duplicate_document', { name: existing.name }, 'docNumber');
+    if (existing && existing.id !== exceptId)
+      throw new AppError('duplicate_document', { name: existing.name }, 'docNumber');
   }
 
   return {
@@ -78,10 +82,21 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
     async getHousehold(actor: Actor, id: number) {
       const household = await visibleHousehold(actor, id);
       const members = await repo.residentsOfHousehold(db, id);
-      return { household: { ...household, label: householdLabel(household) }, residents: members.map((r) => residentView(r, household)) };
+      return {
+        household: { ...household, label: householdLabel(household) },
+        residents: members.map((r) => residentView(r, household)),
+      };
     },
 
-    async createHousehold(actor: Actor, input: { placeId: number; room: string; floor?: number | null | undefined; notes?: string | null | undefined }) {
+    async createHousehold(
+      actor: Actor,
+      input: {
+        placeId: number;
+        room: string;
+        floor?: number | null | undefined;
+        notes?: string | null | undefined;
+      },
+    ) {
       const place = await places.loadVisible(actor, input.placeId);
       if (!HOUSEHOLD_CONTAINERS.includes(place.kind as PlaceKind) || place.communityId === null) {
         throw new AppError('not_a_household_place', {}, 'placeId');
@@ -90,7 +105,8 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
       assertBuilding(actor.scope, buildingId);
       const entranceId = place.kind === 'entrance' ? place.id : null;
       const room = input.room.trim();
-      if (await repo.findHouseholdByDoor(db, buildingId, entranceId, room)) throw new AppError('duplicate_door', {}, 'room');
+      if (await repo.findHouseholdByDoor(db, buildingId, entranceId, room))
+        throw new AppError('duplicate_door', {}, 'room');
       const row = await db.transaction(async (tx) => {
         const created = await repo.insertHousehold(tx, {
           communityId: place.communityId as number,
@@ -100,15 +116,41 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
           floor: input.floor ?? null,
           notes: input.notes ?? null,
         });
-        await audit.record(actor, { action: 'create', entity: 'household', entityId: created.id, communityId: created.communityId, detail: { room } }, tx);
+        await audit.record(
+          actor,
+          {
+            action: 'create',
+            entity: 'household',
+            entityId: created.id,
+            communityId: created.communityId,
+            detail: { room },
+          },
+          tx,
+        );
         return created;
       });
       return this.getHousehold(actor, row.id);
     },
 
-    async search(actor: Actor, query: { q?: string | undefined; communityId?: number | undefined; householdId?: number | undefined; tag?: string | undefined; page: number; pageSize: number }) {
+    async search(
+      actor: Actor,
+      query: {
+        q?: string | undefined;
+        communityId?: number | undefined;
+        householdId?: number | undefined;
+        tag?: string | undefined;
+        page: number;
+        pageSize: number;
+      },
+    ) {
       const q = query.q?.trim() ?? '';
-      const search: repo.ResidentSearch = { communityId: query.communityId, householdId: query.householdId, tag: query.tag, page: query.page, pageSize: query.pageSize };
+      const search: repo.ResidentSearch = {
+        communityId: query.communityId,
+        householdId: query.householdId,
+        tag: query.tag,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
       if (q) {
         const compact = q.replace(/[\s-]/g, '');
         if (/^\d{4}$/.test(compact)) search.phoneTail = compact;
@@ -128,11 +170,18 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
 
     async getResident(actor: Actor, id: number) {
       const resident = await visibleResident(actor, id);
-      const household = resident.householdId ? await repo.findHousehold(db, actor.scope, resident.householdId) : undefined;
+      const household = resident.householdId
+        ? await repo.findHousehold(db, actor.scope, resident.householdId)
+        : undefined;
       const moves = await repo.movesOf(db, id);
       return {
         resident: residentView(resident, household),
-        history: moves.map((m) => ({ ...m, label: householdLabel(m), fromAt: m.fromAt.toISOString(), toAt: m.toAt?.toISOString() ?? null })),
+        history: moves.map((m) => ({
+          ...m,
+          label: householdLabel(m),
+          fromAt: m.fromAt.toISOString(),
+          toAt: m.toAt?.toISOString() ?? null,
+        })),
       };
     },
 
@@ -155,16 +204,38 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
           tags: input.tags ?? [],
           notes: input.notes ?? null,
         });
-        await repo.insertMove(tx, { communityId: created.communityId, residentId: created.id, householdId: household.id, reason: '新增登记', byAccountId: actor.accountId });
-        await audit.record(actor, { action: 'create', entity: 'resident', entityId: created.id, communityId: created.communityId, detail: { name: created.name } }, tx);
+        await repo.insertMove(tx, {
+          communityId: created.communityId,
+          residentId: created.id,
+          householdId: household.id,
+          reason: '新增登记',
+          byAccountId: actor.accountId,
+        });
+        await audit.record(
+          actor,
+          {
+            action: 'create',
+            entity: 'resident',
+            entityId: created.id,
+            communityId: created.communityId,
+            detail: { name: created.name },
+          },
+          tx,
+        );
         return created;
       });
       return residentView(row, household);
     },
 
-    async updateResident(actor: Actor, id: number, input: Partial<Omit<ResidentInput, 'householdId'>> & { version: number }) {
+    async updateResident(
+      actor: Actor,
+      id: number,
+      input: Partial<Omit<ResidentInput, 'householdId'>> & { version: number },
+    ) {
       const current = await visibleResident(actor, id);
-      const identityTouched = ['name', 'docType', 'docNumber', 'phone', 'gender', 'birthDate'].some((k) => k in input);
+      const identityTouched = ['name', 'docType', 'docNumber', 'phone', 'gender', 'birthDate'].some(
+        (k) => k in input,
+      );
       const changes: Record<string, unknown> = {};
       if (identityTouched) {
         // Unchanged secrets come back from the vault so the whole identity is checked together.
@@ -173,7 +244,12 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
             name: input.name ?? current.name,
             docType: input.docType ?? (current.docType as DocumentType),
             docNumber: input.docNumber ?? vault.decrypt(current.docCipher),
-            phone: input.phone !== undefined ? input.phone : current.phoneCipher ? vault.decrypt(current.phoneCipher) : null,
+            phone:
+              input.phone !== undefined
+                ? input.phone
+                : current.phoneCipher
+                  ? vault.decrypt(current.phoneCipher)
+                  : null,
             gender: input.gender !== undefined ? input.gender : (current.gender as 'male' | 'female' | null),
             birthDate: input.birthDate !== undefined ? input.birthDate : current.birthDate,
           },
@@ -181,7 +257,12 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
         );
         const sealed = sealIdentity(vault, identity.docNumber, identity.phone);
         await refuseDuplicate(current.communityId, sealed.docHash, current.id);
-        Object.assign(changes, { name: identity.name, gender: identity.gender, birthDate: identity.birthDate, ...sealed });
+        Object.assign(changes, {
+          name: identity.name,
+          gender: identity.gender,
+          birthDate: identity.birthDate,
+          ...sealed,
+        });
         if (input.docType) changes.docType = input.docType;
       }
       for (const key of ['relationToHead', 'residenceType', 'tags', 'notes'] as const) {
@@ -193,21 +274,53 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
         if (!(await repo.updateResident(tx, id, input.version, { ...changes, verified: true }))) {
           throw new AppError('conflict_version');
         }
-        await audit.record(actor, { action: 'update', entity: 'resident', entityId: id, communityId: current.communityId, detail: { fields: changedFields } }, tx);
+        await audit.record(
+          actor,
+          {
+            action: 'update',
+            entity: 'resident',
+            entityId: id,
+            communityId: current.communityId,
+            detail: { fields: changedFields },
+          },
+          tx,
+        );
       });
       return (await this.getResident(actor, id)).resident;
     },
 
-    async moveResident(actor: Actor, id: number, input: { householdId: number; reason: string; version: number }) {
+    async moveResident(
+      actor: Actor,
+      id: number,
+      input: { householdId: number; reason: string; version: number },
+    ) {
       const current = await visibleResident(actor, id);
       const target = await visibleHousehold(actor, input.householdId);
       assertCommunity(actor.scope, target.communityId);
       if (target.communityId !== current.communityId) throw new AppError('out_of_scope', {}, 'householdId');
       await db.transaction(async (tx) => {
-        if (!(await repo.updateResident(tx, id, input.version, { householdId: target.id }))) throw new AppError('conflict_version');
+        if (!(await repo.updateResident(tx, id, input.version, { householdId: target.id })))
+          throw new AppError('conflict_version');
         await repo.closeOpenMove(tx, id);
-        await repo.insertMove(tx, { communityId: current.communityId, residentId: id, householdId: target.id, reason: input.reason, byAccountId: actor.accountId });
-        await audit.record(actor, { action: 'move', entity: 'resident', entityId: id, communityId: current.communityId, reason: input.reason, detail: { from: current.householdId, to: target.id } }, tx);
+        await repo.insertMove(tx, {
+          communityId: current.communityId,
+          residentId: id,
+          householdId: target.id,
+          reason: input.reason,
+          byAccountId: actor.accountId,
+        });
+        await audit.record(
+          actor,
+          {
+            action: 'move',
+            entity: 'resident',
+            entityId: id,
+            communityId: current.communityId,
+            reason: input.reason,
+            detail: { from: current.householdId, to: target.id },
+          },
+          tx,
+        );
       });
       return this.getResident(actor, id);
     },
@@ -218,7 +331,14 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
       const resident = await visibleResident(actor, id);
       const cipher = field === 'docNumber' ? resident.docCipher : resident.phoneCipher;
       if (!cipher) throw new AppError('nothing_to_reveal');
-      await audit.record(actor, { action: 'reveal', entity: 'resident', entityId: id, communityId: resident.communityId, reason: reason.trim(), detail: { field } });
+      await audit.record(actor, {
+        action: 'reveal',
+        entity: 'resident',
+        entityId: id,
+        communityId: resident.communityId,
+        reason: reason.trim(),
+        detail: { field },
+      });
       return { field, value: vault.decrypt(cipher) };
     },
 

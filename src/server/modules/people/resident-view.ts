@@ -1,6 +1,11 @@
 import type { ResidentRow } from './people.repo';
 
-type AddressParts = { id?: number | null; buildingName?: string | null; entranceName?: string | null; room?: string | null };
+type AddressParts = {
+  id?: number | null;
+  buildingName?: string | null;
+  entranceName?: string | null;
+  room?: string | null;
+};
 
 /** What the API shows of a resident: sensitive values only as their masks, never cipher or hash. */
 export function residentView(row: ResidentRow, household?: AddressParts | null) {

@@ -19,7 +19,11 @@ export async function findPlacesByIds(db: DbOrTx, ids: number[]): Promise<PlaceR
 }
 
 export async function listChildren(db: DbOrTx, parentId: number): Promise<PlaceRow[]> {
-  return db.select().from(places).where(eq(places.parentId, parentId)).orderBy(asc(places.sortKey), asc(places.id));
+  return db
+    .select()
+    .from(places)
+    .where(eq(places.parentId, parentId))
+    .orderBy(asc(places.sortKey), asc(places.id));
 }
 
 export async function insertPlace(db: DbOrTx, values: typeof places.$inferInsert): Promise<PlaceRow> {
@@ -41,7 +45,9 @@ export async function buildingIdsUnder(db: DbOrTx, place: PlaceRow): Promise<num
   const rows = await db
     .select({ id: places.id })
     .from(places)
-    .where(and(inArray(places.kind, ['building', 'bungalow_area']), like(places.path, `${childPath(place)}%`)));
+    .where(
+      and(inArray(places.kind, ['building', 'bungalow_area']), like(places.path, `${childPath(place)}%`)),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -66,7 +72,9 @@ export async function countsForChildren(
   } else if (kind === 'building' || kind === 'bungalow_area' || kind === 'compound') {
     // A building's households are keyed by building; a compound's through its buildings' parent.
     const byCompound = kind === 'compound';
-    key = byCompound ? sql`(select parent_id from places b where b.id = ${households.buildingId})` : sql`${households.buildingId}`;
+    key = byCompound
+      ? sql`(select parent_id from places b where b.id = ${households.buildingId})`
+      : sql`${households.buildingId}`;
     filter = byCompound
       ? sql`${households.buildingId} in (select id from places b where b.parent_id in ${sql.raw(`(${ids.join(',')})`)})`
       : inArray(households.buildingId, ids);
@@ -84,15 +92,24 @@ export async function countsForChildren(
     .leftJoin(residents, and(eq(residents.householdId, households.id), sql`${residents.movedOutAt} is null`))
     .where(filter)
     .groupBy(sql`1`);
-  if (kind === 'community' || kind === 'entrance' || kind === 'building' || kind === 'bungalow_area' || kind === 'compound') {
-    for (const row of rows) result.set(Number(row.key), { households: row.households, residents: row.residents });
+  if (
+    kind === 'community' ||
+    kind === 'entrance' ||
+    kind === 'building' ||
+    kind === 'bungalow_area' ||
+    kind === 'compound'
+  ) {
+    for (const row of rows)
+      result.set(Number(row.key), { households: row.households, residents: row.residents });
     return result;
   }
   // Above communities: sum each community's counts into the child whose subtree holds it.
   const communities = await db
     .select({ id: places.id, path: places.path })
     .from(places)
-    .where(and(eq(places.kind, 'community'), or(...children.map((c) => like(places.path, `${childPath(c)}%`)))));
+    .where(
+      and(eq(places.kind, 'community'), or(...children.map((c) => like(places.path, `${childPath(c)}%`)))),
+    );
   const perCommunity = new Map(rows.map((r) => [Number(r.key), r]));
   for (const child of children) {
     const prefix = childPath(child);

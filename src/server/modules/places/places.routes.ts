@@ -19,7 +19,10 @@ const PlaceSummary = Type.Object({
 export function placesRoutes(app: AppInstance, { places, people }: Services) {
   app.get(
     '/api/places/roots',
-    { config: { access: 'signed_in' }, schema: { tags: ['places'], response: { 200: Type.Object({ items: Type.Array(PlaceSummary) }) } } },
+    {
+      config: { access: 'signed_in' },
+      schema: { tags: ['places'], response: { 200: Type.Object({ items: Type.Array(PlaceSummary) }) } },
+    },
     async (request) => ({ items: await places.roots(actorOf(request)) }),
   );
 
@@ -51,14 +54,21 @@ export function placesRoutes(app: AppInstance, { places, people }: Services) {
     '/api/places/:id',
     {
       config: { access: 'places.write' },
-      schema: { tags: ['places'], params: IdParams, body: Strict({ name: Type.Optional(Text(60, 1)), notes: Type.Optional(NullableText(500)) }) },
+      schema: {
+        tags: ['places'],
+        params: IdParams,
+        body: Strict({ name: Type.Optional(Text(60, 1)), notes: Type.Optional(NullableText(500)) }),
+      },
     },
     async (request) => places.rename(actorOf(request), request.params.id, request.body),
   );
 
   app.get(
     '/api/places/:id/households',
-    { config: { access: 'registry.read' }, schema: { tags: ['places'], params: IdParams, querystring: Strict({ ...Page }) } },
+    {
+      config: { access: 'registry.read' },
+      schema: { tags: ['places'], params: IdParams, querystring: Strict({ ...Page }) },
+    },
     async (request) =>
       people.listHouseholds(actorOf(request), request.params.id, {
         page: request.query.page ?? 1,

@@ -18,7 +18,11 @@ export interface PlaceSummary {
   residents: number;
 }
 
-function summary(place: repo.PlaceRow, children: Map<number, number>, counts?: { households: number; residents: number }): PlaceSummary {
+function summary(
+  place: repo.PlaceRow,
+  children: Map<number, number>,
+  counts?: { households: number; residents: number },
+): PlaceSummary {
   return {
     id: place.id,
     parentId: place.parentId,
@@ -33,7 +37,11 @@ function summary(place: repo.PlaceRow, children: Map<number, number>, counts?: {
 }
 
 /** Building-level accounts see their buildings, the entrances in them, and the places that lead to them. */
-function visibleToBuildingScope(scope: Scope, place: repo.PlaceRow, ancestorsOfBuildings: Set<number>): boolean {
+function visibleToBuildingScope(
+  scope: Scope,
+  place: repo.PlaceRow,
+  ancestorsOfBuildings: Set<number>,
+): boolean {
   if (!scope.buildingIds) return true;
   if (scope.buildingIds.includes(place.id)) return true;
   if (place.kind === 'entrance' && place.parentId !== null) return scope.buildingIds.includes(place.parentId);
@@ -50,15 +58,21 @@ export function createPlacesService(db: Db, audit: AuditService) {
   async function loadVisible(actor: Actor, id: number): Promise<repo.PlaceRow> {
     const place = await repo.findPlace(db, id);
     if (!place || !placeInScope(actor.scope, place)) throw new AppError('not_found');
-    if (!visibleToBuildingScope(actor.scope, place, await buildingAncestors(actor.scope))) throw new AppError('not_found');
+    if (!visibleToBuildingScope(actor.scope, place, await buildingAncestors(actor.scope)))
+      throw new AppError('not_found');
     return place;
   }
 
   async function describeChildren(actor: Actor, parent: repo.PlaceRow): Promise<PlaceSummary[]> {
     const ancestors = await buildingAncestors(actor.scope);
-    const children = (await repo.listChildren(db, parent.id)).filter((c) => visibleToBuildingScope(actor.scope, c, ancestors));
+    const children = (await repo.listChildren(db, parent.id)).filter((c) =>
+      visibleToBuildingScope(actor.scope, c, ancestors),
+    );
     const [grandchildren, counts] = await Promise.all([
-      repo.childCounts(db, children.map((c) => c.id)),
+      repo.childCounts(
+        db,
+        children.map((c) => c.id),
+      ),
       repo.countsForChildren(db, children, actor.scope.communityIds),
     ]);
     return children.map((c) => summary(c, grandchildren, counts.get(c.id)));
@@ -90,32 +104,74 @@ export function createPlacesService(db: Db, audit: AuditService) {
         repo.countsForChildren(db, [place], actor.scope.communityIds),
       ]);
       return {
-        place: { ...summary(place, new Map([[place.id, children.length]]), own.get(place.id)), notes: place.notes },
+        place: {
+          ...summary(place, new Map([[place.id, children.length]]), own.get(place.id)),
+          notes: place.notes,
+        },
         ancestors,
         children,
-        gates: gates.map((g) => ({ id: g.id, name: g.name, vehiclesAllowed: g.vehiclesAllowed, openingHours: g.openingHours })),
+        gates: gates.map((g) => ({
+          id: g.id,
+          name: g.name,
+          vehiclesAllowed: g.vehiclesAllowed,
+          openingHours: g.openingHours,
+        })),
       };
     },
 
-    async create(actor: Actor, input: { parentId: number; kind: PlaceKind; name: string; code?: string | undefined }) {
+    async create(
+      actor: Actor,
+      input: { parentId: number; kind: PlaceKind; name: string; code?: string | undefined },
+    ) {
       const parent = await loadVisible(actor, input.parentId);
       const allowed = CHILD_KINDS[parent.kind as PlaceKind] ?? [];
       if (!allowed.includes(input.kind)) {
         throw new AppError('invalid_place_kind', { parent: parent.name, child: input.kind }, 'kind');
       }
       const created = await db.transaction(async (tx) => {
-        const row = await repo.insertChildPlace(tx, parent, { kind: input.kind, name: input.name.trim(), code: input.code ?? null });
-        await audit.record(actor, { action: 'create', entity: 'place', entityId: row.id, communityId: row.communityId, detail: { kind: row.kind, name: row.name } }, tx);
+        const row = await repo.insertChildPlace(tx, parent, {
+          kind: input.kind,
+          name: input.name.trim(),
+          code: input.code ?? null,
+        });
+        await audit.record(
+          actor,
+          {
+            action: 'create',
+            entity: 'place',
+            entityId: row.id,
+            communityId: row.communityId,
+            detail: { kind: row.kind, name: row.name },
+          },
+          tx,
+        );
         return row;
       });
       return summary(created, new Map());
     },
 
-    async rename(actor: Actor, id: number, input: { name?: string | undefined; notes?: string | null | undefined }) {
+    async rename(
+      actor: Actor,
+      id: number,
+      input: { name?: string | undefined; notes?: string | null | undefined },
+    ) {
       const place = await loadVisible(actor, id);
       await db.transaction(async (tx) => {
-        await repo.updatePlace(tx, id, { ...(input.name ? { name: input.name.trim() } : {}), ...(input.notes !== undefined ? { notes: input.notes } : {}) });
-        await audit.record(actor, { action: 'update', entity: 'place', entityId: id, communityId: place.communityId, detail: { before: place.name, after: input.name ?? place.name } }, tx);
+        await repo.updatePlace(tx, id, {
+          ...(input.name ? { name: input.name.trim() } : {}),
+          ...(input.notes !== undefined ? { notes: input.notes } : {}),
+        });
+        await audit.record(
+          actor,
+          {
+            action: 'update',
+            entity: 'place',
+            entityId: id,
+            communityId: place.communityId,
+            detail: { before: place.name, after: input.name ?? place.name },
+          },
+          tx,
+        );
       });
       return this.get(actor, id);
     },

@@ -24,13 +24,10 @@ function isValidUtf8Prefix(bytes: Uint8Array): boolean {
  * fails loudly instead of importing garbled names.
  */
 async function* decodeChunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const head: Buffer[] = [];
-  let headLength = 0;
+  // Bytes held back until enough have arrived to choose the encoding.
+  const pending: Buffer[] = [];
+  let pendingLength = 0;
   let decoder: TextDecoder | null = null;
-  const pick = (): TextDecoder => {
-    const sample = Buffer.concat(head).subarray(0, SNIFF_BYTES);
-    return new TextDecoder(isValidUtf8Prefix(sample) ? 'utf-8' : 'gbk', { fatal: true });
-  };
   const decode = (active: TextDecoder, bytes: Uint8Array, stream: boolean): string => {
     try {
       return active.decode(bytes, { stream });
@@ -38,21 +35,24 @@ async function* decodeChunks(source: AsyncIterable<Buffer | string>): AsyncGener
       throw new CsvEncodingError(`invalid ${active.encoding} byte sequence`);
     }
   };
+  const start = (): string => {
+    const head = Buffer.concat(pending);
+    const encoding = isValidUtf8Prefix(head.subarray(0, SNIFF_BYTES)) ? 'utf-8' : 'gbk';
+    decoder = new TextDecoder(encoding, { fatal: true });
+    return decode(decoder, head, true);
+  };
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (decoder === null) {
-      head.push(bytes);
-      headLength += bytes.length;
-      if (headLength < SNIFF_BYTES) continue;
-      decoder = pick();
-      yield decode(decoder, Buffer.concat(head), true);
+    if (decoder !== null) {
+      yield decode(decoder, bytes, true);
       continue;
     }
-    yield decode(decoder, bytes, true);
+    pending.push(bytes);
+    pendingLength += bytes.length;
+    if (pendingLength >= SNIFF_BYTES) yield start();
   }
-  decoder ??= pick();
-  if (headLength < SNIFF_BYTES) yield decode(decoder, Buffer.concat(head), true);
-  yield decode(decoder, new Uint8Array(0), false);
+  if (decoder === null) yield start();
+  if (decoder !== null) yield decode(decoder, new Uint8Array(0), false);
 }
 
 /**

@@ -38,7 +38,8 @@ export async function* readXlsxRows(stream: Readable): AsyncGenerator<RawRow> {
     // Later sheets are not read, but the loop goes on so the zip (and the upload stream) is drained.
     if (done) continue;
     const wanted = firstVisibleSheetId(reader);
-    if (wanted !== undefined && (sheet as { id?: unknown }).id !== wanted) continue;
+    // Ids are numbers once matched to the workbook part; compare as text in case a sheet was not matched.
+    if (wanted !== undefined && String((sheet as { id?: unknown }).id) !== String(wanted)) continue;
     done = true;
     for await (const row of sheet) {
       const cells: string[] = [];

@@ -1,0 +1,48 @@
+// Pure part of the household roster import: reading uploads, validating rows, merging duplicates and
+// writing the template and the rejected-rows report. Nothing here touches the database.
+export { cellText, numberText } from './cell-text';
+export {
+  type MergedRosterEntry,
+  type MergeOutcome,
+  mergeDuplicates,
+  mergeRosterRows,
+  RosterDuplicateMerger,
+  type RosterEntry,
+} from './merge-duplicates';
+export {
+  HEADER_SEARCH_ROWS,
+  RosterFileError,
+  type RosterFileErrorCode,
+  type RosterFormat,
+  type RosterRecord,
+  readRosterRows,
+} from './read-roster';
+export {
+  COLUMN_BY_KEY,
+  columnHeader,
+  findColumnKey,
+  ROSTER_COLUMN_KEYS,
+  ROSTER_COLUMNS,
+  type RosterColumn,
+  type RosterColumnKey,
+} from './roster-columns';
+export * from './roster-enums';
+export {
+  INSTRUCTIONS_SHEET,
+  REASONS_HEADER,
+  REJECTED_SHEET,
+  type RejectedRow,
+  ROW_NUMBER_HEADER,
+  TEMPLATE_SHEET,
+  writeRejectedRowsWorkbook,
+  writeRosterTemplate,
+} from './roster-workbook';
+export {
+  type ColumnMap,
+  type HeaderMapping,
+  hasRosterData,
+  mapHeader,
+  type RosterRow,
+  type RowValidation,
+  validateRosterRow,
+} from './validate-roster-row';
