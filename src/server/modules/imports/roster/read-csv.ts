@@ -35,11 +35,9 @@ async function* decodeChunks(source: AsyncIterable<Buffer | string>): AsyncGener
       throw new CsvEncodingError(`invalid ${active.encoding} byte sequence`);
     }
   };
-  const start = (): string => {
-    const head = Buffer.concat(pending);
-    const encoding = isValidUtf8Prefix(head.subarray(0, SNIFF_BYTES)) ? 'utf-8' : 'gbk';
-    decoder = new TextDecoder(encoding, { fatal: true });
-    return decode(decoder, head, true);
+  const choose = (): TextDecoder => {
+    const sample = Buffer.concat(pending).subarray(0, SNIFF_BYTES);
+    return new TextDecoder(isValidUtf8Prefix(sample) ? 'utf-8' : 'gbk', { fatal: true });
   };
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -49,10 +47,17 @@ async function* decodeChunks(source: AsyncIterable<Buffer | string>): AsyncGener
     }
     pending.push(bytes);
     pendingLength += bytes.length;
-    if (pendingLength >= SNIFF_BYTES) yield start();
+    if (pendingLength >= SNIFF_BYTES) {
+      decoder = choose();
+      yield decode(decoder, Buffer.concat(pending), true);
+    }
   }
-  if (decoder === null) yield start();
-  if (decoder !== null) yield decode(decoder, new Uint8Array(0), false);
+  if (decoder === null) {
+    // Short file: everything is still pending.
+    decoder = choose();
+    yield decode(decoder, Buffer.concat(pending), true);
+  }
+  yield decode(decoder, new Uint8Array(0), false);
 }
 
 /**
