@@ -5,12 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { ExchangeQueue } from './exchange-queue.mjs';
 
 const { dataDir, socketPath, maxConnections } = workerData;
 
 try {
   const db = await PGlite.create({ dataDir });
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
+  // Replaces the library's queue before any connection is made; see exchange-queue.mjs for why.
+  server.queryQueue = new ExchangeQueue(db);
   await server.start();
   parentPort.on('message', async (message) => {
     if (message === 'stop') {

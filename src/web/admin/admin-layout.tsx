@@ -48,7 +48,13 @@ export function AdminLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 16px', height: 'auto', lineHeight: 'normal', borderBottom: '1px solid #f0f0f0' }}
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            height: 'auto',
+            lineHeight: 'normal',
+            borderBottom: '1px solid #f0f0f0',
+          }}
         >
           <AccountBar />
         </Layout.Header>

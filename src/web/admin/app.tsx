@@ -12,7 +12,8 @@ const theme = { token: { colorPrimary: '#389e0d', borderRadius: 6 } };
 export function App() {
   const lang = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+    // autoInsertSpace off: antd would show 保存 as “保 存”, which reads oddly and breaks text matching.
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -10,7 +10,9 @@ import { router } from './routes';
 setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
   if (pathname === '/login') return;
-  void router.navigate('/login', { replace: true, state: { from: pathname + search } }).then(() => queryClient.clear());
+  void router
+    .navigate('/login', { replace: true, state: { from: pathname + search } })
+    .then(() => queryClient.clear());
 });
 
 const container = document.getElementById('root');

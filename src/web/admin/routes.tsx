@@ -8,6 +8,7 @@ import { SearchPage } from '../features/people/search-page';
 import { PlacesPage } from '../features/places/places-page';
 import { AdminLayout } from './admin-layout';
 import { NotFoundPage } from './not-found-page';
+import { RequirePermission } from './require-permission';
 
 /** Paths are relative to /admin, where the server serves this console. */
 export const router = createBrowserRouter(
@@ -23,8 +24,22 @@ export const router = createBrowserRouter(
         { path: 'households/:householdId', element: <HouseholdPage /> },
         { path: 'residents', element: <SearchPage /> },
         { path: 'residents/:residentId', element: <ResidentDetailPage /> },
-        { path: 'imports', element: <ImportPage /> },
-        { path: 'audit', element: <AuditPage /> },
+        {
+          path: 'imports',
+          element: (
+            <RequirePermission permission="registry.import">
+              <ImportPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          ),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -21,7 +21,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
   const items: MenuProps['items'] = [
     { key: '/places', icon: <HomeOutlined />, label: t('nav.places') },
     { key: '/residents', icon: <SearchOutlined />, label: t('nav.search') },
-    ...(can('registry.import') ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }] : []),
+    ...(can('registry.import')
+      ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]
+      : []),
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ];
 

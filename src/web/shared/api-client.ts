@@ -53,11 +53,16 @@ async function toApiError(response: Response): Promise<ApiError> {
     const { code, message, field } = body.error;
     return new ApiError(response.status, code, message, field);
   }
-  const code = response.status === 401 ? 'unauthenticated' : response.status === 404 ? 'not_found' : 'internal';
+  const code =
+    response.status === 401 ? 'unauthenticated' : response.status === 404 ? 'not_found' : 'internal';
   return new ApiError(response.status, code, ERROR_MESSAGES[code][currentLang()]);
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = { 'x-dashu-lang': currentLang(), accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -68,7 +73,12 @@ async function request<T>(method: string, path: string, options: { query?: Query
   }
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), { method, headers, body, credentials: 'same-origin' });
+    response = await fetch(apiUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError(0, 'network', i18n.t('errors.network'));
   }
@@ -85,7 +95,8 @@ async function request<T>(method: string, path: string, options: { query?: Query
 /** The console's only way to the server: JSON in and out, errors thrown as `ApiError`. */
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body: body ?? {}, query }),
+  post: <T>(path: string, body?: unknown, query?: Query) =>
+    request<T>('POST', path, { body: body ?? {}, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { body: form, query }),
 };

@@ -10,6 +10,7 @@ import type { PlacesService } from '../places/places.service';
 import * as repo from './imports.repo';
 import { RosterDuplicateMerger } from './roster/merge-duplicates';
 import { RosterFileError, type RosterFormat, readRosterRows } from './roster/read-roster';
+import { TEMPLATE_EXAMPLE_NOTE } from './roster/roster-template-text';
 import { writeRejectedRowsWorkbook, writeRosterTemplate } from './roster/roster-workbook';
 import { hasRosterData, mapHeader, validateRosterRow } from './roster/validate-roster-row';
 import { writeRoster } from './roster-writer';
@@ -80,6 +81,8 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
         if (!columns?.ok || !hasRosterData(record.cells, columns.columns)) continue;
         progress.processedRows += 1;
         const checked = validateRosterRow(record.cells, columns.columns);
+        // The template's example people (fictional IDs) must not land in a real registry.
+        if (checked.ok && checked.row.notes === TEMPLATE_EXAMPLE_NOTE) continue;
         if (!checked.ok) {
           rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: checked.reasons });
           continue;

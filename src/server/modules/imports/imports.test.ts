@@ -67,6 +67,7 @@ async function finished(id: number) {
   for (let i = 0; i < 200; i++) {
     const res = await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie } });
     const job = res.json().job;
+    if (!job) throw new Error(`import ${id}: ${res.statusCode} ${res.body}`);
     if (job.status !== 'running') return job;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -146,6 +147,21 @@ describe('roster import', () => {
     const pdf = await upload(Buffer.from('%PDF-1.4'), 'roster.pdf');
     expect(pdf.status).toBe(400);
     expect(pdf.body.error?.code).toBe('unsupported_file');
+  });
+
+  it('skips the template example people when the template is uploaded as it is', async () => {
+    const template = await t.app.inject({
+      method: 'GET',
+      url: '/api/imports/template?format=xlsx',
+      headers: { cookie },
+    });
+    const { body } = await upload(template.rawPayload, '模板.xlsx');
+    expect(await finished(body.job.id)).toMatchObject({
+      status: 'done',
+      inserted: 0,
+      updated: 0,
+      rejected: 0,
+    });
   });
 
   it('serves the template in both formats', async () => {

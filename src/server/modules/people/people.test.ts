@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -279,7 +280,7 @@ describe('bad input', () => {
       const res = await t.app.inject({
         ...c,
         headers: { cookie: secretary, ...(c.headers ?? {}) },
-      } as Parameters<TestApp['app']['inject']>[0]);
+      } as InjectOptions);
       expect(res.statusCode, `${c.method} ${c.url}`).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, `${c.method} ${c.url}`).toBeLessThan(500);
       expect(res.json().error.code, `${c.method} ${c.url}`).toEqual(expect.any(String));

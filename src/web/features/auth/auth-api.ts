@@ -12,7 +12,8 @@ export interface Account {
 
 export const authApi = {
   me: () => api.get<{ account: Account }>('/auth/me'),
-  login: (username: string, password: string) => api.post<{ account: Account }>('/auth/login', { username, password }),
+  login: (username: string, password: string) =>
+    api.post<{ account: Account }>('/auth/login', { username, password }),
   logout: () => api.post<void>('/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<void>('/auth/password', { currentPassword, newPassword }),

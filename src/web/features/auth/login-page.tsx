@@ -35,7 +35,12 @@ export function LoginPage() {
   });
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f5f1' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 16, background: '#f0f5f1' }}
+    >
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Flex justify="space-between" align="start" style={{ marginBottom: 16 }}>
           <div>
@@ -47,17 +52,47 @@ export function LoginPage() {
           <LanguageSwitch />
         </Flex>
         <Typography.Title level={4}>{t('auth.title')}</Typography.Title>
-        <Form<LoginValues> name="login" layout="vertical" onFinish={(values) => login.mutate(values)} requiredMark={false}>
-          <Form.Item label={t('auth.username')} name="username" rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+        <Form<LoginValues>
+          name="login"
+          layout="vertical"
+          onFinish={(values) => login.mutate(values)}
+          requiredMark={false}
+        >
+          <Form.Item
+            label={t('auth.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          <Form.Item
+            label={t('auth.password')}
+            name="password"
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              data-testid="login-password"
+            />
           </Form.Item>
           {login.isError && (
-            <Alert type="error" showIcon title={errorText(login.error)} style={{ marginBottom: 16 }} data-testid="login-error" />
+            <Alert
+              type="error"
+              showIcon
+              title={errorText(login.error)}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
           )}
-          <Button type="primary" htmlType="submit" block size="large" loading={login.isPending} data-testid="login-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={login.isPending}
+            data-testid="login-submit"
+          >
             {t('auth.login')}
           </Button>
         </Form>

@@ -23,7 +23,8 @@ export function PasswordModal({ open, onClose }: PasswordModalProps) {
   const account = useAccount();
   const [form] = Form.useForm<PasswordValues>();
   const change = useMutation({
-    mutationFn: (values: PasswordValues) => authApi.changePassword(values.currentPassword, values.newPassword),
+    mutationFn: (values: PasswordValues) =>
+      authApi.changePassword(values.currentPassword, values.newPassword),
     onSuccess: () => {
       void message.success(t('auth.passwordChanged'));
       form.resetFields();
@@ -46,7 +47,11 @@ export function PasswordModal({ open, onClose }: PasswordModalProps) {
       destroyOnHidden
     >
       <Form<PasswordValues> form={form} name="password" layout="vertical" onFinish={(v) => change.mutate(v)}>
-        <Form.Item label={t('auth.currentPassword')} name="currentPassword" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          label={t('auth.currentPassword')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item

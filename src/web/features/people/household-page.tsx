@@ -69,8 +69,12 @@ export function HouseholdPage() {
             },
             { key: 'floor', label: t('places.floor'), children: household.floor ?? '—' },
             { key: 'people', label: t('places.people'), children: residents.length },
-            ...(household.vacant ? [{ key: 'vacant', label: t('places.vacant'), children: <Tag>{t('household.vacant')}</Tag> }] : []),
-            ...(household.notes ? [{ key: 'notes', label: t('places.notes'), children: household.notes }] : []),
+            ...(household.vacant
+              ? [{ key: 'vacant', label: t('places.vacant'), children: <Tag>{t('household.vacant')}</Tag> }]
+              : []),
+            ...(household.notes
+              ? [{ key: 'notes', label: t('places.notes'), children: household.notes }]
+              : []),
           ]}
         />
       </Card>

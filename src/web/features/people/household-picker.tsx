@@ -24,7 +24,13 @@ interface HouseholdPickerProps {
 }
 
 /** Where to move someone: a building / entrance / bungalow area from the tree, then one of its households. */
-export function HouseholdPicker({ placeId, householdId, excludeHouseholdId, onPlace, onHousehold }: HouseholdPickerProps) {
+export function HouseholdPicker({
+  placeId,
+  householdId,
+  excludeHouseholdId,
+  onPlace,
+  onHousehold,
+}: HouseholdPickerProps) {
   const { t } = useTranslation();
   const label = useLabel();
   const { roots, childrenOf, load } = useLazyPlaceTree();

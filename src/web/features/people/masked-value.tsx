@@ -52,7 +52,12 @@ export function MaskedValue({ residentId, field, masked }: MaskedValueProps) {
         </Space>
       ) : (
         <Space size={2} wrap>
-          <Typography.Text strong copyable style={{ fontFamily: 'monospace' }} data-testid={`revealed-${field}-${residentId}`}>
+          <Typography.Text
+            strong
+            copyable
+            style={{ fontFamily: 'monospace' }}
+            data-testid={`revealed-${field}-${residentId}`}
+          >
             {revealed}
           </Typography.Text>
           <Button

@@ -33,7 +33,11 @@ export function MoveModal({ resident, onClose }: MoveModalProps) {
   };
   const move = useMutation({
     mutationFn: (input: { resident: Resident; householdId: number }) =>
-      peopleApi.move(input.resident.id, { householdId: input.householdId, reason: reason.trim(), version: input.resident.version }),
+      peopleApi.move(input.resident.id, {
+        householdId: input.householdId,
+        reason: reason.trim(),
+        version: input.resident.version,
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: peopleKeys.households });
       void queryClient.invalidateQueries({ queryKey: peopleKeys.residents });

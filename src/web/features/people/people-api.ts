@@ -1,5 +1,11 @@
 import type { DocumentType } from '../../../shared/identity';
-import type { Gender, Relation, ResidenceType, ResidentTag, RevealableField } from '../../../shared/people/people-enums';
+import type {
+  Gender,
+  Relation,
+  ResidenceType,
+  ResidentTag,
+  RevealableField,
+} from '../../../shared/people/people-enums';
 import { api } from '../../shared/api-client';
 
 export interface Resident {
@@ -88,9 +94,11 @@ export const peopleApi = {
   household: (id: number) => api.get<HouseholdDetail>(`/households/${id}`),
   createHousehold: (body: { placeId: number; room: string; floor?: number | null; notes?: string | null }) =>
     api.post<HouseholdDetail>('/households', body),
-  search: (params: SearchParams) => api.get<{ items: Resident[]; total: number }>('/residents', { ...params }),
+  search: (params: SearchParams) =>
+    api.get<{ items: Resident[]; total: number }>('/residents', { ...params }),
   resident: (id: number) => api.get<ResidentDetail>(`/residents/${id}`),
-  create: (body: ResidentPayload & { householdId: number }) => api.post<{ resident: Resident }>('/residents', body),
+  create: (body: ResidentPayload & { householdId: number }) =>
+    api.post<{ resident: Resident }>('/residents', body),
   update: (id: number, body: ResidentPayload & { version: number }) =>
     api.patch<{ resident: Resident }>(`/residents/${id}`, body),
   move: (id: number, body: { householdId: number; reason: string; version: number }) =>

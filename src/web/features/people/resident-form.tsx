@@ -11,8 +11,8 @@ import { peopleApi, peopleKeys, type Resident, type ResidentPayload } from './pe
 import { ResidentFormFields } from './resident-form-fields';
 import {
   checkResidentForm,
-  FORM_FIELDS,
   type FieldMessages,
+  FORM_FIELDS,
   type FormField,
   formFieldOf,
   initialValues,
@@ -30,7 +30,13 @@ interface ResidentFormProps {
 }
 
 /** 新增居民 / 修改居民信息 in a drawer. The body remounts on every opening, so it starts clean. */
-export function ResidentForm({ open, onClose, householdId, resident, firstInHousehold = false }: ResidentFormProps) {
+export function ResidentForm({
+  open,
+  onClose,
+  householdId,
+  resident,
+  firstInHousehold = false,
+}: ResidentFormProps) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
   return (
@@ -43,7 +49,12 @@ export function ResidentForm({ open, onClose, householdId, resident, firstInHous
       data-testid="resident-drawer"
     >
       {open && (
-        <ResidentFormBody householdId={householdId} resident={resident} firstInHousehold={firstInHousehold} onDone={onClose} />
+        <ResidentFormBody
+          householdId={householdId}
+          resident={resident}
+          firstInHousehold={firstInHousehold}
+          onDone={onClose}
+        />
       )}
     </Drawer>
   );
@@ -72,7 +83,11 @@ function ResidentFormBody({ householdId, resident, firstInHousehold, onDone }: B
     if (field === 'docNumber' || field === 'docType') {
       // A valid ID carries birth date and gender: fill them in unless the user typed their own.
       const parsed = parseIdNumber(next.docType, next.docNumber);
-      if (parsed.ok && parsed.birthDate && (next.birthDate === '' || next.birthDate === autoFilled.current.birthDate)) {
+      if (
+        parsed.ok &&
+        parsed.birthDate &&
+        (next.birthDate === '' || next.birthDate === autoFilled.current.birthDate)
+      ) {
         next.birthDate = parsed.birthDate;
         autoFilled.current.birthDate = parsed.birthDate;
       }
@@ -113,7 +128,8 @@ function ResidentFormBody({ householdId, resident, firstInHousehold, onDone }: B
     if (text) messages[field] = text;
   }
   const hints: FieldMessages = {};
-  if (values.birthDate && values.birthDate === autoFilled.current.birthDate) hints.birthDate = t('people.birthDateHint');
+  if (values.birthDate && values.birthDate === autoFilled.current.birthDate)
+    hints.birthDate = t('people.birthDateHint');
   if (resident && values.docNumber === resident.docNumberMasked) hints.docNumber = t('people.maskedHint');
   if (resident?.phoneMasked && values.phone === resident.phoneMasked) hints.phone = t('people.maskedHint');
 
@@ -128,9 +144,17 @@ function ResidentFormBody({ householdId, resident, firstInHousehold, onDone }: B
       data-testid="resident-form"
     >
       <ResidentFormFields values={values} messages={messages} hints={hints} update={update} />
-      {unplacedError && <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />}
+      {unplacedError && (
+        <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
+      )}
       <Flex gap={8} align="center" wrap>
-        <Button type="primary" htmlType="submit" disabled={!canSave} loading={save.isPending} data-testid="resident-save">
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={!canSave}
+          loading={save.isPending}
+          data-testid="resident-save"
+        >
           {t('common.save')}
         </Button>
         <Button onClick={onDone}>{t('common.cancel')}</Button>

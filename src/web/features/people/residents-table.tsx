@@ -2,11 +2,7 @@ import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { Button, Space, Table, type TableProps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  GENDER_LABELS,
-  RELATION_LABELS,
-  RESIDENCE_TYPE_LABELS,
-} from '../../../shared/people/people-enums';
+import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../shared/people/people-enums';
 import { useLabel } from '../../shared/i18n';
 import { MaskedValue } from './masked-value';
 import type { Resident } from './people-api';
@@ -36,7 +32,11 @@ export function ResidentsTable(props: ResidentsTableProps) {
       fixed: 'left',
       render: (name: string, row) => <Link to={`/residents/${row.id}`}>{name}</Link>,
     },
-    { title: t('people.gender'), dataIndex: 'gender', render: (_, row) => (row.gender ? label(GENDER_LABELS[row.gender]) : '—') },
+    {
+      title: t('people.gender'),
+      dataIndex: 'gender',
+      render: (_, row) => (row.gender ? label(GENDER_LABELS[row.gender]) : '—'),
+    },
     {
       title: t('people.docNumber'),
       dataIndex: 'docNumberMasked',
@@ -45,10 +45,20 @@ export function ResidentsTable(props: ResidentsTableProps) {
     {
       title: t('people.phone'),
       dataIndex: 'phoneMasked',
-      render: (masked: string | null, row) => <MaskedValue residentId={row.id} field="phone" masked={masked} />,
+      render: (masked: string | null, row) => (
+        <MaskedValue residentId={row.id} field="phone" masked={masked} />
+      ),
     },
-    { title: t('people.relation'), dataIndex: 'relationToHead', render: (_, row) => label(RELATION_LABELS[row.relationToHead]) },
-    { title: t('people.residenceType'), dataIndex: 'residenceType', render: (_, row) => label(RESIDENCE_TYPE_LABELS[row.residenceType]) },
+    {
+      title: t('people.relation'),
+      dataIndex: 'relationToHead',
+      render: (_, row) => label(RELATION_LABELS[row.relationToHead]),
+    },
+    {
+      title: t('people.residenceType'),
+      dataIndex: 'residenceType',
+      render: (_, row) => label(RESIDENCE_TYPE_LABELS[row.residenceType]),
+    },
     { title: t('people.tags'), dataIndex: 'tags', render: (_, row) => <ResidentTags tags={row.tags} /> },
     {
       title: t('people.verifiedState'),
@@ -64,7 +74,11 @@ export function ResidentsTable(props: ResidentsTableProps) {
     },
   ];
   if (showAddress) {
-    columns.push({ title: t('people.address'), dataIndex: 'address', render: (address: string | null) => address ?? '—' });
+    columns.push({
+      title: t('people.address'),
+      dataIndex: 'address',
+      render: (address: string | null) => address ?? '—',
+    });
   }
   if (onEdit || onMove) {
     columns.push({
@@ -73,12 +87,22 @@ export function ResidentsTable(props: ResidentsTableProps) {
       render: (_, row) => (
         <Space size={0}>
           {onEdit && (
-            <Button type="link" size="small" onClick={() => onEdit(row)} data-testid={`edit-resident-${row.id}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => onEdit(row)}
+              data-testid={`edit-resident-${row.id}`}
+            >
               {t('common.edit')}
             </Button>
           )}
           {onMove && (
-            <Button type="link" size="small" onClick={() => onMove(row)} data-testid={`move-resident-${row.id}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => onMove(row)}
+              data-testid={`move-resident-${row.id}`}
+            >
               {t('people.move')}
             </Button>
           )}

@@ -30,7 +30,12 @@ export function HouseholdList({ placeId }: { placeId: number }) {
       size="small"
       extra={
         can('registry.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-household">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="add-household"
+          >
             {t('places.addHousehold')}
           </Button>
         )
@@ -54,7 +59,10 @@ export function HouseholdList({ placeId }: { placeId: number }) {
             showTotal: (total) => t('common.total', { total }),
             onChange: setPage,
           }}
-          onRow={(row) => ({ onClick: () => navigate(`/households/${row.id}`), style: { cursor: 'pointer' } })}
+          onRow={(row) => ({
+            onClick: () => navigate(`/households/${row.id}`),
+            style: { cursor: 'pointer' },
+          })}
           columns={[
             {
               title: t('places.door'),
@@ -69,7 +77,8 @@ export function HouseholdList({ placeId }: { placeId: number }) {
             {
               title: t('places.head'),
               dataIndex: 'headName',
-              render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('places.noHead')}</Typography.Text>,
+              render: (name: string | null) =>
+                name ?? <Typography.Text type="secondary">{t('places.noHead')}</Typography.Text>,
             },
             { title: t('places.people'), dataIndex: 'residentCount', align: 'right' },
           ]}

@@ -56,7 +56,12 @@ export function NewHouseholdModal({ placeId, open, onClose }: NewHouseholdModalP
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      <Form<HouseholdValues> form={form} name="household" layout="vertical" onFinish={(v) => create.mutate(v)}>
+      <Form<HouseholdValues>
+        form={form}
+        name="household"
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+      >
         <Form.Item
           label={t('places.roomLabel')}
           name="room"
@@ -65,7 +70,13 @@ export function NewHouseholdModal({ placeId, open, onClose }: NewHouseholdModalP
           <Input placeholder={t('places.roomPlaceholder')} autoFocus data-testid="household-room" />
         </Form.Item>
         <Form.Item label={t('places.floor')} name="floor">
-          <InputNumber min={-5} max={200} precision={0} placeholder={t('places.floorPlaceholder')} style={{ width: '100%' }} />
+          <InputNumber
+            min={-5}
+            max={200}
+            precision={0}
+            placeholder={t('places.floorPlaceholder')}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item label={t('places.notes')} name="notes" rules={[{ max: 500 }]}>
           <Input.TextArea rows={2} />

@@ -26,7 +26,8 @@ export function NewPlaceModal({ parent, open, onClose }: NewPlaceModalProps) {
   const [form] = Form.useForm<PlaceValues>();
   const kinds = CHILD_KINDS[parent.kind];
   const create = useMutation({
-    mutationFn: (values: PlaceValues) => placesApi.create({ parentId: parent.id, kind: values.kind, name: values.name.trim() }),
+    mutationFn: (values: PlaceValues) =>
+      placesApi.create({ parentId: parent.id, kind: values.kind, name: values.name.trim() }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: placeKeys.all });
       void message.success(t('places.created'));

@@ -26,7 +26,11 @@ export function PlaceChildren({ items }: { items: PlaceSummary[] }) {
             dataIndex: 'name',
             render: (name: string) => <Typography.Link>{name}</Typography.Link>,
           },
-          { title: t('places.kind'), dataIndex: 'kind', render: (_, row) => label(PLACE_KIND_LABELS[row.kind]) },
+          {
+            title: t('places.kind'),
+            dataIndex: 'kind',
+            render: (_, row) => label(PLACE_KIND_LABELS[row.kind]),
+          },
           { title: t('places.households'), dataIndex: 'households', align: 'right' },
           { title: t('places.residents'), dataIndex: 'residents', align: 'right' },
         ]}

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CHILD_KINDS, HOUSEHOLD_CONTAINERS, PLACE_KIND_LABELS } from '../../../shared/places/place-kinds';
-import { useCan } from '../auth/use-me';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { useCan } from '../auth/use-me';
 import { GateList } from './gate-list';
 import { HouseholdList } from './household-list';
 import { NewPlaceModal } from './new-place-modal';
@@ -56,7 +56,11 @@ export function PlacePanel({ placeId }: { placeId: number }) {
         {place.notes && <Typography.Paragraph type="secondary">{place.notes}</Typography.Paragraph>}
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col span={8}>
-            <Statistic title={t('places.households')} value={place.households} data-testid="place-households" />
+            <Statistic
+              title={t('places.households')}
+              value={place.households}
+              data-testid="place-households"
+            />
           </Col>
           <Col span={8}>
             <Statistic title={t('places.residents')} value={place.residents} data-testid="place-residents" />

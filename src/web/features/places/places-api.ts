@@ -48,13 +48,15 @@ export const placeKeys = {
   all: ['places'] as const,
   roots: ['places', 'roots'] as const,
   detail: (id: number) => ['places', id] as const,
-  households: (id: number, page: number, pageSize: number) => ['places', id, 'households', page, pageSize] as const,
+  households: (id: number, page: number, pageSize: number) =>
+    ['places', id, 'households', page, pageSize] as const,
 };
 
 export const placesApi = {
   roots: async () => (await api.get<{ items: PlaceSummary[] }>('/places/roots')).items,
   get: (id: number) => api.get<PlaceDetail>(`/places/${id}`),
-  create: (body: { parentId: number; kind: PlaceKind; name: string }) => api.post<PlaceSummary>('/places', body),
+  create: (body: { parentId: number; kind: PlaceKind; name: string }) =>
+    api.post<PlaceSummary>('/places', body),
   households: (id: number, page: number, pageSize: number) =>
     api.get<{ items: HouseholdRow[]; total: number }>(`/places/${id}/households`, { page, pageSize }),
 };

@@ -26,12 +26,24 @@ export function PlacesPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={7} xxl={6}>
-        <Card title={t('places.tree')} size="small" styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}>
-          <PlaceTree selectedId={selectedId} openPath={openPath} onSelect={(id) => navigate(`/places/${id}`)} />
+        <Card
+          title={t('places.tree')}
+          size="small"
+          styles={{ body: { maxHeight: '75vh', overflow: 'auto' } }}
+        >
+          <PlaceTree
+            selectedId={selectedId}
+            openPath={openPath}
+            onSelect={(id) => navigate(`/places/${id}`)}
+          />
         </Card>
       </Col>
       <Col xs={24} lg={17} xxl={18}>
-        {selectedId === null ? <Empty description={t('places.selectHint')} /> : <PlacePanel placeId={selectedId} />}
+        {selectedId === null ? (
+          <Empty description={t('places.selectHint')} />
+        ) : (
+          <PlacePanel placeId={selectedId} />
+        )}
       </Col>
     </Row>
   );

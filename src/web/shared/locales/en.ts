@@ -204,8 +204,7 @@ export const en: Messages = {
       household: 'Household',
       place: 'Place',
       account: 'Account',
-      import: 'Import',
-      session: 'Session',
+      import_job: 'Import job',
     },
   },
   imports: {

@@ -203,8 +203,7 @@ export const zh = {
       household: '住户',
       place: '地点',
       account: '账号',
-      import: '导入',
-      session: '登录',
+      import_job: '导入任务',
     },
   },
   imports: {

@@ -49,7 +49,9 @@ async function* decodeChunks(source: AsyncIterable<Buffer | string>): AsyncGener
     pendingLength += bytes.length;
     if (pendingLength >= SNIFF_BYTES) {
       decoder = choose();
-      yield decode(decoder, Buffer.concat(pending), true);
+      const head = Buffer.concat(pending);
+      pending.length = 0;
+      yield decode(decoder, head, true);
     }
   }
   if (decoder === null) {

@@ -3,6 +3,9 @@ import { ROSTER_COLUMNS, type RosterColumnKey } from './roster-columns';
 import { allowedWords } from './roster-value-aliases';
 
 /** Allowed values per enumerated column, as offered in the template's dropdowns and instructions. */
+/** Marks the template's example rows; the import skips rows that still carry it. */
+export const TEMPLATE_EXAMPLE_NOTE = '示例，填写前请删除';
+
 export const TEMPLATE_CHOICES: Partial<Record<RosterColumnKey, string[]>> = {
   gender: allowedWords('gender'),
   docType: allowedWords('docType'),
@@ -44,7 +47,7 @@ export function templateExampleRows(): string[][] {
       relationToHead: '本人',
       residenceType: '户籍',
       tags: '党员',
-      notes: '示例，填写前请删除',
+      notes: TEMPLATE_EXAMPLE_NOTE,
     },
     {
       name: '李四',
@@ -58,7 +61,7 @@ export function templateExampleRows(): string[][] {
       relationToHead: '配偶',
       residenceType: '户籍',
       tags: '慢性病、低保',
-      notes: '示例，填写前请删除',
+      notes: TEMPLATE_EXAMPLE_NOTE,
     },
   ];
   return values.map((row) => ROSTER_COLUMNS.map((column) => row[column.key] ?? ''));

@@ -20,14 +20,13 @@ const RED = { argb: 'FFC00000' };
 const bufferOf = async (workbook: ExcelJS.Workbook): Promise<Buffer> =>
   Buffer.from(await workbook.xlsx.writeBuffer());
 
-/** Width in Excel character units: CJK and full-width characters take two. */
+// East Asian wide characters (CJK, Hangul, full-width forms) take two character cells in Excel.
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Width in Excel character units. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-        ? 2
-        : 1;
+  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
   return width;
 }
 
@@ -62,7 +61,8 @@ function addDropdown(sheet: ExcelJS.Worksheet, range: string, choices: readonly 
 function addInstructions(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet(INSTRUCTIONS_SHEET);
   sheet.columns = [{ width: 14 }, { width: 10 }, { width: 60 }, { width: 60 }];
-  for (const note of TEMPLATE_NOTES) sheet.addRow([note]).getCell(1).alignment = { wrapText: false };
+  // Notes are single long lines that spill over the empty cells to their right.
+  for (const note of TEMPLATE_NOTES) sheet.addRow([note]);
   sheet.addRow([]);
   styleHeaderRow(sheet.addRow(['列名', '是否必填', '填写说明', '可以填写的内容']));
   for (const column of ROSTER_COLUMNS) {
@@ -122,7 +122,8 @@ export type RejectedRow = { rowNumber: number; cells: string[]; reasons: string[
  */
 export async function writeRejectedRowsWorkbook(header: string[], rows: RejectedRow[]): Promise<Buffer> {
   const reportColumns = new Set([ROW_NUMBER_HEADER, REASONS_HEADER]);
-  const width = Math.max(header.length, ...rows.map((row) => row.cells.length));
+  // reduce, not Math.max(...spread): a report can hold more rows than a call may take arguments.
+  const width = rows.reduce((widest, row) => Math.max(widest, row.cells.length), header.length);
   const kept = Array.from({ length: width }, (_, index) => index).filter(
     (index) => !reportColumns.has((header[index] ?? '').trim()),
   );

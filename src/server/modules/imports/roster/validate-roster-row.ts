@@ -171,8 +171,9 @@ export function validateRosterRow(
   }
 
   const compound = cleanText(cell('compound')) || null;
-  if (compound !== null && charLength(compound) > LIMITS.compound)
+  if (compound !== null && charLength(compound) > LIMITS.compound) {
     report('compound', tooLong(LIMITS.compound));
+  }
   const building = take('building', parseBuilding(cell('building')));
   const entrance = take('entrance', parseEntrance(cell('entrance')));
   const door = take('room', parseRoom(cell('room')));

@@ -1,0 +1,129 @@
+import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../shared/people/people-enums';
+import { ErrorAlert } from '../../shared/error-display';
+import { useLabel } from '../../shared/i18n';
+import { useCan } from '../auth/use-me';
+import { MaskedValue } from './masked-value';
+import { MoveHistory } from './move-history';
+import { MoveModal } from './move-modal';
+import { peopleApi, peopleKeys } from './people-api';
+import { ResidentForm } from './resident-form';
+import { ResidentTags } from './resident-tags';
+
+/** One resident: everything recorded, where they live, where they lived before. */
+export function ResidentDetailPage() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const can = useCan();
+  const id = Number(useParams().residentId);
+  const query = useQuery({ queryKey: peopleKeys.resident(id), queryFn: () => peopleApi.resident(id) });
+  const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
+
+  if (query.isPending) return <Skeleton active />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+
+  const { resident, history } = query.data;
+  const writable = can('registry.write');
+  const dash = '—';
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex justify="space-between" align="start" wrap gap={8}>
+          <div>
+            <Typography.Text type="secondary">{t('people.detailTitle')}</Typography.Text>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="resident-name">
+              {resident.name}{' '}
+              {resident.verified ? (
+                <Tag color="success">{t('people.verified')}</Tag>
+              ) : (
+                <Tag>{t('people.unverified')}</Tag>
+              )}
+            </Typography.Title>
+          </div>
+          {writable && (
+            <Space wrap>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-resident">
+                {t('common.edit')}
+              </Button>
+              <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
+                {t('people.move')}
+              </Button>
+            </Space>
+          )}
+        </Flex>
+        <Descriptions
+          style={{ marginTop: 16 }}
+          size="small"
+          bordered
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            {
+              key: 'household',
+              label: t('people.household'),
+              children: (
+                <Link to={`/households/${resident.householdId}`} data-testid="resident-household-link">
+                  {resident.address ?? `#${resident.householdId}`}
+                </Link>
+              ),
+            },
+            { key: 'docType', label: t('people.docType'), children: t(`docTypes.${resident.docType}`) },
+            {
+              key: 'docNumber',
+              label: t('people.docNumber'),
+              children: (
+                <MaskedValue residentId={resident.id} field="docNumber" masked={resident.docNumberMasked} />
+              ),
+            },
+            {
+              key: 'phone',
+              label: t('people.phone'),
+              children: <MaskedValue residentId={resident.id} field="phone" masked={resident.phoneMasked} />,
+            },
+            {
+              key: 'gender',
+              label: t('people.gender'),
+              children: resident.gender ? label(GENDER_LABELS[resident.gender]) : dash,
+            },
+            { key: 'birthDate', label: t('people.birthDate'), children: resident.birthDate ?? dash },
+            {
+              key: 'relation',
+              label: t('people.relation'),
+              children: label(RELATION_LABELS[resident.relationToHead]),
+            },
+            {
+              key: 'residenceType',
+              label: t('people.residenceType'),
+              children: label(RESIDENCE_TYPE_LABELS[resident.residenceType]),
+            },
+            {
+              key: 'tags',
+              label: t('people.tags'),
+              children: resident.tags.length > 0 ? <ResidentTags tags={resident.tags} /> : dash,
+            },
+            { key: 'notes', label: t('people.notes'), children: resident.notes || dash },
+            {
+              key: 'updatedAt',
+              label: t('people.updatedAt'),
+              children: new Date(resident.updatedAt).toLocaleString(),
+            },
+          ]}
+        />
+      </Card>
+      <MoveHistory history={history} />
+      <ResidentForm
+        open={editing}
+        onClose={() => setEditing(false)}
+        householdId={resident.householdId}
+        resident={resident}
+      />
+      <MoveModal resident={moving ? resident : null} onClose={() => setMoving(false)} />
+    </Flex>
+  );
+}
