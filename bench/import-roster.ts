@@ -4,7 +4,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Services } from '../src/server/http/types';
-import { benchConfig, type BenchStack, createCommunity, openStack } from './lib/app';
+import { type BenchStack, benchConfig, createCommunity, openStack } from './lib/app';
 import { heading, int, megabytes, RssSampler, result, runMain, seconds } from './lib/report';
 import { rosterShape, writeRosterCsv, writeRosterXlsx } from './lib/roster-file';
 
@@ -95,11 +95,14 @@ async function main() {
     describe(`import ${int(RESIDENTS)} residents (xlsx, embedded)`, xlsxRun, true);
     await checkRejections(stack, xlsxRun);
     const stored = await counts(stack, first.id);
-    console.log(`    in the database: ${int(stored.residents)} residents, ${int(stored.households)} households`);
+    console.log(
+      `    in the database: ${int(stored.residents)} residents, ${int(stored.households)} households`,
+    );
 
     const again = await timedImport(stack.services, first.id, xlsx);
     describe('same xlsx again (idempotent re-import)', again);
-    if (again.job.unchanged !== RESIDENTS) console.log('    WARNING: a re-import should leave every row unchanged');
+    if (again.job.unchanged !== RESIDENTS)
+      console.log('    WARNING: a re-import should leave every row unchanged');
 
     const csvRun = await timedImport(stack.services, second.id, csv);
     describe(`import ${int(RESIDENTS)} residents (csv, embedded, second community)`, csvRun, true);

@@ -37,7 +37,15 @@ export async function openStack(config: Config): Promise<BenchStack> {
 /** district → sub-district → community, with codes made unique by `tag`. */
 export async function createCommunity(services: Services, tag: string, label: string): Promise<PlaceRow> {
   const { db } = services.database;
-  const district = await insertChildPlace(db, null, { kind: 'district', name: `${label}区`, code: `${tag}-d` });
-  const sub = await insertChildPlace(db, district, { kind: 'subdistrict', name: `${label}街道`, code: `${tag}-s` });
+  const district = await insertChildPlace(db, null, {
+    kind: 'district',
+    name: `${label}区`,
+    code: `${tag}-d`,
+  });
+  const sub = await insertChildPlace(db, district, {
+    kind: 'subdistrict',
+    name: `${label}街道`,
+    code: `${tag}-s`,
+  });
   return insertChildPlace(db, sub, { kind: 'community', name: `${label}社区`, code: `${tag}-c` });
 }

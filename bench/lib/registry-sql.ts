@@ -1,8 +1,8 @@
 import type { Database } from '../../src/server/db/database';
 import type { Services } from '../../src/server/http/types';
+import { sealIdentity } from '../../src/server/modules/people/people.service';
 import { residents } from '../../src/server/modules/people/people.table';
 import { insertChildPlace, type PlaceRow } from '../../src/server/modules/places/places.repo';
-import { sealIdentity } from '../../src/server/modules/people/people.service';
 import { chineseName, createRng, GIVEN_CHARS, mobile, residentId, SURNAMES } from './synthetic';
 
 export const SUBDISTRICTS_PER_DISTRICT = [4, 3, 3];
@@ -21,14 +21,26 @@ export interface Tree {
 export async function buildTree({ db, pool }: Database): Promise<Tree> {
   const tree: Tree = { districts: [], communities: [], communitiesOfDistrict: [] };
   for (const [d, subCount] of SUBDISTRICTS_PER_DISTRICT.entries()) {
-    const district = await insertChildPlace(db, null, { kind: 'district', name: `基准${d + 1}区`, code: `bd${d}` });
+    const district = await insertChildPlace(db, null, {
+      kind: 'district',
+      name: `基准${d + 1}区`,
+      code: `bd${d}`,
+    });
     tree.districts.push(district);
     const ids: number[] = [];
     for (let s = 0; s < subCount; s += 1) {
-      const sub = await insertChildPlace(db, district, { kind: 'subdistrict', name: `第${s + 1}街道`, code: `bd${d}s${s}` });
+      const sub = await insertChildPlace(db, district, {
+        kind: 'subdistrict',
+        name: `第${s + 1}街道`,
+        code: `bd${d}s${s}`,
+      });
       for (let c = 0; c < COMMUNITIES_PER_SUBDISTRICT; c += 1) {
         const code = `bd${d}s${s}c${c}`;
-        const community = await insertChildPlace(db, sub, { kind: 'community', name: `第${c + 1}社区`, code });
+        const community = await insertChildPlace(db, sub, {
+          kind: 'community',
+          name: `第${c + 1}社区`,
+          code,
+        });
         tree.communities.push(community);
         ids.push(community.id);
       }
@@ -113,7 +125,11 @@ export async function insertKnownPeople(services: Services, communityId: number,
   const known: KnownPerson[] = [];
   const values = rows.map((household, i) => {
     const female = i % 2 === 0;
-    const person = { name: chineseName(rng), docNumber: residentId(9_000_000 + i, female), phone: mobile(7_000_000 + i) };
+    const person = {
+      name: chineseName(rng),
+      docNumber: residentId(9_000_000 + i, female),
+      phone: mobile(7_000_000 + i),
+    };
     known.push(person);
     return {
       communityId,

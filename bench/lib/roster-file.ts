@@ -1,9 +1,19 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { chineseName, createRng, mobile, pick, residentId } from './synthetic';
 
-export const ROSTER_HEADERS = ['姓名', '证件号码', '手机号', '楼栋', '单元', '门牌号', '与户主关系', '居住类型', '标签'];
+export const ROSTER_HEADERS = [
+  '姓名',
+  '证件号码',
+  '手机号',
+  '楼栋',
+  '单元',
+  '门牌号',
+  '与户主关系',
+  '居住类型',
+  '标签',
+];
 
 export interface RosterShape {
   residents: number;
@@ -37,7 +47,11 @@ export function* rosterRows(residents: number, seed = 2020): Generator<string[]>
     for (let member = 0; member < size && person < residents; member += 1, person += 1) {
       const tagRoll = rng();
       const tags =
-        tagRoll < 0.02 ? `${pick(rng, TAGS.slice(0, 3))}、${pick(rng, TAGS.slice(3))}` : tagRoll < 0.12 ? pick(rng, TAGS) : '';
+        tagRoll < 0.02
+          ? `${pick(rng, TAGS.slice(0, 3))}、${pick(rng, TAGS.slice(3))}`
+          : tagRoll < 0.12
+            ? pick(rng, TAGS)
+            : '';
       yield [
         chineseName(rng),
         residentId(person, rng() < 0.5),
@@ -60,7 +74,11 @@ export function rosterShape(residents: number): RosterShape {
 
 /** A real .xlsx written the way big exports are: streamed, with shared strings as Excel itself uses. */
 export async function writeRosterXlsx(file: string, residents: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: false,
+  });
   const sheet = workbook.addWorksheet('居民名册');
   sheet.addRow(ROSTER_HEADERS).commit();
   for (const row of rosterRows(residents)) sheet.addRow(row).commit();

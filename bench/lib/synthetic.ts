@@ -12,14 +12,53 @@ export function createRng(seed: number): () => number {
   };
 }
 
-export const pick = <T>(rng: () => number, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
+export const pick = <T>(rng: () => number, list: readonly T[]): T =>
+  list[Math.floor(rng() * list.length)] as T;
 
 /** Common surnames, the most frequent repeated so they come up about as often as they do in Beijing. */
 export const SURNAMES = [
   ...['王', '李', '张', '刘', '陈'].flatMap((s) => [s, s, s, s]),
   ...['杨', '赵', '黄', '周', '吴'].flatMap((s) => [s, s]),
-  ...['徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '韩', '唐', '冯', '于'],
-  ...['董', '萧', '程', '曹', '袁', '邓', '许', '傅', '沈', '曾', '彭', '吕', '苏', '卢', '蒋', '蔡', '贾', '丁'],
+  ...[
+    '徐',
+    '孙',
+    '胡',
+    '朱',
+    '高',
+    '林',
+    '何',
+    '郭',
+    '马',
+    '罗',
+    '梁',
+    '宋',
+    '郑',
+    '谢',
+    '韩',
+    '唐',
+    '冯',
+    '于',
+  ],
+  ...[
+    '董',
+    '萧',
+    '程',
+    '曹',
+    '袁',
+    '邓',
+    '许',
+    '傅',
+    '沈',
+    '曾',
+    '彭',
+    '吕',
+    '苏',
+    '卢',
+    '蒋',
+    '蔡',
+    '贾',
+    '丁',
+  ],
 ];
 
 export const GIVEN_CHARS = [
@@ -44,7 +83,10 @@ const BIRTH_DAYS = 24_000; // 1940 to 2005
 export function residentId(index: number, female: boolean): string {
   const region = REGIONS[index % REGIONS.length] as string;
   const rest = Math.floor(index / REGIONS.length);
-  const birth = new Date(FIRST_BIRTH + (rest % BIRTH_DAYS) * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '');
+  const birth = new Date(FIRST_BIRTH + (rest % BIRTH_DAYS) * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, '');
   const seq = (Math.floor(rest / BIRTH_DAYS) % 500) * 2 + (female ? 0 : 1);
   const first17 = `${region}${birth}${String(seq).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);

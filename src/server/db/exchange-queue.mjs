@@ -3,9 +3,10 @@
 // PGlite is one PostgreSQL session. pglite-socket multiplexes connections onto it message by message,
 // keeping a connection's messages together only inside a transaction. But an extended-protocol query
 // (Parse, Bind, Describe, Execute … Sync, what `pg` sends for every parameterised query) is several
-// messages, and the unnamed statement and portal they build belong to the session: interleave two
-// connections' exchanges and one runs the other's statement (seen here: an INSERT … RETURNING that
-// returned nothing under concurrent tests). This queue also keeps each exchange together, up to its Sync.
+// messages, and the unnamed statement and portal they build belong to the session. When one connection's
+// BEGIN lands between another's Parse and Bind, the transaction's own Parse replaces that statement and
+// the other connection later binds the wrong one (seen here: an INSERT … RETURNING that returned nothing;
+// `database.test.ts` reproduces it). This queue also keeps each exchange together, up to its Sync.
 // It stands in for pglite-socket's own queue (same four methods; pinned to pglite-socket 0.2.17).
 
 /** Messages that continue an extended-protocol exchange; anything else ends or is a whole exchange. */
