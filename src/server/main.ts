@@ -63,7 +63,13 @@ async function start(
   console.log(
     `\n大树 Dashu 已启动 · running at http://${shown}:${config.port}/admin/  (${database.kind} database)`,
   );
-  if (config.demo) {
+  const accountCount = await database.pool.query('select count(*)::int as n from accounts');
+  if (accountCount.rows[0]?.n === 0) {
+    console.log('还没有任何账号。请先创建第一个账号 · no accounts yet; create the first one with:');
+    console.log(
+      '  npm run dashu -- admin create --username admin --name 管理员 --role district_officer --place beijing --create-place 北京市 --kind city',
+    );
+  } else if (config.demo) {
     console.log(`演示账号 · demo accounts (password 密码: ${DEMO_PASSWORD}):`);
     console.log(
       '  admin, chaoyang, haidian, dongfeng, ganjiakou, ziluoyuan, gongyun, zly-sg1, gy-sg1, zly-vol1, gy-vol1, zly-gate1, gy-gate1',

@@ -6,7 +6,7 @@ import { createVault } from '../privacy/vault';
 
 const TEST_KEY = Buffer.alloc(32, 7);
 
-export function testDatabase(): Database {
+export function testDatabase(max = 4): Database {
   const socketDir = inject('dbSocketDir');
   return socketDir
     ? connectDatabase('embedded', {
@@ -14,9 +14,9 @@ export function testDatabase(): Database {
         port: 5432,
         user: 'postgres',
         database: 'postgres',
-        max: 4,
+        max,
       })
-    : connectDatabase('postgres', { connectionString: process.env.DATABASE_URL, max: 4 });
+    : connectDatabase('postgres', { connectionString: process.env.DATABASE_URL, max });
 }
 
 /** The real app on the shared test database, with a fixed key and a fast lockout for tests. */
