@@ -1,4 +1,4 @@
-import { and, eq, gt, like, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { places } from '../places/places.table';
 import { accounts, sessions } from './auth.table';
@@ -42,6 +42,27 @@ export async function recordFailedLogin(db: DbOrTx, id: number, limit: number, l
 
 export async function insertSession(db: DbOrTx, tokenHash: string, accountId: number, expiresAt: Date) {
   await db.insert(sessions).values({ tokenHash, accountId, expiresAt });
+}
+
+/** Expired sessions are dead weight; sweeping them at sign-in keeps the table small without a job. */
+export async function deleteExpiredSessions(db: DbOrTx) {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+}
+
+/** Buildings (or bungalow areas) among `ids` that lie under the place with `childPathPrefix`. */
+export async function countBuildingsUnder(db: DbOrTx, ids: number[], childPathPrefix: string) {
+  if (ids.length === 0) return 0;
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(places)
+    .where(
+      and(
+        inArray(places.id, ids),
+        inArray(places.kind, ['building', 'bungalow_area']),
+        like(places.path, `${childPathPrefix}%`),
+      ),
+    );
+  return rows[0]?.n ?? 0;
 }
 
 export async function deleteSession(db: DbOrTx, tokenHash: string) {

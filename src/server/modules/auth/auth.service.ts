@@ -89,6 +89,7 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
         throw new AppError('invalid_credentials');
       }
       await repo.updateAccount(db, account.id, { failedLogins: 0, lockedUntil: null });
+      await repo.deleteExpiredSessions(db);
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + config.sessionHours * 3_600_000);
       await repo.insertSession(db, tokenHash(token), account.id, expiresAt);
@@ -156,6 +157,15 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
         if (!GRANTABLE_ROLES[actor.role].includes(input.role)) throw new AppError('forbidden');
         const loaded = await repo.loadScopePlaces(db, input.scopePlaceId);
         if (!loaded || !placeInScope(actor.scope, loaded.place)) throw new AppError('out_of_scope');
+      }
+      if (input.scopeBuildingIds?.length) {
+        // Building-level accounts: every building must really be a building inside the scope place.
+        const unique = [...new Set(input.scopeBuildingIds)];
+        const place = await repo.loadScopePlaces(db, input.scopePlaceId);
+        const prefix = place ? `${place.place.path}${place.place.id}/` : '';
+        if (!place || (await repo.countBuildingsUnder(db, unique, prefix)) !== unique.length) {
+          throw new AppError('out_of_scope', {}, 'scopeBuildingIds');
+        }
       }
       if (!isAcceptablePassword(input.password, input.username))
         throw new AppError('weak_password', {}, 'password');

@@ -137,6 +137,20 @@ describe('sign-in', () => {
       payload: { ...payload, username: `${f.tag}-x`, scopePlaceId: f.b.community.id },
     });
     expect(elsewhere.statusCode).toBe(403);
+    const otherBuildings = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { cookie },
+      payload: { ...payload, username: `${f.tag}-z`, scopeBuildingIds: [f.b.buildings[0]?.id] },
+    });
+    expect(otherBuildings.statusCode).toBe(403);
+    const ownBuildings = await t.app.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      headers: { cookie },
+      payload: { ...payload, username: `${f.tag}-w`, scopeBuildingIds: [f.a.buildings[1]?.id] },
+    });
+    expect(ownBuildings.json().account.scope.buildingIds).toEqual([f.a.buildings[1]?.id]);
     const above = await t.app.inject({
       method: 'POST',
       url: '/api/accounts',
