@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Services } from '../src/server/http/types';
 import { type BenchStack, benchConfig, createCommunity, openStack } from './lib/app';
-import { heading, int, megabytes, RssSampler, result, runMain, seconds } from './lib/report';
+import { heading, int, megabytes, onExit, RssSampler, result, runMain, seconds } from './lib/report';
 import { rosterShape, writeRosterCsv, writeRosterXlsx } from './lib/roster-file';
 
 const RESIDENTS = Number(process.env.BENCH_IMPORT_ROWS || 30_000);
@@ -64,6 +64,7 @@ async function counts(stack: BenchStack, communityId: number) {
 
 async function main() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'dashu-bench-import-'));
+  onExit(() => rmSync(tmp, { recursive: true, force: true }));
   let stack: BenchStack | undefined;
   try {
     const shape = rosterShape(RESIDENTS);
@@ -87,7 +88,10 @@ async function main() {
     const baseline = rss.sample();
     started = performance.now();
     stack = await openStack(benchConfig(path.join(tmp, 'data')));
-    console.log(`embedded database opened and migrated in ${seconds(performance.now() - started)}`);
+    const opened = rss.sample();
+    console.log(
+      `embedded database created and migrated in ${seconds(performance.now() - started)} (RSS ${megabytes(opened)})`,
+    );
     const first = await createCommunity(stack.services, 'bench-import-a', '甲');
     const second = await createCommunity(stack.services, 'bench-import-b', '乙');
 

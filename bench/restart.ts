@@ -1,12 +1,12 @@
 // Restart to healthy with the full demo seeded, embedded database: the server is started directly with
 // `tsx src/server/main.ts start` (not `npm start`, which first builds the web bundle when it is missing).
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { heading, median, result, runMain, seconds } from './lib/report';
+import { heading, median, onExit, result, runMain, seconds } from './lib/report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -19,7 +19,7 @@ const STOP_TIMEOUT_MS = 20_000;
 const children = new Set<ChildProcess>();
 
 /** Signals the child's whole process group (tsx runs the server in a child of its own). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0): boolean {
   if (!child.pid) return false;
   try {
     process.kill(-child.pid, signal);
@@ -29,10 +29,11 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
   }
 }
 
-process.on('exit', () => {
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-bench-restart-'));
+onExit(() => {
   for (const child of children) signalGroup(child, 'SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -107,17 +108,34 @@ async function stop(server: Server): Promise<string> {
     server.exited.then(() => true),
     sleep(STOP_TIMEOUT_MS).then(() => false),
   ]);
-  const leftover = signalGroup(server.child, 0);
-  if (leftover) signalGroup(server.child, 'SIGKILL');
+  const leftover = await drainGroup(server.child);
   await server.exited;
   children.delete(server.child);
-  const took = seconds(performance.now() - started);
+  const code = server.child.exitCode;
+  const took = `${seconds(performance.now() - started)}${code === 0 ? '' : ` (exit ${code ?? server.child.signalCode})`}`;
   if (!stopped) return `did NOT stop within ${seconds(STOP_TIMEOUT_MS)} of SIGTERM (killed)`;
-  return leftover ? `stopped in ${took}, but left a process behind (killed)` : `stopped in ${took}`;
+  return leftover ? `stopped in ${took}, but left behind (killed): ${leftover}` : `stopped in ${took}`;
+}
+
+/** Gives the process group 2 s to empty after the main process is gone; names and kills what stays. */
+async function drainGroup(child: ChildProcess): Promise<string | null> {
+  for (let waited = 0; waited < 2_000; waited += 50) {
+    if (!signalGroup(child, 0)) return null;
+    await sleep(50);
+  }
+  let names = 'unknown process';
+  try {
+    names = execFileSync('ps', ['-o', 'args=', '-g', String(child.pid)], { encoding: 'utf8' })
+      .trim()
+      .replace(/\n/g, '; ');
+  } catch {
+    // ps not available: the group is killed all the same
+  }
+  signalGroup(child, 'SIGKILL');
+  return names;
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-bench-restart-'));
   try {
     heading('Restart to healthy, full demo seeded (embedded database)');
     console.log(

@@ -55,6 +55,7 @@ async function queryKinds(
   );
   return [
     ['name prefix (surname + 1 char)', make(() => pick(rng, SURNAMES) + pick(rng, GIVEN_CHARS))],
+    ['surname only (1 char, widest)', make(() => pick(rng, SURNAMES))],
     ['full name', make((i) => sampled.rows[i % sampled.rows.length]?.name ?? '王')],
     ['phone tail (4 digits)', make(() => String(Math.floor(rng() * 10_000)).padStart(4, '0'))],
     ['whole ID number', make((i) => known[i % known.length]?.docNumber ?? '')],

@@ -65,3 +65,12 @@ export function runMain(main: () => Promise<void>): void {
     },
   );
 }
+
+/**
+ * Synchronous cleanup that also runs when the benchmark is interrupted (Ctrl-C, SIGTERM): a signal ends
+ * the process through `exit`, which skips `finally` blocks but not `exit` listeners.
+ */
+export function onExit(cleanup: () => void): void {
+  process.on('exit', cleanup);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+}
