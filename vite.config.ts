@@ -1,18 +1,39 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 
 /** Each console is its own page; `resident/` and `gate/` entries join `admin` here later. */
-const pages = {
+const pages: Record<string, string> = {
   admin: `${webRoot}/admin/index.html`,
 };
+
+/**
+ * In development, deep links such as /admin/places/6 get their console's page, as the server does in
+ * production (it serves /admin/* from dist/web/admin/index.html).
+ */
+function consoleFallback(): Plugin {
+  return {
+    name: 'dashu-console-fallback',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const path = req.url?.split('?')[0] ?? '';
+        const page = Object.keys(pages).find((name) => path === `/${name}` || path.startsWith(`/${name}/`));
+        const looksLikeFile =
+          /\.[a-z0-9]+$/i.test(path) || path.includes('/@') || path.includes('/node_modules/');
+        if (page && !looksLikeFile && req.headers.accept?.includes('text/html'))
+          req.url = `/${page}/index.html`;
+        next();
+      });
+    },
+  };
+}
 
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), consoleFallback()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
@@ -38,8 +59,9 @@ export default defineConfig({
     },
   },
   server: {
+    // DASHU_API points the dev server at another local server (e.g. one started with PORT=8090).
     proxy: {
-      '/api': 'http://localhost:8080',
+      '/api': process.env.DASHU_API ?? 'http://localhost:8080',
     },
   },
 });

@@ -1,19 +1,26 @@
-import { Flex, Layout, Spin } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../features/auth/use-me';
+import { AccountContext, useMe } from '../features/auth/use-me';
 import { ApiError } from '../shared/api-client';
 import { ErrorAlert } from '../shared/error-display';
 import { AccountBar } from './account-bar';
 import { SideMenu } from './side-menu';
 
-/** The signed-in frame: side menu, header with the account, and the page. Sends strangers to login. */
+/**
+ * The signed-in frame: side menu, header with the account, and the page. On a phone the menu moves into a
+ * drawer opened from the header. Anyone not signed in is sent to the login page.
+ */
 export function AdminLayout() {
   const { t } = useTranslation();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
   const me = useMe();
-  const [collapsed, setCollapsed] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Before the first measurement every breakpoint is undefined: assume a desktop.
+  const wide = screens.lg ?? true;
 
   if (me.isPending) {
     return (
@@ -34,34 +41,55 @@ export function AdminLayout() {
   }
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        breakpoint="lg"
-        collapsedWidth={0}
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={200}
-        theme="light"
-        style={{ borderRight: '1px solid #f0f0f0' }}
-      >
-        <SideMenu onNavigate={() => window.innerWidth < 992 && setCollapsed(true)} />
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 16px',
-            height: 'auto',
-            lineHeight: 'normal',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <AccountBar />
-        </Layout.Header>
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
-          <Outlet />
-        </Layout.Content>
+    <AccountContext.Provider value={me.data}>
+      <Layout style={{ minHeight: '100vh' }}>
+        {wide && (
+          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <SideMenu onNavigate={() => {}} />
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: '0 16px',
+              height: 'auto',
+              lineHeight: 'normal',
+              borderBottom: '1px solid #f0f0f0',
+            }}
+          >
+            <Flex align="center" gap={8}>
+              {!wide && (
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('nav.menu')}
+                  onClick={() => setMenuOpen(true)}
+                  data-testid="open-menu"
+                />
+              )}
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <AccountBar />
+              </div>
+            </Flex>
+          </Layout.Header>
+          <Layout.Content style={{ padding: wide ? 16 : 8, minWidth: 0 }}>
+            <Outlet />
+          </Layout.Content>
+        </Layout>
+        {!wide && (
+          <Drawer
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            placement="left"
+            size={240}
+            closable={false}
+            styles={{ body: { padding: 0 } }}
+          >
+            <SideMenu onNavigate={() => setMenuOpen(false)} />
+          </Drawer>
+        )}
       </Layout>
-    </Layout>
+    </AccountContext.Provider>
   );
 }

@@ -6,12 +6,14 @@ import { queryClient } from '../shared/query-client';
 import { App } from './app';
 import { router } from './routes';
 
-// A session that ran out mid-work: back to the login page, then back here after signing in.
+// A session that ran out mid-work: back to the login page, then back here after signing in. The
+// router's own location may still carry the /admin basename; paths given to navigate must not.
 setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
-  if (pathname === '/login') return;
+  const inApp = pathname.replace(/^\/admin(?=\/|$)/, '') || '/';
+  if (inApp === '/login') return;
   void router
-    .navigate('/login', { replace: true, state: { from: pathname + search } })
+    .navigate('/login', { replace: true, state: { from: inApp + search } })
     .then(() => queryClient.clear());
 });
 

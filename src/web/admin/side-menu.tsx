@@ -3,6 +3,7 @@ import { Menu, type MenuProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/use-me';
+import { BrandLogo } from '../shared/brand-logo';
 
 /** Which menu entry a path belongs to: household and place pages both sit under 住户档案. */
 function sectionOf(pathname: string): string {
@@ -31,7 +32,7 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
     <>
       <div style={{ padding: '16px 20px 8px' }}>
         <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>
-          🌳 {t('app.brand')}
+          <BrandLogo /> {t('app.brand')}
         </Typography.Title>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('app.brandLatin')}

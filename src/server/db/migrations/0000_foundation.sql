@@ -170,7 +170,8 @@ CREATE INDEX "party_branches_community_idx" ON "party_branches" USING btree ("co
 CREATE INDEX "resident_moves_resident_idx" ON "resident_moves" USING btree ("resident_id","from_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "residents_doc_uq" ON "residents" USING btree ("community_id","doc_hash");--> statement-breakpoint
 CREATE INDEX "residents_household_idx" ON "residents" USING btree ("household_id");--> statement-breakpoint
-CREATE INDEX "residents_name_idx" ON "residents" USING btree ("community_id","name" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "residents_name_idx" ON "residents" USING btree ("community_id",("name" collate "C"));--> statement-breakpoint
+CREATE INDEX "residents_name_all_idx" ON "residents" USING btree (("name" collate "C"));--> statement-breakpoint
 CREATE INDEX "residents_phone_tail_idx" ON "residents" USING btree ("community_id","phone_tail");--> statement-breakpoint
 CREATE INDEX "residents_doc_hash_idx" ON "residents" USING btree ("doc_hash");--> statement-breakpoint
 CREATE INDEX "residents_phone_hash_idx" ON "residents" USING btree ("phone_hash");--> statement-breakpoint

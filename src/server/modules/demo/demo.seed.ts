@@ -4,8 +4,9 @@ import type { Db, DbOrTx } from '../../db/database';
 import type { Services } from '../../http/types';
 import { accounts } from '../auth/auth.table';
 import { hashPassword } from '../auth/passwords';
+import { insertMovesBulk, insertResidentsBulk } from '../people/people.repo';
 import { sealIdentity } from '../people/people.service';
-import { households, organisations, partyBranches, residentMoves, residents } from '../people/people.table';
+import { households, organisations, partyBranches } from '../people/people.table';
 import { insertChildPlace, type PlaceRow } from '../places/places.repo';
 import { gates, places } from '../places/places.table';
 import { generateDemoData } from './generate';
@@ -136,36 +137,26 @@ async function insertResidents(
   householdIds: Map<string, number>,
   vault: Services['vault'],
 ) {
-  await insertInSlices(list, 500, async (slice) => {
-    const rows = await tx
-      .insert(residents)
-      .values(
-        slice.map((r) => ({
-          communityId: placeId(r.communityKey).id,
-          householdId: householdIds.get(r.householdKey) ?? null,
-          name: r.name,
-          gender: r.gender,
-          docType: r.docType,
-          ...sealIdentity(vault, r.docNumber, r.phone),
-          birthDate: r.birthDate,
-          relationToHead: r.relationToHead,
-          residenceType: r.residenceType,
-          tags: r.tags,
-          notes: r.notes,
-        })),
-      )
-      .returning({
-        id: residents.id,
-        communityId: residents.communityId,
-        householdId: residents.householdId,
-      });
-    await tx.insert(residentMoves).values(
-      rows.map((row) => ({
-        residentId: row.id,
-        communityId: row.communityId,
-        householdId: row.householdId,
-        reason: '初始登记',
+  await insertInSlices(list, 2000, async (slice) => {
+    const rows = await insertResidentsBulk(
+      tx,
+      slice.map((r) => ({
+        communityId: placeId(r.communityKey).id,
+        householdId: householdIds.get(r.householdKey) ?? null,
+        name: r.name,
+        gender: r.gender,
+        docType: r.docType,
+        ...sealIdentity(vault, r.docNumber, r.phone),
+        birthDate: r.birthDate,
+        relationToHead: r.relationToHead,
+        residenceType: r.residenceType,
+        tags: r.tags,
+        notes: r.notes,
       })),
+    );
+    await insertMovesBulk(
+      tx,
+      rows.map((row) => ({ ...row, residentId: row.id, reason: '初始登记', byAccountId: null })),
     );
   });
 }

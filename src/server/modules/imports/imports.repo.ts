@@ -98,14 +98,6 @@ export async function residentsByHash(db: DbOrTx, communityId: number, hashes: s
     .where(and(eq(residents.communityId, communityId), inArray(residents.docHash, hashes)));
 }
 
-export async function insertResidents(db: DbOrTx, rows: Array<typeof residents.$inferInsert>) {
-  if (rows.length === 0) return [];
-  return db
-    .insert(residents)
-    .values(rows)
-    .returning({ id: residents.id, householdId: residents.householdId });
-}
-
 export async function updateResidentFields(
   db: DbOrTx,
   id: number,
@@ -115,10 +107,6 @@ export async function updateResidentFields(
     .update(residents)
     .set({ ...values, version: sql`${residents.version} + 1`, updatedAt: new Date() })
     .where(eq(residents.id, id));
-}
-
-export async function insertMoves(db: DbOrTx, rows: Array<typeof residentMoves.$inferInsert>) {
-  if (rows.length > 0) await db.insert(residentMoves).values(rows);
 }
 
 export async function closeMoves(db: DbOrTx, residentIds: number[]) {

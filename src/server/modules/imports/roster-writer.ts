@@ -1,6 +1,11 @@
 import type { DbOrTx } from '../../db/database';
 import type { Vault } from '../../privacy/vault';
-import type { ResidentRow } from '../people/people.repo';
+import {
+  insertMovesBulk,
+  insertResidentsBulk,
+  type ResidentInsert,
+  type ResidentRow,
+} from '../people/people.repo';
 import { sealIdentity } from '../people/people.service';
 import { findPlace, insertChildPlace } from '../places/places.repo';
 import * as repo from './imports.repo';
@@ -146,9 +151,9 @@ export async function writeRoster(
     const existing = new Map(
       (await repo.residentsByHash(tx, communityId, hashes)).map((r) => [r.docHash, r]),
     );
-    const fresh = [];
+    const fresh: ResidentInsert[] = [];
     const moved: number[] = [];
-    const moves = [];
+    const moves: Parameters<typeof insertMovesBulk>[1] = [];
     for (const [index, { entry, key }] of slice.entries()) {
       const householdId = doors.get(key) as number;
       const row = entry.row;
@@ -187,16 +192,17 @@ export async function writeRoster(
         });
       }
     }
-    const inserted = await repo.insertResidents(tx, fresh);
+    const inserted = await insertResidentsBulk(tx, fresh);
     counts.inserted += inserted.length;
     await repo.closeMoves(tx, moved);
-    await repo.insertMoves(tx, [
+    const reason = '名册导入';
+    await insertMovesBulk(tx, [
       ...moves,
       ...inserted.map((r) => ({
         communityId,
         residentId: r.id,
         householdId: r.householdId,
-        reason: '名册导入',
+        reason,
         byAccountId: actorId,
       })),
     ]);

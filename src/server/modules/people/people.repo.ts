@@ -204,6 +204,13 @@ export async function updateResident(
   return rows.length > 0;
 }
 
+/**
+ * Names compare and sort in the C collation (code point order): the same expression the name indexes
+ * are built on, so a prefix search walks an index in order and stops after one page.
+ */
+const nameC = sql`(${residents.name} collate "C")`;
+export const SEARCH_COUNT_CAP = 1000;
+
 export interface ResidentSearch {
   name?: string | undefined;
   phoneTail?: string | undefined;
@@ -222,7 +229,7 @@ export async function searchResidents(db: DbOrTx, scope: Scope, search: Resident
   if (search.tag) conditions.push(sql`${residents.tags} @> array[${search.tag}]::text[]`);
   const matchers: SQL[] = [];
   // Prefix match uses the (community, name) index: staff search by full name or surname first.
-  if (search.name) matchers.push(like(residents.name, `${search.name.replace(/[\\%_]/g, '\\$&')}%`));
+  if (search.name) matchers.push(sql`${nameC} like ${`${search.name.replace(/[\\%_]/g, '\\$&')}%`}`);
   if (search.phoneTail) matchers.push(eq(residents.phoneTail, search.phoneTail));
   if (search.hashes?.length) {
     matchers.push(inArray(residents.docHash, search.hashes), inArray(residents.phoneHash, search.hashes));
@@ -237,16 +244,16 @@ export async function searchResidents(db: DbOrTx, scope: Scope, search: Resident
       .leftJoin(building, eq(building.id, households.buildingId))
       .leftJoin(entrance, eq(entrance.id, households.entranceId))
       .where(where)
-      .orderBy(asc(residents.name), asc(residents.id))
+      .orderBy(asc(nameC), asc(residents.id))
       .limit(search.pageSize)
       .offset((search.page - 1) * search.pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(residents)
-      .leftJoin(households, eq(households.id, residents.householdId))
-      .where(where),
+    // Counting every "王" in a district is the slow part of a wide search; past the cap it says "1000+".
+    db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from ${residents} left join ${households} on ${households.id} = ${residents.householdId} where ${where} limit ${SEARCH_COUNT_CAP + 1}) capped`,
+    ),
   ]);
-  return { items, total: totals[0]?.n ?? 0 };
+  const total = totals.rows[0]?.n ?? 0;
+  return { items, total: Math.min(total, SEARCH_COUNT_CAP), totalCapped: total > SEARCH_COUNT_CAP };
 }
 
 export async function insertMove(db: DbOrTx, values: typeof residentMoves.$inferInsert) {
@@ -293,4 +300,67 @@ export async function listPartyBranches(db: DbOrTx, communityId: number) {
     .from(partyBranches)
     .where(eq(partyBranches.communityId, communityId))
     .orderBy(asc(partyBranches.id));
+}
+
+export type ResidentInsert = {
+  communityId: number;
+  householdId: number | null;
+  name: string;
+  gender: string | null;
+  birthDate: string | null;
+  docType: string;
+  docCipher: string;
+  docHash: string;
+  docMasked: string;
+  phoneCipher: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+  phoneTail: string | null;
+  relationToHead: string;
+  residenceType: string;
+  tags: string[];
+  notes: string | null;
+};
+
+/**
+ * Many residents in one statement, one array parameter per column. Bulk loads (roster import, demo)
+ * spend most of their time building SQL when each row is its own VALUES tuple; this keeps that
+ * constant. Tags travel comma-joined since PostgreSQL arrays of arrays must be rectangular.
+ */
+export async function insertResidentsBulk(db: DbOrTx, rows: ResidentInsert[]) {
+  if (rows.length === 0) return [];
+  const column = <K extends keyof ResidentInsert>(key: K) => sql.param(rows.map((r) => r[key]));
+  const result = await db.execute<{ id: number; household_id: number | null; community_id: number }>(sql`
+    insert into residents (community_id, household_id, name, gender, birth_date, doc_type, doc_cipher, doc_hash,
+      doc_masked, phone_cipher, phone_hash, phone_masked, phone_tail, relation_to_head, residence_type, tags, notes)
+    select c, h, n, g, b::date, dt, dc, dh, dm, pc, ph, pm, pt, rel, res,
+      coalesce(string_to_array(nullif(tg, ''), ','), '{}'), nt
+    from unnest(${column('communityId')}::int[], ${column('householdId')}::int[], ${column('name')}::text[],
+      ${column('gender')}::text[], ${column('birthDate')}::text[], ${column('docType')}::text[],
+      ${column('docCipher')}::text[], ${column('docHash')}::text[], ${column('docMasked')}::text[],
+      ${column('phoneCipher')}::text[], ${column('phoneHash')}::text[], ${column('phoneMasked')}::text[],
+      ${column('phoneTail')}::text[], ${column('relationToHead')}::text[], ${column('residenceType')}::text[],
+      ${sql.param(rows.map((r) => r.tags.join(',')))}::text[], ${column('notes')}::text[])
+      as u(c, h, n, g, b, dt, dc, dh, dm, pc, ph, pm, pt, rel, res, tg, nt)
+    returning id, household_id, community_id`);
+  return result.rows.map((r) => ({ id: r.id, householdId: r.household_id, communityId: r.community_id }));
+}
+
+/** Opening rows of the moves history for freshly inserted residents, in one statement. */
+export async function insertMovesBulk(
+  db: DbOrTx,
+  rows: Array<{
+    communityId: number;
+    residentId: number;
+    householdId: number | null;
+    reason: string;
+    byAccountId: number | null;
+  }>,
+) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into resident_moves (community_id, resident_id, household_id, reason, by_account_id)
+    select * from unnest(${sql.param(rows.map((r) => r.communityId))}::int[], ${sql.param(rows.map((r) => r.residentId))}::int[],
+      ${sql.param(rows.map((r) => r.householdId))}::int[], ${sql.param(rows.map((r) => r.reason))}::text[],
+      ${sql.param(rows.map((r) => r.byAccountId))}::int[])`);
 }

@@ -162,10 +162,16 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
           const phone = parsePhone(compact);
           if (phone.ok) candidates.add(phone.normalized);
           search.hashes = [...candidates].map((value) => vault.hash(value));
+          // Letters may also be a foreign name ('Smith'): try it as a name too.
+          if (/[A-Za-z]/.test(compact)) search.name = q;
         } else search.name = q;
       }
       const result = await repo.searchResidents(db, actor.scope, search);
-      return { items: result.items.map((row) => residentView(row.resident, row)), total: result.total };
+      return {
+        items: result.items.map((row) => residentView(row.resident, row)),
+        total: result.total,
+        totalCapped: result.totalCapped,
+      };
     },
 
     async getResident(actor: Actor, id: number) {

@@ -59,7 +59,9 @@ export const residents = pgTable(
   (t) => [
     uniqueIndex('residents_doc_uq').on(t.communityId, t.docHash),
     index('residents_household_idx').on(t.householdId),
-    index('residents_name_idx').on(t.communityId, sql`${t.name} text_pattern_ops`),
+    // Name search is a prefix match sorted by name, within a community or across many: both orders indexed.
+    index('residents_name_idx').on(t.communityId, sql`(${t.name} collate "C")`),
+    index('residents_name_all_idx').on(sql`(${t.name} collate "C")`),
     index('residents_phone_tail_idx').on(t.communityId, t.phoneTail),
     index('residents_doc_hash_idx').on(t.docHash),
     index('residents_phone_hash_idx').on(t.phoneHash),

@@ -104,6 +104,18 @@ describe('residents', () => {
     expect((await search(id)).json().items[0].name).toBe('欧阳明');
     expect((await search('13800001111')).json().items[0].name).toBe('欧阳明');
     expect((await search('查无此人')).json().total).toBe(0);
+    await post(
+      '/api/residents',
+      person(f.a.householdIds[2] as number, 'E12345678', {
+        name: 'SMITH John',
+        docType: 'passport_foreign',
+        tags: [],
+      }),
+    );
+    expect((await search('SMITH')).json().items.map((r: { name: string }) => r.name)).toEqual(['SMITH John']);
+    expect((await search('E12345678')).json().items.map((r: { name: string }) => r.name)).toEqual([
+      'SMITH John',
+    ]);
   });
 
   it('updates with optimistic locking and keeps the history of moves', async () => {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { BrandLogo } from '../../shared/brand-logo';
 import { errorText } from '../../shared/error-display';
 import { LanguageSwitch } from '../../shared/language-switch';
 import { authApi, ME_KEY } from './auth-api';
@@ -45,7 +46,8 @@ export function LoginPage() {
         <Flex justify="space-between" align="start" style={{ marginBottom: 16 }}>
           <div>
             <Typography.Title level={2} style={{ margin: 0, color: '#237804' }}>
-              🌳 {t('app.brand')} <Typography.Text type="secondary">{t('app.brandLatin')}</Typography.Text>
+              <BrandLogo /> {t('app.brand')}{' '}
+              <Typography.Text type="secondary">{t('app.brandLatin')}</Typography.Text>
             </Typography.Title>
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
           </div>

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { can, type Permission } from '../../../shared/auth/roles';
 import { type Account, authApi, ME_KEY } from './auth-api';
 
-/** The signed-in account, or an error (401) when nobody is signed in. */
+/** The signed-in account, or an error (401) when nobody is signed in. Used by the layout to gate pages. */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
@@ -11,15 +12,20 @@ export function useMe() {
   });
 }
 
-/** The account inside the signed-in layout, where it is always loaded. */
+/**
+ * The account as the signed-in layout saw it. Passed down by context rather than read from the query
+ * cache, so pages never render half-way through a sign-out, when the cache is already empty.
+ */
+export const AccountContext = createContext<Account | null>(null);
+
 export function useAccount(): Account {
-  const { data } = useMe();
-  if (!data) throw new Error('useAccount is only usable inside the signed-in layout');
-  return data;
+  const account = useContext(AccountContext);
+  if (!account) throw new Error('useAccount is only usable inside the signed-in layout');
+  return account;
 }
 
 /** Whether the signed-in account may do something; the console hides what it may not. */
 export function useCan(): (permission: Permission) => boolean {
-  const { data } = useMe();
-  return (permission) => (data ? can(data.role, permission) : false);
+  const account = useContext(AccountContext);
+  return (permission) => (account ? can(account.role, permission) : false);
 }

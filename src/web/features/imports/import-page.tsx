@@ -78,25 +78,26 @@ export function ImportPage() {
             <Typography.Paragraph strong style={{ marginBottom: 8 }}>
               {t('imports.step2')}
             </Typography.Paragraph>
-            <Upload.Dragger
-              accept=".xlsx,.csv"
-              multiple={false}
-              showUploadList={false}
-              disabled={start.isPending}
-              beforeUpload={(file) => {
-                start.mutate(file);
-                return false;
-              }}
-              data-testid="import-upload"
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">
-                {start.isPending ? t('imports.uploading') : t('imports.upload')}
-              </p>
-              <p className="ant-upload-hint">{t('imports.uploadHint')}</p>
-            </Upload.Dragger>
+            <div data-testid="import-upload">
+              <Upload.Dragger
+                accept=".xlsx,.csv"
+                multiple={false}
+                showUploadList={false}
+                disabled={start.isPending}
+                beforeUpload={(file) => {
+                  start.mutate(file);
+                  return false;
+                }}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p className="ant-upload-text">
+                  {start.isPending ? t('imports.uploading') : t('imports.upload')}
+                </p>
+                <p className="ant-upload-hint">{t('imports.uploadHint')}</p>
+              </Upload.Dragger>
+            </div>
             {start.isError && (
               <Alert type="error" showIcon title={errorText(start.error)} style={{ marginTop: 8 }} />
             )}

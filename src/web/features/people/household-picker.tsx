@@ -57,6 +57,7 @@ export function HouseholdPicker({
           value={placeId ?? undefined}
           treeData={(roots.data ?? []).map(build)}
           loadData={(node) => load([Number(node.value)])}
+          treeExpandAction="click"
           placeholder={t('people.moveChoosePlace')}
           loading={roots.isPending}
           onChange={(value) => {

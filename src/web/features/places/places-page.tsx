@@ -21,7 +21,9 @@ export function PlacesPage() {
   const firstRoot = roots.data?.[0];
   if (selectedId === null && firstRoot) return <Navigate to={`/places/${firstRoot.id}`} replace />;
 
+  // Open the tree down to the selection, and the selection itself when it has places inside.
   const openPath = (place.data?.ancestors ?? []).filter((a) => a.inScope).map((a) => a.id);
+  if (place.data && place.data.place.childCount > 0) openPath.push(place.data.place.id);
 
   return (
     <Row gutter={[16, 16]}>
