@@ -11,7 +11,6 @@ import * as repo from './imports.repo';
 import { RosterDuplicateMerger } from './roster/merge-duplicates';
 import { RosterFileError, type RosterFormat, readRosterRows } from './roster/read-roster';
 import { TEMPLATE_EXAMPLE_NOTE } from './roster/roster-template-text';
-import { writeRejectedRowsWorkbook, writeRosterTemplate } from './roster/roster-workbook';
 import { hasRosterData, mapHeader, validateRosterRow } from './roster/validate-roster-row';
 import { writeRoster } from './roster-writer';
 
@@ -61,11 +60,13 @@ export function jobView(job: repo.ImportJobRow, live?: ImportProgress, lang: Lan
   };
 }
 
+// exceljs takes ~0.5 s to load; the roster reader and workbooks are loaded on first use, not at start.
 export function createImportsService(db: Db, vault: Vault, audit: AuditService, _places: PlacesService) {
   // Progress of imports running in this process; the job row holds the outcome once done.
   const live = new Map<number, ImportProgress>();
 
   async function readAndValidate(stream: Readable, format: RosterFormat, progress: ImportProgress) {
+    const { RosterFileError, readRosterRows } = await import('./roster/read-roster');
     let columns: ReturnType<typeof mapHeader> | undefined;
     let header: string[] = [];
     const merger = new RosterDuplicateMerger();
@@ -181,7 +182,10 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
   }
 
   return {
-    template: writeRosterTemplate,
+    async template(format: 'xlsx' | 'csv') {
+      const { writeRosterTemplate } = await import('./roster/roster-workbook');
+      return writeRosterTemplate(format);
+    },
 
     /** Starts an import and returns its job at once; the work goes on after the response. */
     async start(
@@ -238,6 +242,7 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
         communityId: job.communityId,
         detail: { kind: 'rejected_rows', rows: rows.length },
       });
+      const { writeRejectedRowsWorkbook } = await import('./roster/roster-workbook');
       return writeRejectedRowsWorkbook(
         job.header,
         rows.map((r) => ({
