@@ -16,7 +16,9 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -27,7 +29,14 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-e2e-'));
   const port = await freePort();
   const server: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts', 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DASHU_DATA_DIR: dataDir, DASHU_DEMO: '1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DASHU_DATA_DIR: dataDir,
+      DASHU_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });

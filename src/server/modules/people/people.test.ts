@@ -245,6 +245,22 @@ describe('residents', () => {
     ).json();
     expect(list.items.map((h: { room: string }) => h.room)).toEqual(['101', '102']);
     expect(list.items[0].label).toBe('1号楼 1单元 101');
+    // A community holds compounds and bungalow areas side by side: each kind counts its own way.
+    const bungalow = (
+      await post('/api/places', { parentId: f.a.community.id, kind: 'bungalow_area', name: '平房一区' })
+    ).json();
+    await post('/api/households', { placeId: bungalow.id, room: '1号院' });
+    const community = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/places/${f.a.community.id}`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    const counts = Object.fromEntries(
+      community.children.map((c: { name: string; households: number }) => [c.name, c.households]),
+    );
+    expect(counts).toEqual({ [f.a.compound.name]: 3, 平房一区: 1 });
   });
 
   it('adds a household under an entrance and refuses a duplicate door', async () => {

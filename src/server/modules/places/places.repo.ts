@@ -55,12 +55,28 @@ export async function buildingIdsUnder(db: DbOrTx, place: PlaceRow): Promise<num
  * Household and resident counts for each child, keyed by child id. At and below a community the
  * households table carries the right column; above it, counts are taken per community and summed.
  */
+type Counts = Map<number, { households: number; residents: number }>;
+
+/** Children of one parent can be of several kinds (a community holds compounds and bungalow areas). */
 export async function countsForChildren(
   db: DbOrTx,
   children: PlaceRow[],
   visibleCommunityIds: number[],
-): Promise<Map<number, { households: number; residents: number }>> {
-  const result = new Map<number, { households: number; residents: number }>();
+): Promise<Counts> {
+  const byKind = new Map<string, PlaceRow[]>();
+  for (const child of children) byKind.set(child.kind, [...(byKind.get(child.kind) ?? []), child]);
+  const parts = await Promise.all(
+    [...byKind.values()].map((group) => countsForKind(db, group, visibleCommunityIds)),
+  );
+  return new Map(parts.flatMap((part) => [...part]));
+}
+
+async function countsForKind(
+  db: DbOrTx,
+  children: PlaceRow[],
+  visibleCommunityIds: number[],
+): Promise<Counts> {
+  const result: Counts = new Map();
   if (children.length === 0) return result;
   const ids = children.map((c) => c.id);
   const kind = children[0]?.kind;
