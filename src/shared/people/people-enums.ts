@@ -1,4 +1,7 @@
-type Labels<T extends string> = Record<T, { zh: string; en: string }>;
+import type { DocumentType } from '../identity';
+
+export type Label = { zh: string; en: string };
+type Labels<T extends string> = Record<T, Label>;
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -19,7 +22,7 @@ export const RELATIONS = [
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const RELATION_LABELS: Labels<Relation> = {
-  self: { zh: '户主', en: 'Head of household' },
+  self: { zh: '户主（本人）', en: 'Head of household (self)' },
   spouse: { zh: '配偶', en: 'Spouse' },
   child: { zh: '子女', en: 'Child' },
   parent: { zh: '父母', en: 'Parent' },
@@ -61,3 +64,19 @@ export const RESIDENT_TAG_LABELS: Labels<ResidentTag> = {
 
 export const REVEALABLE_FIELDS = ['docNumber', 'phone'] as const;
 export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
+
+export const DOCUMENT_TYPE_LABELS: Labels<DocumentType> = {
+  resident_id: { zh: '居民身份证', en: 'Resident ID card' },
+  hk_macao_tw_residence_permit: {
+    zh: '港澳台居民居住证',
+    en: 'Residence permit for HK, Macao and Taiwan residents',
+  },
+  home_return_permit: { zh: '港澳居民来往内地通行证', en: 'Home Return Permit (HK/Macao)' },
+  taiwan_compatriot_permit: {
+    zh: '台湾居民来往大陆通行证',
+    en: 'Mainland Travel Permit for Taiwan residents',
+  },
+  passport_cn: { zh: '中国护照', en: 'Chinese passport' },
+  passport_foreign: { zh: '外国护照', en: 'Foreign passport' },
+  foreign_permanent_residence: { zh: '外国人永久居留身份证', en: 'Foreign permanent residence ID card' },
+};

@@ -1,21 +1,9 @@
+import type { AuditAction } from '../../../shared/audit/audit-actions';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { type AuditFilter, insertAudit, listAudit } from './audit.repo';
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'password_change',
-  'create',
-  'update',
-  'move',
-  'reveal',
-  'export',
-  'import',
-  'account_create',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit/audit-actions';
 
 export interface AuditEvent {
   action: AuditAction;

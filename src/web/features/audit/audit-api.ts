@@ -1,20 +1,7 @@
+import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit/audit-actions';
 import { api } from '../../shared/api-client';
 
-/** Mirrors the server's AUDIT_ACTIONS (src/server/modules/audit/audit.service.ts). */
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'password_change',
-  'create',
-  'update',
-  'move',
-  'reveal',
-  'export',
-  'import',
-  'account_create',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export const AUDIT_ENTITIES = ['resident', 'household', 'place', 'account', 'import_job'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
