@@ -22,7 +22,7 @@ export const RELATIONS = [
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const RELATION_LABELS: Labels<Relation> = {
-  self: { zh: '户主（本人）', en: 'Head of household (self)' },
+  self: { zh: '户主', en: 'Head of household' },
   spouse: { zh: '配偶', en: 'Spouse' },
   child: { zh: '子女', en: 'Child' },
   parent: { zh: '父母', en: 'Parent' },
@@ -35,7 +35,7 @@ export const RELATION_LABELS: Labels<Relation> = {
 export const RESIDENCE_TYPES = ['registered', 'long_term_renter', 'floating'] as const;
 export type ResidenceType = (typeof RESIDENCE_TYPES)[number];
 export const RESIDENCE_TYPE_LABELS: Labels<ResidenceType> = {
-  registered: { zh: '户籍人口', en: 'Registered resident' },
+  registered: { zh: '户籍', en: 'Registered resident' },
   long_term_renter: { zh: '长期租住', en: 'Long-term renter' },
   floating: { zh: '流动人口', en: 'Floating population' },
 };

@@ -32,7 +32,7 @@ const EXTRA_ALIASES = {
     foreign_permanent_residence: ['永居证', '外国人永久居留证'],
   } satisfies Record<DocumentType, string[]>,
   relation: {
-    self: ['户主', '本人（户主）'],
+    self: ['户主', '本人', '本人（户主）'],
     spouse: ['妻子', '丈夫'],
     child: ['儿子', '女儿'],
     parent: ['父亲', '母亲'],
@@ -42,7 +42,7 @@ const EXTRA_ALIASES = {
     other: [],
   } satisfies Record<Relation, string[]>,
   residenceType: {
-    registered: ['常住户籍', '户籍人口'],
+    registered: ['户籍', '常住户籍', '户籍人口'],
     long_term_renter: ['租户', '人户分离'],
     floating: ['暂住', '暂住人口'],
   } satisfies Record<ResidenceType, string[]>,
