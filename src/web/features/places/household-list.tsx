@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
 import { NewHouseholdModal } from './new-household-modal';
@@ -69,7 +69,7 @@ export function HouseholdList({ placeId }: { placeId: number }) {
               dataIndex: 'label',
               render: (text: string, row) => (
                 <>
-                  <Typography.Link>{text || row.room}</Typography.Link>{' '}
+                  <Link to={`/households/${row.id}`}>{text || row.room}</Link>{' '}
                   {row.vacant && <Tag>{t('places.vacant')}</Tag>}
                 </>
               ),

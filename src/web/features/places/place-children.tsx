@@ -1,6 +1,6 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PLACE_KIND_LABELS } from '../../../shared/places/place-kinds';
 import { useLabel } from '../../shared/i18n';
 import type { PlaceSummary } from './places-api';
@@ -24,7 +24,8 @@ export function PlaceChildren({ items }: { items: PlaceSummary[] }) {
           {
             title: t('places.name'),
             dataIndex: 'name',
-            render: (name: string) => <Typography.Link>{name}</Typography.Link>,
+            // A real link, so keyboards, screen readers and "open in new tab" work as well as the row click.
+            render: (name: string, row) => <Link to={`/places/${row.id}`}>{name}</Link>,
           },
           {
             title: t('places.kind'),
