@@ -9,7 +9,7 @@ import { assertCommunity } from '../auth/scope';
 import type { PlacesService } from '../places/places.service';
 import * as repo from './imports.repo';
 import { RosterDuplicateMerger } from './roster/merge-duplicates';
-import { RosterFileError, type RosterFormat, readRosterRows } from './roster/read-roster';
+import type { RosterFormat } from './roster/read-roster';
 import { TEMPLATE_EXAMPLE_NOTE } from './roster/roster-template-text';
 import { hasRosterData, mapHeader, validateRosterRow } from './roster/validate-roster-row';
 import { writeRoster } from './roster-writer';
