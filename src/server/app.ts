@@ -17,12 +17,16 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { declarationsRoutes } from './modules/declarations/declarations.routes';
+import { createDeclarationsService } from './modules/declarations/declarations.service';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { createImportsService } from './modules/imports/imports.service';
 import { peopleRoutes } from './modules/people/people.routes';
 import { createPeopleService } from './modules/people/people.service';
 import { placesRoutes } from './modules/places/places.routes';
 import { createPlacesService } from './modules/places/places.service';
+import { riskAreasRoutes } from './modules/risk-areas/risk-areas.routes';
+import { createRiskAreasService } from './modules/risk-areas/risk-areas.service';
 import { createVault, loadMasterKey, type Vault } from './privacy/vault';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -35,7 +39,20 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const places = createPlacesService(db, audit);
   const people = createPeopleService(db, resolvedVault, audit, places);
   const imports = createImportsService(db, resolvedVault, audit, places);
-  return { config, database, vault: resolvedVault, audit, auth, places, people, imports };
+  const riskAreas = createRiskAreasService(db, audit);
+  const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas);
+  return {
+    config,
+    database,
+    vault: resolvedVault,
+    audit,
+    auth,
+    places,
+    people,
+    imports,
+    riskAreas,
+    declarations,
+  };
 }
 
 export interface BuildOptions {
@@ -107,6 +124,8 @@ export async function buildApp({ config, database, services, logger = false }: B
   peopleRoutes(app, resolved);
   auditRoutes(app, resolved);
   importsRoutes(app, resolved);
+  riskAreasRoutes(app, resolved);
+  declarationsRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };
 }

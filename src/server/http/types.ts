@@ -10,9 +10,11 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { DeclarationsService } from '../modules/declarations/declarations.service';
 import type { ImportsService } from '../modules/imports/imports.service';
 import type { PeopleService } from '../modules/people/people.service';
 import type { PlacesService } from '../modules/places/places.service';
+import type { RiskAreasService } from '../modules/risk-areas/risk-areas.service';
 import type { Vault } from '../privacy/vault';
 
 export type AppInstance = FastifyInstance<
@@ -33,4 +35,6 @@ export interface Services {
   places: PlacesService;
   people: PeopleService;
   imports: ImportsService;
+  riskAreas: RiskAreasService;
+  declarations: DeclarationsService;
 }

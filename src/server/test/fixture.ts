@@ -8,14 +8,13 @@ import type { TestApp } from './test-app';
 
 export const FIXTURE_PASSWORD = 'fixture-password-1';
 
-let serial = 0;
-/** A valid synthetic resident ID, unique within the test run (sequence drawn from a counter + random). */
+// Sequence numbers step through 500 values per birth date and sex, starting at a random place, so IDs made
+// in one test file never repeat (uniqueness only matters inside a community, and each file has its own).
+let serial = Math.floor(Math.random() * 500);
+/** A valid synthetic resident ID, unique within the test file. */
 export function syntheticId(birth = '19800101', female = false): string {
-  serial += 1;
-  const seq = (serial * 7 + Math.floor(Math.random() * 50)) % 1000;
-  const seqDigits = String(seq - (seq % 2) + (female ? 0 : 1))
-    .padStart(3, '0')
-    .slice(-3);
+  serial = (serial + 1) % 500;
+  const seqDigits = String(serial * 2 + (female ? 0 : 1)).padStart(3, '0');
   const first17 = `110105${birth}${seqDigits}`;
   return first17 + residentIdCheckChar(first17);
 }

@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   'places.write': ['district_officer', 'subdistrict_officer', 'community_secretary'],
   'audit.read': ['district_officer', 'subdistrict_officer', 'community_secretary'],
   'accounts.manage': ['district_officer', 'subdistrict_officer', 'community_secretary'],
+  /** Risk areas and status rules are set centrally, not by each community. */
+  'rules.write': ['district_officer'],
+  'declarations.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker', 'volunteer'],
+  /** Volunteers fill the form at the door or on the phone (R1). */
+  'declarations.write': ['community_secretary', 'social_worker', 'volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Probe = () => { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object };
+type Probe = () => { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object };
 
 /**
  * Community B's secretary aims every route at community A. Each route either refuses (403/404) or,
@@ -132,6 +132,36 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   'GET /api/imports': () => ({ method: 'GET', url: `/api/imports?communityId=${f.a.community.id}` }),
   'GET /api/imports/:id': () => ({ method: 'GET', url: `/api/imports/${jobId}` }),
   'GET /api/imports/:id/rejected': () => ({ method: 'GET', url: `/api/imports/${jobId}/rejected` }),
+  // Risk areas are city-wide, the same list for every community; only district officers change them.
+  'GET /api/risk-areas': 'public',
+  'POST /api/risk-areas': () => ({
+    method: 'POST',
+    url: '/api/risk-areas',
+    payload: { regionCode: '420100', regionName: '武汉市', level: 'high', validFrom: '2020-01-23' },
+  }),
+  'PUT /api/risk-areas/:id': () => ({
+    method: 'PUT',
+    url: '/api/risk-areas/1',
+    payload: { regionCode: '420100', regionName: '武汉市', level: 'low', validFrom: '2020-01-23' },
+  }),
+  'DELETE /api/risk-areas/:id': () => ({ method: 'DELETE', url: '/api/risk-areas/1' }),
+  'POST /api/declarations': () => ({
+    method: 'POST',
+    url: '/api/declarations',
+    payload: {
+      residentId,
+      channel: 'phone',
+      leftCity: false,
+      contactConfirmedCase: false,
+      contactRiskAreaPeople: false,
+      symptoms: [],
+    },
+  }),
+  'GET /api/declarations': () => ({
+    method: 'GET',
+    url: `/api/declarations?communityId=${f.a.community.id}`,
+  }),
+  'GET /api/residents/:id/status': () => ({ method: 'GET', url: `/api/residents/${residentId}/status` }),
 };
 
 describe('one community cannot see or change another', () => {

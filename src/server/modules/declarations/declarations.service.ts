@@ -1,0 +1,287 @@
+import {
+  addDays,
+  DEFAULT_RULES,
+  type DeclarationFacts,
+  evaluateStatus,
+  type PersonStatus,
+  type StatusRule,
+  type Symptom,
+  type Transport,
+  validateRules,
+} from '../../../shared/declarations';
+import type { Db, DbOrTx } from '../../db/database';
+import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/app-error';
+import type { Vault } from '../../privacy/vault';
+import type { AuditService } from '../audit/audit.service';
+import { findResident } from '../people/people.repo';
+import type { RiskAreasService } from '../risk-areas/risk-areas.service';
+import { beijingToday } from './dates';
+import * as repo from './declarations.repo';
+
+export interface DeclarationInput {
+  residentId: number;
+  channel: 'self' | 'door_to_door' | 'phone';
+  leftCity: boolean;
+  originRegion?: string | null | undefined;
+  returnDate?: string | null | undefined;
+  transport?: Transport | null | undefined;
+  transportNumber?: string | null | undefined;
+  seat?: string | null | undefined;
+  riskRegionsVisited?: string[] | undefined;
+  contactConfirmedCase: boolean;
+  contactRiskAreaPeople: boolean;
+  symptoms: Symptom[];
+  temperature?: number | null | undefined;
+  homeConditionsMet?: boolean | null | undefined;
+  companions?: string | null | undefined;
+}
+
+/** The health answers: encrypted at rest, never sent back in lists. */
+interface SealedAnswers {
+  riskRegionsVisited: string[];
+  contactConfirmedCase: boolean;
+  contactRiskAreaPeople: boolean;
+  symptoms: Symptom[];
+  temperature: number | null;
+  homeConditionsMet: boolean | null;
+  transportNumber: string | null;
+  seat: string | null;
+  companions: string | null;
+}
+
+// Health answers are kept for the 14-day window plus two weeks of follow-up, then purged.
+const RETENTION_DAYS = 28;
+// Re-evaluation looks at people who declared within this window: older declarations cannot matter.
+const REEVALUATION_WINDOW_DAYS = 30;
+
+export function createDeclarationsService(
+  db: Db,
+  vault: Vault,
+  audit: AuditService,
+  riskAreas: RiskAreasService,
+) {
+  async function rules(): Promise<StatusRule[]> {
+    const latest = await repo.latestRuleSet(db);
+    if (!latest) return DEFAULT_RULES;
+    const checked = validateRules(latest.rules);
+    return checked.ok ? checked.rules : DEFAULT_RULES;
+  }
+
+  function factsOf(row: repo.DeclarationRow): DeclarationFacts {
+    const answers = row.answersCipher
+      ? (JSON.parse(vault.decrypt(row.answersCipher)) as SealedAnswers)
+      : null;
+    return {
+      leftCity: row.leftCity,
+      originRegion: row.originRegion,
+      returnDate: row.returnDate,
+      riskRegionsVisited: answers?.riskRegionsVisited ?? [],
+      contactConfirmedCase: answers?.contactConfirmedCase ?? false,
+      contactRiskAreaPeople: answers?.contactRiskAreaPeople ?? false,
+      symptoms: answers?.symptoms ?? [],
+      temperature: answers?.temperature ?? null,
+      homeConditionsMet: answers?.homeConditionsMet ?? null,
+    };
+  }
+
+  /** Writes the new status and, when it differs, a history row saying why. */
+  async function applyStatus(
+    tx: DbOrTx,
+    resident: { id: number; communityId: number },
+    outcome: ReturnType<typeof evaluateStatus>,
+    declarationId: number,
+    cause: 'declaration' | 'risk_area_change' | 'rule_change',
+    because?: { zh: string; en: string },
+  ) {
+    const before = await repo.findStatus(tx, resident.id);
+    await repo.upsertStatus(tx, {
+      residentId: resident.id,
+      communityId: resident.communityId,
+      status: outcome.status,
+      ruleId: outcome.ruleId,
+      reason: outcome.reason,
+      observationUntil: outcome.observationUntil,
+      declarationId,
+    });
+    if (before?.status !== outcome.status) {
+      const reason = because
+        ? { zh: `${because.zh}；${outcome.reason.zh}`, en: `${because.en}; ${outcome.reason.en}` }
+        : outcome.reason;
+      await repo.insertHistory(tx, [
+        {
+          communityId: resident.communityId,
+          residentId: resident.id,
+          fromStatus: before?.status ?? null,
+          toStatus: outcome.status,
+          cause,
+          reason,
+        },
+      ]);
+    }
+  }
+
+  const service = {
+    rules,
+
+    async submitByStaff(actor: Actor, input: DeclarationInput) {
+      const resident = await findResident(db, actor.scope, input.residentId);
+      if (!resident) throw new AppError('not_found');
+      if (input.leftCity && !input.returnDate)
+        throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
+      const today = beijingToday();
+      if (input.returnDate && input.returnDate > today)
+        throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
+      const answers: SealedAnswers = {
+        riskRegionsVisited: input.riskRegionsVisited ?? [],
+        contactConfirmedCase: input.contactConfirmedCase,
+        contactRiskAreaPeople: input.contactRiskAreaPeople,
+        symptoms: input.symptoms,
+        temperature: input.temperature ?? null,
+        homeConditionsMet: input.homeConditionsMet ?? null,
+        transportNumber: input.transportNumber ?? null,
+        seat: input.seat ?? null,
+        companions: input.companions ?? null,
+      };
+      const facts: DeclarationFacts = {
+        leftCity: input.leftCity,
+        originRegion: input.originRegion ?? null,
+        returnDate: input.returnDate ?? null,
+        ...answers,
+      };
+      const outcome = evaluateStatus(facts, await rules(), await riskAreas.current(), today, today);
+      const declaration = await db.transaction(async (tx) => {
+        const row = await repo.insertDeclaration(tx, {
+          communityId: resident.communityId,
+          residentId: resident.id,
+          channel: input.channel,
+          recordedBy: actor.accountId,
+          leftCity: input.leftCity,
+          originRegion: input.originRegion ?? null,
+          returnDate: input.returnDate ?? null,
+          transport: input.transport ?? null,
+          answersCipher: vault.encrypt(JSON.stringify(answers)),
+          status: outcome.status,
+          ruleId: outcome.ruleId,
+          purgeAfter: addDays(today, RETENTION_DAYS),
+        });
+        await applyStatus(tx, resident, outcome, row.id, 'declaration');
+        await audit.record(
+          actor,
+          {
+            action: 'create',
+            entity: 'declaration',
+            entityId: row.id,
+            communityId: resident.communityId,
+            detail: { residentId: resident.id, channel: input.channel, status: outcome.status },
+          },
+          tx,
+        );
+        return row;
+      });
+      return {
+        id: declaration.id,
+        residentId: resident.id,
+        status: outcome.status,
+        reason: outcome.reason,
+        observationUntil: outcome.observationUntil,
+      };
+    },
+
+    async list(actor: Actor, filter: repo.DeclarationFilter) {
+      const result = await repo.listDeclarations(db, actor.scope, filter);
+      return {
+        total: result.total,
+        items: result.items.map((row) => ({
+          id: row.declaration.id,
+          residentId: row.declaration.residentId,
+          name: row.name,
+          address: [row.buildingName, row.room].filter(Boolean).join(' '),
+          channel: row.declaration.channel,
+          declaredAt: row.declaration.declaredAt.toISOString(),
+          leftCity: row.declaration.leftCity,
+          originRegion: row.declaration.originRegion,
+          returnDate: row.declaration.returnDate,
+          status: row.declaration.status as PersonStatus,
+        })),
+      };
+    },
+
+    async statusOf(actor: Actor, residentId: number) {
+      const resident = await findResident(db, actor.scope, residentId);
+      if (!resident) throw new AppError('not_found');
+      const [current, history] = await Promise.all([
+        repo.findStatus(db, residentId),
+        repo.historyOf(db, residentId),
+      ]);
+      return {
+        status: current
+          ? {
+              status: current.status as PersonStatus,
+              reason: current.reason,
+              observationUntil: current.observationUntil,
+              updatedAt: current.updatedAt.toISOString(),
+            }
+          : null,
+        history: history.map((h) => ({
+          fromStatus: h.fromStatus,
+          toStatus: h.toStatus,
+          cause: h.cause,
+          reason: h.reason,
+          at: h.at.toISOString(),
+        })),
+      };
+    },
+
+    /**
+     * Re-runs the rules over everyone who declared recently, after risk areas or rules changed.
+     * Only changed statuses are written, each with a history row naming the change.
+     */
+    async reevaluate(
+      because: { zh: string; en: string },
+      cause: 'risk_area_change' | 'rule_change' = 'risk_area_change',
+    ) {
+      const today = beijingToday();
+      const [currentRules, areas, latest] = await Promise.all([
+        rules(),
+        riskAreas.current(),
+        repo.latestDeclarationsSince(db, addDays(today, -REEVALUATION_WINDOW_DAYS)),
+      ]);
+      const statuses = new Map(
+        (
+          await repo.statusesOf(
+            db,
+            latest.map((d) => d.residentId),
+          )
+        ).map((s) => [s.residentId, s]),
+      );
+      let changed = 0;
+      await db.transaction(async (tx) => {
+        for (const row of latest) {
+          const outcome = evaluateStatus(
+            factsOf(row),
+            currentRules,
+            areas,
+            today,
+            beijingToday(row.declaredAt),
+          );
+          if (statuses.get(row.residentId)?.status === outcome.status) continue;
+          await applyStatus(
+            tx,
+            { id: row.residentId, communityId: row.communityId },
+            outcome,
+            row.id,
+            cause,
+            because,
+          );
+          changed += 1;
+        }
+      });
+      return { examined: latest.length, changed };
+    },
+  };
+  riskAreas.onChange((because) => service.reevaluate(because));
+  return service;
+}
+
+export type DeclarationsService = ReturnType<typeof createDeclarationsService>;

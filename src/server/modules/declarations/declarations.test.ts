@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../shared/declarations';
+import { createFixture, FIXTURE_PASSWORD, type Fixture, login, syntheticId } from '../../test/fixture';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { beijingToday } from './dates';
+
+let t: TestApp;
+let f: Fixture;
+let secretary: string;
+let officer: string;
+const today = beijingToday();
+// A region code no other test file uses, so changing its risk level re-evaluates only these people.
+const REGION = '659001';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  f = await createFixture(t.services);
+  secretary = await login(t, f.a.usernames.community_secretary);
+  await t.services.auth.createAccount(null, {
+    username: `${f.tag}-district`,
+    displayName: '区级干部',
+    password: FIXTURE_PASSWORD,
+    role: 'district_officer',
+    scopePlaceId: f.district.id,
+  });
+  officer = await login(t, `${f.tag}-district`);
+});
+afterAll(() => t.close());
+
+async function newResident(householdIndex = 0) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/residents',
+    headers: { cookie: secretary },
+    payload: {
+      householdId: f.a.householdIds[householdIndex],
+      name: '钱多多',
+      docType: 'resident_id',
+      docNumber: syntheticId('19850505'),
+      relationToHead: 'other',
+      residenceType: 'floating',
+    },
+  });
+  return res.json().resident.id as number;
+}
+
+const healthy = {
+  leftCity: false,
+  contactConfirmedCase: false,
+  contactRiskAreaPeople: false,
+  symptoms: [] as string[],
+};
+
+async function declare(residentId: number, answers: Record<string, unknown>, cookie = secretary) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/declarations',
+    headers: { cookie },
+    payload: { residentId, channel: 'door_to_door', ...healthy, ...answers },
+  });
+}
+
+describe('declarations turn into statuses', () => {
+  it('refers a person with 37.6 °C to the clinic and keeps the health answers encrypted', async () => {
+    const id = await newResident();
+    const res = await declare(id, { temperature: 37.6 });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().declaration.status).toBe('referred_to_clinic');
+    const raw = await t.services.database.pool.query(
+      'select answers_cipher from declarations where resident_id = $1',
+      [id],
+    );
+    expect(raw.rows[0].answers_cipher).not.toContain('37.6');
+    const status = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/residents/${id}/status`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(status.status.status).toBe('referred_to_clinic');
+    expect(status.history).toHaveLength(1);
+  });
+
+  it('puts someone back from a high-risk area in home observation, and releases them when the area is lifted', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/risk-areas',
+      headers: { cookie: officer },
+      payload: {
+        regionCode: REGION,
+        regionName: '测试高风险区',
+        level: 'high',
+        validFrom: addDays(today, -30),
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = await newResident(1);
+    const returned = addDays(today, -3);
+    const res = await declare(id, {
+      leftCity: true,
+      originRegion: REGION,
+      returnDate: returned,
+      transport: 'rail',
+      transportNumber: 'G502',
+    });
+    expect(res.json().declaration).toMatchObject({
+      status: 'home_observation',
+      observationUntil: addDays(returned, 14),
+    });
+
+    const lifted = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/risk-areas/${created.json().riskArea.id}`,
+      headers: { cookie: officer },
+    });
+    expect(lifted.statusCode).toBe(204);
+    const status = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/residents/${id}/status`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(status.status.status).toBe('normal');
+    expect(status.history[0]).toMatchObject({
+      fromStatus: 'home_observation',
+      toStatus: 'normal',
+      cause: 'risk_area_change',
+    });
+    expect(status.history[0].reason.zh).toContain('测试高风险区');
+  });
+
+  it('lists declarations with filters, only inside the scope', async () => {
+    const list = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/declarations?status=referred_to_clinic`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(list.items.length).toBeGreaterThanOrEqual(1);
+    expect(list.items.every((d: { status: string }) => d.status === 'referred_to_clinic')).toBe(true);
+    expect(JSON.stringify(list)).not.toContain('37.6');
+    const other = await login(t, f.b.usernames.community_secretary);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/declarations', headers: { cookie: other } })).json()
+        .total,
+    ).toBe(0);
+  });
+
+  it('lets a volunteer record at the door in their buildings only, and refuses bad answers', async () => {
+    const volunteer = await login(t, f.a.usernames.volunteer);
+    const own = await newResident(0);
+    expect((await declare(own, { temperature: 36.5 }, volunteer)).statusCode).toBe(201);
+    const elsewhere = await newResident(2);
+    expect((await declare(elsewhere, {}, volunteer)).statusCode).toBe(404);
+    expect((await declare(own, { temperature: 73 })).statusCode).toBe(400);
+    expect((await declare(own, { leftCity: true })).json().error.field).toBe('returnDate');
+    expect((await declare(own, { returnDate: addDays(today, 2), leftCity: true })).statusCode).toBe(400);
+  });
+
+  it('lets only district officers change risk areas', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/risk-areas',
+      headers: { cookie: secretary },
+      payload: { regionCode: '110101', regionName: '东城区', level: 'low', validFrom: today },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import { RISK_LEVELS } from '../../../shared/declarations';
+import { actorOf } from '../../http/access';
+import { DateString, IdParams, NullableText, Strict, Text } from '../../http/schemas';
+import type { AppInstance, Services } from '../../http/types';
+
+const RiskAreaBody = Strict({
+  regionCode: Type.String({ pattern: '^\\d{6}$' }),
+  regionName: Text(60, 1),
+  level: Type.Union(RISK_LEVELS.map((l) => Type.Literal(l))),
+  validFrom: DateString,
+  validTo: Type.Optional(Type.Union([DateString, Type.Null()])),
+  note: Type.Optional(NullableText(300)),
+});
+
+export function riskAreasRoutes(app: AppInstance, { riskAreas }: Services) {
+  app.get(
+    '/api/risk-areas',
+    {
+      config: { access: 'declarations.read' },
+      schema: { tags: ['declarations'], querystring: Strict({ history: Type.Optional(Type.Boolean()) }) },
+    },
+    async (request) => ({ items: await riskAreas.list(request.query.history ?? false) }),
+  );
+
+  app.post(
+    '/api/risk-areas',
+    { config: { access: 'rules.write' }, schema: { tags: ['declarations'], body: RiskAreaBody } },
+    async (request, reply) =>
+      reply.status(201).send({ riskArea: await riskAreas.create(actorOf(request), request.body) }),
+  );
+
+  app.put(
+    '/api/risk-areas/:id',
+    {
+      config: { access: 'rules.write' },
+      schema: { tags: ['declarations'], params: IdParams, body: RiskAreaBody },
+    },
+    async (request) => ({
+      riskArea: await riskAreas.replace(actorOf(request), request.params.id, request.body),
+    }),
+  );
+
+  app.delete(
+    '/api/risk-areas/:id',
+    { config: { access: 'rules.write' }, schema: { tags: ['declarations'], params: IdParams } },
+    async (request, reply) => {
+      await riskAreas.retire(actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}
