@@ -37,7 +37,13 @@ export const PERMISSIONS = {
   'accounts.manage': ['district_officer', 'subdistrict_officer', 'community_secretary'],
   /** Risk areas and status rules are set centrally, not by each community. */
   'rules.write': ['district_officer'],
-  'declarations.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker', 'volunteer'],
+  'declarations.read': [
+    'district_officer',
+    'subdistrict_officer',
+    'community_secretary',
+    'social_worker',
+    'volunteer',
+  ],
   /** Volunteers fill the form at the door or on the phone (R1). */
   'declarations.write': ['community_secretary', 'social_worker', 'volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
