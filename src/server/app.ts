@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -19,6 +20,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { declarationsRoutes } from './modules/declarations/declarations.routes';
 import { createDeclarationsService } from './modules/declarations/declarations.service';
+import { publicFormRoutes } from './modules/declarations/public-form.routes';
+import { createPublicFormService } from './modules/declarations/public-form.service';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { createImportsService } from './modules/imports/imports.service';
 import { peopleRoutes } from './modules/people/people.routes';
@@ -41,6 +44,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const imports = createImportsService(db, resolvedVault, audit, places);
   const riskAreas = createRiskAreasService(db, audit);
   const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas);
+  const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
   return {
     config,
     database,
@@ -52,6 +56,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     imports,
     riskAreas,
     declarations,
+    publicForm,
   };
 }
 
@@ -84,6 +89,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   });
   registerErrorHandling(app);
   await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
     limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 5, parts: 6 },
   });
@@ -126,6 +132,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   importsRoutes(app, resolved);
   riskAreasRoutes(app, resolved);
   declarationsRoutes(app, resolved);
+  await publicFormRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };
 }

@@ -13,6 +13,8 @@ export interface Config {
   lockoutAttempts: number;
   lockoutMinutes: number;
   cookieSecure: boolean;
+  /** Public form requests a minute from one address (a poster allows twenty times as many). */
+  publicRateLimit: number;
   logLevel: string;
   version: string;
 }
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: intVar(env, 'DASHU_LOCKOUT_ATTEMPTS', 5, 1, 100),
     lockoutMinutes: intVar(env, 'DASHU_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     cookieSecure: boolVar(env, 'DASHU_COOKIE_SECURE', false),
+    publicRateLimit: intVar(env, 'DASHU_PUBLIC_RATE_LIMIT', 20, 1, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     version: env.npm_package_version || '0.1.0',
   };

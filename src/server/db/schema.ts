@@ -2,6 +2,7 @@
 export * from '../modules/audit/audit.table';
 export * from '../modules/auth/auth.table';
 export * from '../modules/declarations/declarations.table';
+export * from '../modules/declarations/posters.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/people/people.table';
 export * from '../modules/places/places.table';

@@ -37,7 +37,9 @@ describe('validateRules', () => {
       '第2条规则（fever）：优先级 priority 必须是数字',
     ]);
     expect(errorsOf([{ ...good, id: ' ' }])).toContain('第1条规则：缺少规则编号 id');
-    expect(errorsOf([{ ...good, then: good.outcome }])).toContain('第1条规则（fever）：不认识的字段“then”');
+    expect(errorsOf([{ ...good, ...JSON.parse('{"then":{"status":"normal"}}') }])).toContain(
+      '第1条规则（fever）：不认识的字段“then”',
+    );
     expect(errorsOf([{ ...good, reason: { zh: '发烧' } }])).toContain(
       '第1条规则（fever）：必须填写中文和英文原因 reason.zh、reason.en',
     );

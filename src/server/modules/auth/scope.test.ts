@@ -10,6 +10,7 @@ let b: string;
 let residentId: number;
 let residentDoc: string;
 let jobId: number;
+const posterId = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -162,6 +163,12 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     url: `/api/declarations?communityId=${f.a.community.id}`,
   }),
   'GET /api/residents/:id/status': () => ({ method: 'GET', url: `/api/residents/${residentId}/status` }),
+  // The public form is reached by a poster token, not an account: scope comes from the token.
+  'GET /api/public/posters/:token': 'public',
+  'POST /api/public/declarations': 'public',
+  'GET /api/posters': () => ({ method: 'GET', url: `/api/posters?communityId=${f.a.community.id}` }),
+  'POST /api/posters': () => ({ method: 'POST', url: '/api/posters', payload: { placeId: f.a.compound.id } }),
+  'DELETE /api/posters/:id': () => ({ method: 'DELETE', url: `/api/posters/${posterId}` }),
 };
 
 describe('one community cannot see or change another', () => {

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
-import { CHANNELS, PERSON_STATUSES, SYMPTOMS, TRANSPORTS } from '../../../shared/declarations';
+import { CHANNELS, PERSON_STATUSES } from '../../../shared/declarations';
 import { actorOf } from '../../http/access';
 import { DateString, Id, IdParams, NullableText, Page, Strict } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
+import { AnswerFields } from './public-form.routes';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const RegionCode = Type.String({ pattern: '^\\d{6}$' });
@@ -17,20 +18,7 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
         body: Strict({
           residentId: Id,
           channel: literals(CHANNELS),
-          leftCity: Type.Boolean(),
-          originRegion: Type.Optional(Type.Union([RegionCode, Type.Null()])),
-          returnDate: Type.Optional(Type.Union([DateString, Type.Null()])),
-          transport: Type.Optional(Type.Union([literals(TRANSPORTS), Type.Null()])),
-          transportNumber: Type.Optional(NullableText(20)),
-          seat: Type.Optional(NullableText(20)),
-          riskRegionsVisited: Type.Optional(Type.Array(RegionCode, { maxItems: 20, uniqueItems: true })),
-          contactConfirmedCase: Type.Boolean(),
-          contactRiskAreaPeople: Type.Boolean(),
-          symptoms: Type.Array(literals(SYMPTOMS), { maxItems: SYMPTOMS.length, uniqueItems: true }),
-          // A body temperature a thermometer can show; anything else is a typing mistake.
-          temperature: Type.Optional(Type.Union([Type.Number({ minimum: 34, maximum: 43 }), Type.Null()])),
-          homeConditionsMet: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
-          companions: Type.Optional(NullableText(200)),
+          ...AnswerFields,
         }),
       },
     },

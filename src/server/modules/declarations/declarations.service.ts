@@ -4,6 +4,7 @@ import {
   type DeclarationFacts,
   evaluateStatus,
   type PersonStatus,
+  type RiskArea,
   type StatusRule,
   type Symptom,
   type Transport,
@@ -19,9 +20,13 @@ import type { RiskAreasService } from '../risk-areas/risk-areas.service';
 import { beijingToday } from './dates';
 import * as repo from './declarations.repo';
 
-export interface DeclarationInput {
+export interface DeclarationInput extends DeclarationAnswers {
   residentId: number;
   channel: 'self' | 'door_to_door' | 'phone';
+}
+
+/** What the form asks, whoever fills it in. */
+export interface DeclarationAnswers {
   leftCity: boolean;
   originRegion?: string | null | undefined;
   returnDate?: string | null | undefined;
@@ -35,6 +40,11 @@ export interface DeclarationInput {
   temperature?: number | null | undefined;
   homeConditionsMet?: boolean | null | undefined;
   companions?: string | null | undefined;
+}
+
+export interface EvaluationBasis {
+  rules: StatusRule[];
+  areas: RiskArea[];
 }
 
 /** The health answers: encrypted at rest, never sent back in lists. */
@@ -124,14 +134,31 @@ export function createDeclarationsService(
   const service = {
     rules,
 
-    async submitByStaff(actor: Actor, input: DeclarationInput) {
-      const resident = await findResident(db, actor.scope, input.residentId);
-      if (!resident) throw new AppError('not_found');
-      if (input.leftCity && !input.returnDate)
-        throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
+    /**
+     * Rules and risk areas in force, read before a transaction opens: on the embedded database a
+     * query through the pool while a transaction holds the session would wait for it forever.
+     */
+    async basis(): Promise<EvaluationBasis> {
+      const [currentRules, areas] = await Promise.all([rules(), riskAreas.current()]);
+      return { rules: currentRules, areas };
+    },
+
+    /** Checks, evaluates and writes one declaration with its status change, inside the caller's transaction. */
+    async recordIn(
+      tx: DbOrTx,
+      resident: { id: number; communityId: number },
+      input: DeclarationAnswers,
+      channel: DeclarationInput['channel'],
+      actor: Actor | null,
+      basis: EvaluationBasis,
+    ) {
       const today = beijingToday();
-      if (input.returnDate && input.returnDate > today)
+      if (input.leftCity && !input.returnDate) {
+        throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
+      }
+      if (input.returnDate && input.returnDate > today) {
         throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
+      }
       const answers: SealedAnswers = {
         riskRegionsVisited: input.riskRegionsVisited ?? [],
         contactConfirmedCase: input.contactConfirmedCase,
@@ -149,43 +176,48 @@ export function createDeclarationsService(
         returnDate: input.returnDate ?? null,
         ...answers,
       };
-      const outcome = evaluateStatus(facts, await rules(), await riskAreas.current(), today, today);
-      const declaration = await db.transaction(async (tx) => {
-        const row = await repo.insertDeclaration(tx, {
-          communityId: resident.communityId,
-          residentId: resident.id,
-          channel: input.channel,
-          recordedBy: actor.accountId,
-          leftCity: input.leftCity,
-          originRegion: input.originRegion ?? null,
-          returnDate: input.returnDate ?? null,
-          transport: input.transport ?? null,
-          answersCipher: vault.encrypt(JSON.stringify(answers)),
-          status: outcome.status,
-          ruleId: outcome.ruleId,
-          purgeAfter: addDays(today, RETENTION_DAYS),
-        });
-        await applyStatus(tx, resident, outcome, row.id, 'declaration');
-        await audit.record(
-          actor,
-          {
-            action: 'create',
-            entity: 'declaration',
-            entityId: row.id,
-            communityId: resident.communityId,
-            detail: { residentId: resident.id, channel: input.channel, status: outcome.status },
-          },
-          tx,
-        );
-        return row;
+      const outcome = evaluateStatus(facts, basis.rules, basis.areas, today, today);
+      const row = await repo.insertDeclaration(tx, {
+        communityId: resident.communityId,
+        residentId: resident.id,
+        channel,
+        recordedBy: actor?.accountId ?? null,
+        leftCity: input.leftCity,
+        originRegion: input.originRegion ?? null,
+        returnDate: input.returnDate ?? null,
+        transport: input.transport ?? null,
+        answersCipher: vault.encrypt(JSON.stringify(answers)),
+        status: outcome.status,
+        ruleId: outcome.ruleId,
+        purgeAfter: addDays(today, RETENTION_DAYS),
       });
+      await applyStatus(tx, resident, outcome, row.id, 'declaration');
+      await audit.record(
+        actor,
+        {
+          action: 'create',
+          entity: 'declaration',
+          entityId: row.id,
+          communityId: resident.communityId,
+          detail: { residentId: resident.id, channel, status: outcome.status },
+        },
+        tx,
+      );
       return {
-        id: declaration.id,
+        id: row.id,
         residentId: resident.id,
         status: outcome.status,
         reason: outcome.reason,
         observationUntil: outcome.observationUntil,
+        declaredAt: row.declaredAt.toISOString(),
       };
+    },
+
+    async submitByStaff(actor: Actor, input: DeclarationInput) {
+      const resident = await findResident(db, actor.scope, input.residentId);
+      if (!resident) throw new AppError('not_found');
+      const basis = await service.basis();
+      return db.transaction((tx) => service.recordIn(tx, resident, input, input.channel, actor, basis));
     },
 
     async list(actor: Actor, filter: repo.DeclarationFilter) {

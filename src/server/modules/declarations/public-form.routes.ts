@@ -1,0 +1,124 @@
+import { Type } from 'typebox';
+import { CHANNELS, SYMPTOMS, TRANSPORTS } from '../../../shared/declarations';
+import { DOCUMENT_TYPES } from '../../../shared/identity';
+import { actorOf } from '../../http/access';
+import { AppError } from '../../http/app-error';
+import { DateString, Id, IdParams, NullableText, Strict, Text } from '../../http/schemas';
+import type { AppInstance, Services } from '../../http/types';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const RegionCode = Type.String({ pattern: '^\\d{6}$' });
+const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{10,64}$' });
+
+/** The answers both forms share; kept with the public route since it is the larger of the two. */
+export const AnswerFields = {
+  leftCity: Type.Boolean(),
+  originRegion: Type.Optional(Type.Union([RegionCode, Type.Null()])),
+  returnDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+  transport: Type.Optional(Type.Union([literals(TRANSPORTS), Type.Null()])),
+  transportNumber: Type.Optional(NullableText(20)),
+  seat: Type.Optional(NullableText(20)),
+  riskRegionsVisited: Type.Optional(Type.Array(RegionCode, { maxItems: 20, uniqueItems: true })),
+  contactConfirmedCase: Type.Boolean(),
+  contactRiskAreaPeople: Type.Boolean(),
+  symptoms: Type.Array(literals(SYMPTOMS), { maxItems: SYMPTOMS.length, uniqueItems: true }),
+  // A body temperature a thermometer can show; anything else is a typing mistake.
+  temperature: Type.Optional(Type.Union([Type.Number({ minimum: 34, maximum: 43 }), Type.Null()])),
+  homeConditionsMet: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
+  companions: Type.Optional(NullableText(200)),
+};
+export { CHANNELS };
+
+export async function publicFormRoutes(app: AppInstance, { publicForm, config }: Services) {
+  // Public routes are what an attacker reaches without an account: limited per address and per poster.
+  const rateLimited = new AppError('rate_limited');
+  const perAddress = app.rateLimit({
+    max: config.publicRateLimit,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => rateLimited,
+  });
+  const perPoster = app.rateLimit({
+    max: config.publicRateLimit * 20,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const params = request.params as { token?: string } | undefined;
+      const body = request.body as { token?: string } | undefined;
+      return `poster:${params?.token ?? body?.token ?? ''}`;
+    },
+    errorResponseBuilder: () => rateLimited,
+  });
+
+  app.get(
+    '/api/public/posters/:token',
+    {
+      config: { access: 'public' },
+      preHandler: [perAddress, perPoster],
+      schema: { tags: ['public'], params: Strict({ token: Token }) },
+    },
+    async (request) => publicForm.posterInfo(request.params.token),
+  );
+
+  app.post(
+    '/api/public/declarations',
+    {
+      config: { access: 'public' },
+      preHandler: [perAddress, perPoster],
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags: ['public'],
+        body: Strict({
+          token: Token,
+          person: Strict({
+            name: Text(50, 1),
+            gender: Type.Optional(Type.Union([literals(['male', 'female'] as const), Type.Null()])),
+            docType: literals(DOCUMENT_TYPES),
+            docNumber: Text(40, 1),
+            phone: Text(40, 1),
+            birthDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+          }),
+          address: Type.Union([
+            Strict({
+              buildingId: Id,
+              entranceId: Type.Optional(Type.Union([Id, Type.Null()])),
+              room: Text(30, 1),
+            }),
+            Strict({ newcomer: Type.Literal(true), note: Type.Optional(Text(200)) }),
+          ]),
+          ...AnswerFields,
+          consent: Type.Boolean(),
+        }),
+      },
+    },
+    async (request, reply) => reply.status(201).send({ receipt: await publicForm.submit(request.body) }),
+  );
+
+  app.get(
+    '/api/posters',
+    {
+      config: { access: 'declarations.read' },
+      schema: { tags: ['declarations'], querystring: Strict({ communityId: Type.Optional(Id) }) },
+    },
+    async (request) => ({ items: await publicForm.listPosters(actorOf(request), request.query.communityId) }),
+  );
+
+  app.post(
+    '/api/posters',
+    {
+      config: { access: 'registry.write' },
+      schema: { tags: ['declarations'], body: Strict({ placeId: Id }) },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send({ poster: await publicForm.createPoster(actorOf(request), request.body.placeId) }),
+  );
+
+  app.delete(
+    '/api/posters/:id',
+    { config: { access: 'registry.write' }, schema: { tags: ['declarations'], params: IdParams } },
+    async (request, reply) => {
+      await publicForm.revokePoster(actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}
