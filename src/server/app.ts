@@ -150,4 +150,6 @@ async function registerWeb(app: AppInstance) {
     reply.redirect('/admin/'),
   );
   app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, page('admin'));
+  // The resident pages (the registration form behind a poster's QR code) live under /r.
+  app.get('/r/*', { config: { access: 'public' }, schema: { hide: true } }, page('resident'));
 }
