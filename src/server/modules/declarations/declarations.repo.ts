@@ -114,14 +114,55 @@ export async function listDeclarations(db: DbOrTx, scope: Scope, filter: Declara
   return { items, total: totals[0]?.n ?? 0 };
 }
 
-/** The newest declaration of each person who declared since `since`: what a re-evaluation starts from. */
-export async function latestDeclarationsSince(db: DbOrTx, since: string) {
-  const rows = await db.execute<{ id: number }>(sql`
-    select distinct on (resident_id) id from ${declarations}
-    where declared_at >= ${since}::date order by resident_id, declared_at desc, id desc`);
-  const ids = rows.rows.map((r) => r.id);
-  if (ids.length === 0) return [];
-  return db.select().from(declarations).where(inArray(declarations.id, ids));
+/**
+ * The newest declaration of each person who declared since `since`, with their current status: what a
+ * re-evaluation starts from. One statement, whatever the number of people.
+ */
+export async function latestDeclarationsWithStatus(db: DbOrTx, since: string) {
+  const rows = await db.execute<{ id: number; current_status: string | null }>(sql`
+    select distinct on (d.resident_id) d.id, s.status as current_status
+    from ${declarations} d left join ${personStatus} s on s.resident_id = d.resident_id
+    where d.declared_at >= ${since}::date
+    order by d.resident_id, d.declared_at desc, d.id desc`);
+  const current = new Map(rows.rows.map((r) => [r.id, r.current_status]));
+  if (current.size === 0) return [];
+  const full = await db
+    .select()
+    .from(declarations)
+    .where(sql`${declarations.id} = any(${sql.param([...current.keys()])}::int[])`);
+  return full.map((row) => ({ ...row, currentStatus: current.get(row.id) ?? null }));
+}
+
+export interface StatusChange {
+  residentId: number;
+  communityId: number;
+  declarationId: number;
+  fromStatus: string | null;
+  toStatus: string;
+  ruleId: string | null;
+  observationUntil: string | null;
+  statusReason: { zh: string; en: string };
+  historyReason: { zh: string; en: string };
+}
+
+/** Many status changes at once: one upsert and one history insert, one array parameter per column. */
+export async function applyStatusChanges(db: DbOrTx, changes: StatusChange[], cause: string) {
+  if (changes.length === 0) return;
+  const col = <K extends keyof StatusChange>(key: K) => sql.param(changes.map((c) => c[key]));
+  const reasons = (key: 'statusReason' | 'historyReason') =>
+    sql.param(changes.map((c) => JSON.stringify(c[key])));
+  await db.execute(sql`
+    insert into ${personStatus} (resident_id, community_id, status, rule_id, reason, observation_until, declaration_id, updated_at)
+    select r, c, s, ru, re::jsonb, o::date, d, now()
+    from unnest(${col('residentId')}::int[], ${col('communityId')}::int[], ${col('toStatus')}::text[], ${col('ruleId')}::text[],
+      ${reasons('statusReason')}::text[], ${col('observationUntil')}::text[], ${col('declarationId')}::int[]) as u(r, c, s, ru, re, o, d)
+    on conflict (resident_id) do update set status = excluded.status, rule_id = excluded.rule_id, reason = excluded.reason,
+      observation_until = excluded.observation_until, declaration_id = excluded.declaration_id, updated_at = now()`);
+  await db.execute(sql`
+    insert into ${statusHistory} (community_id, resident_id, from_status, to_status, cause, reason)
+    select c, r, f, t, ${cause}, re::jsonb
+    from unnest(${col('communityId')}::int[], ${col('residentId')}::int[], ${col('fromStatus')}::text[], ${col('toStatus')}::text[],
+      ${reasons('historyReason')}::text[]) as u(c, r, f, t, re)`);
 }
 
 export async function latestRuleSet(db: DbOrTx) {
@@ -133,9 +174,4 @@ export async function insertRuleSet(db: DbOrTx, rules: unknown, createdBy: numbe
   const rows = await db.insert(statusRuleSets).values({ rules, createdBy }).returning();
   if (!rows[0]) throw new Error('insert returned nothing');
   return rows[0];
-}
-
-export async function statusesOf(db: DbOrTx, residentIds: number[]) {
-  if (residentIds.length === 0) return [];
-  return db.select().from(personStatus).where(inArray(personStatus.residentId, residentIds));
 }

@@ -274,42 +274,41 @@ export function createDeclarationsService(
       cause: 'risk_area_change' | 'rule_change' = 'risk_area_change',
     ) {
       const today = beijingToday();
-      const [currentRules, areas, latest] = await Promise.all([
-        rules(),
-        riskAreas.current(),
-        repo.latestDeclarationsSince(db, addDays(today, -REEVALUATION_WINDOW_DAYS)),
+      const [basis, latest] = await Promise.all([
+        service.basis(),
+        repo.latestDeclarationsWithStatus(db, addDays(today, -REEVALUATION_WINDOW_DAYS)),
       ]);
-      const statuses = new Map(
-        (
-          await repo.statusesOf(
-            db,
-            latest.map((d) => d.residentId),
-          )
-        ).map((s) => [s.residentId, s]),
-      );
-      let changed = 0;
+      const changes: repo.StatusChange[] = [];
+      for (const row of latest) {
+        const outcome = evaluateStatus(
+          factsOf(row),
+          basis.rules,
+          basis.areas,
+          today,
+          beijingToday(row.declaredAt),
+        );
+        if (row.currentStatus === outcome.status) continue;
+        changes.push({
+          residentId: row.residentId,
+          communityId: row.communityId,
+          declarationId: row.id,
+          fromStatus: row.currentStatus,
+          toStatus: outcome.status,
+          ruleId: outcome.ruleId,
+          observationUntil: outcome.observationUntil,
+          statusReason: outcome.reason,
+          historyReason: {
+            zh: `${because.zh}；${outcome.reason.zh}`,
+            en: `${because.en}; ${outcome.reason.en}`,
+          },
+        });
+      }
+      // Written in slices, each slice two statements: thousands of changes stay within seconds.
       await db.transaction(async (tx) => {
-        for (const row of latest) {
-          const outcome = evaluateStatus(
-            factsOf(row),
-            currentRules,
-            areas,
-            today,
-            beijingToday(row.declaredAt),
-          );
-          if (statuses.get(row.residentId)?.status === outcome.status) continue;
-          await applyStatus(
-            tx,
-            { id: row.residentId, communityId: row.communityId },
-            outcome,
-            row.id,
-            cause,
-            because,
-          );
-          changed += 1;
-        }
+        for (let i = 0; i < changes.length; i += 5000)
+          await repo.applyStatusChanges(tx, changes.slice(i, i + 5000), cause);
       });
-      return { examined: latest.length, changed };
+      return { examined: latest.length, changed: changes.length };
     },
   };
   riskAreas.onChange((because) => service.reevaluate(because));
