@@ -67,7 +67,10 @@ export const ERROR_MESSAGES = {
     zh: '这个二维码已停用，请扫描社区张贴的最新二维码',
     en: 'This QR code has been withdrawn; scan the latest poster',
   },
-  consent_required: { zh: '请阅读说明并勾选同意后再提交', en: 'Please read the statement and agree before submitting' },
+  consent_required: {
+    zh: '请阅读说明并勾选同意后再提交',
+    en: 'Please read the statement and agree before submitting',
+  },
   rate_limited: { zh: '操作太频繁，请稍后再试', en: 'Too many requests; please wait a moment' },
   internal: { zh: '服务器出错了，请稍后重试', en: 'Server error; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;

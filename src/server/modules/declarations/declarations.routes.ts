@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import { CHANNELS, PERSON_STATUSES } from '../../../shared/declarations';
 import { actorOf } from '../../http/access';
-import { DateString, Id, IdParams, NullableText, Page, Strict } from '../../http/schemas';
+import { Id, IdParams, Page, Strict } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AnswerFields } from './public-form.routes';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const RegionCode = Type.String({ pattern: '^\\d{6}$' });
 
 export function declarationsRoutes(app: AppInstance, { declarations }: Services) {
   app.post(

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CHANNELS, SYMPTOMS, TRANSPORTS } from '../../../shared/declarations';
+import { SYMPTOMS, TRANSPORTS } from '../../../shared/declarations';
 import { DOCUMENT_TYPES } from '../../../shared/identity';
 import { actorOf } from '../../http/access';
 import { AppError } from '../../http/app-error';
@@ -27,7 +27,6 @@ export const AnswerFields = {
   homeConditionsMet: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
   companions: Type.Optional(NullableText(200)),
 };
-export { CHANNELS };
 
 export async function publicFormRoutes(app: AppInstance, { publicForm, config }: Services) {
   // Public routes are what an attacker reaches without an account: limited per address and per poster.
