@@ -7,7 +7,11 @@ const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 /** Each console is its own page; `resident/` and `gate/` entries join `admin` here later. */
 const pages: Record<string, string> = {
   admin: `${webRoot}/admin/index.html`,
+  resident: `${webRoot}/resident/index.html`,
 };
+
+/** Pages reached by a path other than their name: the resident form lives at /r/p/:token (QR posters). */
+const aliases: Record<string, string> = { r: 'resident' };
 
 /**
  * In development, deep links such as /admin/places/6 get their console's page, as the server does in
@@ -19,7 +23,9 @@ function consoleFallback(): Plugin {
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         const path = req.url?.split('?')[0] ?? '';
-        const page = Object.keys(pages).find((name) => path === `/${name}` || path.startsWith(`/${name}/`));
+        const prefixes = [...Object.keys(pages), ...Object.keys(aliases)];
+        const prefix = prefixes.find((name) => path === `/${name}` || path.startsWith(`/${name}/`));
+        const page = prefix ? (aliases[prefix] ?? prefix) : undefined;
         const looksLikeFile =
           /\.[a-z0-9]+$/i.test(path) || path.includes('/@') || path.includes('/node_modules/');
         if (page && !looksLikeFile && req.headers.accept?.includes('text/html'))

@@ -1,11 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
+import { DeclarationsPage } from '../features/declarations/declarations-page';
 import { ImportPage } from '../features/imports/import-page';
 import { HouseholdPage } from '../features/people/household-page';
 import { ResidentDetailPage } from '../features/people/resident-detail-page';
 import { SearchPage } from '../features/people/search-page';
 import { PlacesPage } from '../features/places/places-page';
+import { RiskAreasPage } from '../features/risk-areas/risk-areas-page';
 import { AdminLayout } from './admin-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequirePermission } from './require-permission';
@@ -37,6 +39,22 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'declarations',
+          element: (
+            <RequirePermission permission="declarations.read">
+              <DeclarationsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'risk-areas',
+          element: (
+            <RequirePermission permission="declarations.read">
+              <RiskAreasPage />
             </RequirePermission>
           ),
         },

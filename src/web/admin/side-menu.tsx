@@ -1,4 +1,11 @@
-import { AuditOutlined, HomeOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  FormOutlined,
+  HomeOutlined,
+  SearchOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -10,6 +17,8 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/residents')) return '/residents';
   if (pathname.startsWith('/imports')) return '/imports';
   if (pathname.startsWith('/audit')) return '/audit';
+  if (pathname.startsWith('/declarations')) return '/declarations';
+  if (pathname.startsWith('/risk-areas')) return '/risk-areas';
   return '/places';
 }
 
@@ -22,6 +31,12 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
   const items: MenuProps['items'] = [
     { key: '/places', icon: <HomeOutlined />, label: t('nav.places') },
     { key: '/residents', icon: <SearchOutlined />, label: t('nav.search') },
+    ...(can('declarations.read')
+      ? [
+          { key: '/declarations', icon: <FormOutlined />, label: t('nav.declarations') },
+          { key: '/risk-areas', icon: <AlertOutlined />, label: t('nav.riskAreas') },
+        ]
+      : []),
     ...(can('registry.import')
       ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]
       : []),

@@ -98,5 +98,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, query?: Query) =>
     request<T>('POST', path, { body: body ?? {}, query }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { body: form, query }),
 };

@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, FormOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
+import { DeclarationDrawer } from '../declarations/declaration-drawer';
 import { MoveModal } from './move-modal';
 import { peopleApi, peopleKeys, type Resident } from './people-api';
 import { ResidentForm } from './resident-form';
@@ -21,6 +22,7 @@ export function HouseholdPage() {
   const query = useQuery({ queryKey: peopleKeys.household(id), queryFn: () => peopleApi.household(id) });
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const [moving, setMoving] = useState<Resident | null>(null);
+  const [declaring, setDeclaring] = useState<Resident | null>(null);
 
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -29,6 +31,7 @@ export function HouseholdPage() {
   const placeId = household.entranceId ?? household.buildingId;
   const placeName = [household.buildingName, household.entranceName].filter(Boolean).join(' ');
   const writable = can('registry.write');
+  const declarable = can('declarations.write');
 
   return (
     <Flex vertical gap={16}>
@@ -84,6 +87,21 @@ export function HouseholdPage() {
           emptyText={t('people.noResidents')}
           onEdit={writable ? (resident) => setEditing({ mode: 'edit', resident }) : undefined}
           onMove={writable ? setMoving : undefined}
+          extraActions={
+            declarable
+              ? (resident) => (
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<FormOutlined />}
+                    onClick={() => setDeclaring(resident)}
+                    data-testid={`declare-${resident.id}`}
+                  >
+                    {t('declarations.declare')}
+                  </Button>
+                )
+              : undefined
+          }
         />
       </Card>
       <ResidentForm
@@ -94,6 +112,7 @@ export function HouseholdPage() {
         firstInHousehold={residents.length === 0}
       />
       <MoveModal resident={moving} onClose={() => setMoving(null)} />
+      <DeclarationDrawer resident={declaring} onClose={() => setDeclaring(null)} />
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,8 @@ import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useCan } from '../auth/use-me';
+import { DeclarationDrawer } from '../declarations/declaration-drawer';
+import { StatusCard } from '../declarations/status-card';
 import { MaskedValue } from './masked-value';
 import { MoveHistory } from './move-history';
 import { MoveModal } from './move-modal';
@@ -24,12 +26,14 @@ export function ResidentDetailPage() {
   const query = useQuery({ queryKey: peopleKeys.resident(id), queryFn: () => peopleApi.resident(id) });
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [declaring, setDeclaring] = useState(false);
 
   if (query.isPending) return <Skeleton active />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
 
   const { resident, history } = query.data;
   const writable = can('registry.write');
+  const declarable = can('declarations.write');
   const dash = '—';
 
   return (
@@ -47,14 +51,32 @@ export function ResidentDetailPage() {
               )}
             </Typography.Title>
           </div>
-          {writable && (
+          {(writable || declarable) && (
             <Space wrap>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-resident">
-                {t('common.edit')}
-              </Button>
-              <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
-                {t('people.move')}
-              </Button>
+              {declarable && (
+                <Button
+                  type="primary"
+                  icon={<FormOutlined />}
+                  onClick={() => setDeclaring(true)}
+                  data-testid="declare-resident"
+                >
+                  {t('declarations.declare')}
+                </Button>
+              )}
+              {writable && (
+                <>
+                  <Button
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(true)}
+                    data-testid="edit-resident"
+                  >
+                    {t('common.edit')}
+                  </Button>
+                  <Button icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
+                    {t('people.move')}
+                  </Button>
+                </>
+              )}
             </Space>
           )}
         </Flex>
@@ -116,6 +138,7 @@ export function ResidentDetailPage() {
           ]}
         />
       </Card>
+      {can('declarations.read') && <StatusCard residentId={resident.id} />}
       <MoveHistory history={history} />
       <ResidentForm
         open={editing}
@@ -124,6 +147,7 @@ export function ResidentDetailPage() {
         resident={resident}
       />
       <MoveModal resident={moving ? resident : null} onClose={() => setMoving(false)} />
+      <DeclarationDrawer resident={declaring ? resident : null} onClose={() => setDeclaring(false)} />
     </Flex>
   );
 }

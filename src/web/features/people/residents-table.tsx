@@ -1,5 +1,6 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import { Button, Space, Table, type TableProps, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../shared/people/people-enums';
@@ -16,12 +17,15 @@ interface ResidentsTableProps {
   onEdit?: (resident: Resident) => void;
   onMove?: (resident: Resident) => void;
   onOpen?: (resident: Resident) => void;
+  /** More row buttons from other features (e.g. 登记 from declarations), shown after 编辑 / 迁移. */
+  extraActions?: (resident: Resident) => ReactNode;
   pagination?: TableProps<Resident>['pagination'];
   emptyText?: string;
 }
 
 export function ResidentsTable(props: ResidentsTableProps) {
-  const { residents, loading, showAddress, onEdit, onMove, onOpen, pagination, emptyText } = props;
+  const { residents, loading, showAddress, onEdit, onMove, onOpen, extraActions, pagination, emptyText } =
+    props;
   const { t } = useTranslation();
   const label = useLabel();
 
@@ -80,7 +84,7 @@ export function ResidentsTable(props: ResidentsTableProps) {
       render: (address: string | null) => address ?? '—',
     });
   }
-  if (onEdit || onMove) {
+  if (onEdit || onMove || extraActions) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
@@ -106,6 +110,7 @@ export function ResidentsTable(props: ResidentsTableProps) {
               {t('people.move')}
             </Button>
           )}
+          {extraActions?.(row)}
         </Space>
       ),
     });

@@ -1,0 +1,97 @@
+import type { Channel, PersonStatus, Symptom, Transport } from '../../../shared/declarations';
+import { api } from '../../shared/api-client';
+
+export type StatusCause = 'declaration' | 'risk_area_change' | 'rule_change';
+export const STATUS_CAUSES: readonly StatusCause[] = ['declaration', 'risk_area_change', 'rule_change'];
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** What staff send after filling the form at the door or on the phone (R1). */
+export interface DeclarationPayload {
+  residentId: number;
+  channel: Channel;
+  leftCity: boolean;
+  originRegion?: string | null;
+  returnDate?: string | null;
+  transport?: Transport | null;
+  transportNumber?: string | null;
+  seat?: string | null;
+  riskRegionsVisited?: string[];
+  contactConfirmedCase: boolean;
+  contactRiskAreaPeople: boolean;
+  symptoms: Symptom[];
+  temperature?: number | null;
+  homeConditionsMet?: boolean | null;
+  companions?: string | null;
+}
+
+/** The outcome of one declaration: the status the rules gave and why. */
+export interface DeclarationOutcome {
+  id: number;
+  residentId: number;
+  status: PersonStatus;
+  reason: Bilingual;
+  observationUntil: string | null;
+}
+
+export interface DeclarationListItem {
+  id: number;
+  residentId: number;
+  name: string;
+  address: string;
+  channel: Channel;
+  declaredAt: string;
+  leftCity: boolean;
+  originRegion: string | null;
+  returnDate: string | null;
+  status: PersonStatus;
+}
+
+export interface DeclarationFilter {
+  communityId?: number;
+  status?: PersonStatus;
+  channel?: Channel;
+  buildingId?: number;
+  /** 2, 4 or 6 leading digits of the origin's region code. */
+  origin?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface CurrentStatus {
+  status: PersonStatus;
+  reason: Bilingual;
+  observationUntil: string | null;
+  updatedAt: string;
+}
+
+export interface StatusChange {
+  fromStatus: PersonStatus | null;
+  toStatus: PersonStatus;
+  cause: StatusCause;
+  reason: Bilingual;
+  at: string;
+}
+
+export interface ResidentStatus {
+  status: CurrentStatus | null;
+  history: StatusChange[];
+}
+
+export const declarationKeys = {
+  all: ['declarations'] as const,
+  list: (filter: DeclarationFilter) => ['declarations', 'list', filter] as const,
+  status: (residentId: number) => ['declarations', 'status', residentId] as const,
+};
+
+export const declarationsApi = {
+  create: (body: DeclarationPayload) => api.post<{ declaration: DeclarationOutcome }>('/declarations', body),
+  list: (filter: DeclarationFilter) =>
+    api.get<{ items: DeclarationListItem[]; total: number }>('/declarations', { ...filter }),
+  status: (residentId: number) => api.get<ResidentStatus>(`/residents/${residentId}/status`),
+};
