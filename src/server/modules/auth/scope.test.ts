@@ -162,6 +162,7 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     method: 'GET',
     url: `/api/declarations?communityId=${f.a.community.id}`,
   }),
+  'GET /api/status-changes': () => ({ method: 'GET', url: '/api/status-changes' }),
   'GET /api/residents/:id/status': () => ({ method: 'GET', url: `/api/residents/${residentId}/status` }),
   // The public form is reached by a poster token, not an account: scope comes from the token.
   'GET /api/public/posters/:token': 'public',

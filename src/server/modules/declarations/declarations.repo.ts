@@ -80,7 +80,8 @@ export async function listDeclarations(db: DbOrTx, scope: Scope, filter: Declara
   if (scope.buildingIds)
     conditions.push(inArray(households.buildingId, scope.buildingIds.length ? scope.buildingIds : [-1]));
   if (filter.communityId) conditions.push(eq(declarations.communityId, filter.communityId));
-  if (filter.status) conditions.push(eq(declarations.status, filter.status));
+  // Staff filter on where people stand now; the status a declaration gave at the time is shown beside it.
+  if (filter.status) conditions.push(eq(personStatus.status, filter.status));
   if (filter.channel) conditions.push(eq(declarations.channel, filter.channel));
   if (filter.buildingId) conditions.push(eq(households.buildingId, filter.buildingId));
   if (filter.originPrefix)
@@ -95,9 +96,11 @@ export async function listDeclarations(db: DbOrTx, scope: Scope, filter: Declara
         name: residents.name,
         buildingName: building.name,
         room: households.room,
+        currentStatus: personStatus.status,
       })
       .from(declarations)
       .innerJoin(residents, eq(residents.id, declarations.residentId))
+      .leftJoin(personStatus, eq(personStatus.residentId, declarations.residentId))
       .leftJoin(households, eq(households.id, residents.householdId))
       .leftJoin(building, eq(building.id, households.buildingId))
       .where(where)
@@ -108,6 +111,7 @@ export async function listDeclarations(db: DbOrTx, scope: Scope, filter: Declara
       .select({ n: sql<number>`count(*)::int` })
       .from(declarations)
       .innerJoin(residents, eq(residents.id, declarations.residentId))
+      .leftJoin(personStatus, eq(personStatus.residentId, declarations.residentId))
       .leftJoin(households, eq(households.id, residents.householdId))
       .where(where),
   ]);
@@ -174,4 +178,29 @@ export async function insertRuleSet(db: DbOrTx, rules: unknown, createdBy: numbe
   const rows = await db.insert(statusRuleSets).values({ rules, createdBy }).returning();
   if (!rows[0]) throw new Error('insert returned nothing');
   return rows[0];
+}
+
+/** Status changes in scope since a moment: "whose status changed since yesterday". */
+export async function changesSince(db: DbOrTx, scope: Scope, since: Date, limit: number) {
+  if (scope.communityIds.length === 0) return [];
+  const conditions: SQL[] = [
+    inArray(statusHistory.communityId, scope.communityIds),
+    gte(statusHistory.at, since),
+  ];
+  if (scope.buildingIds)
+    conditions.push(inArray(households.buildingId, scope.buildingIds.length ? scope.buildingIds : [-1]));
+  return db
+    .select({
+      change: statusHistory,
+      name: residents.name,
+      buildingName: building.name,
+      room: households.room,
+    })
+    .from(statusHistory)
+    .innerJoin(residents, eq(residents.id, statusHistory.residentId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(building, eq(building.id, households.buildingId))
+    .where(and(...conditions))
+    .orderBy(desc(statusHistory.at), desc(statusHistory.id))
+    .limit(limit);
 }

@@ -52,6 +52,22 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
   );
 
   app.get(
+    '/api/status-changes',
+    {
+      config: { access: 'declarations.read' },
+      schema: {
+        tags: ['declarations'],
+        querystring: Strict({ since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })) }),
+      },
+    },
+    async (request) => {
+      // Default: since this time yesterday, the question staff ask every morning.
+      const since = request.query.since ? new Date(request.query.since) : new Date(Date.now() - 86_400_000);
+      return { items: await declarations.changesSince(actorOf(request), since) };
+    },
+  );
+
+  app.get(
     '/api/residents/:id/status',
     { config: { access: 'declarations.read' }, schema: { tags: ['declarations'], params: IdParams } },
     async (request) => declarations.statusOf(actorOf(request), request.params.id),

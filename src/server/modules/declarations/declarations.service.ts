@@ -235,8 +235,23 @@ export function createDeclarationsService(
           originRegion: row.declaration.originRegion,
           returnDate: row.declaration.returnDate,
           status: row.declaration.status as PersonStatus,
+          currentStatus: (row.currentStatus ?? row.declaration.status) as PersonStatus,
         })),
       };
+    },
+
+    async changesSince(actor: Actor, since: Date) {
+      const rows = await repo.changesSince(db, actor.scope, since, 500);
+      return rows.map((r) => ({
+        residentId: r.change.residentId,
+        name: r.name,
+        address: [r.buildingName, r.room].filter(Boolean).join(' '),
+        fromStatus: r.change.fromStatus,
+        toStatus: r.change.toStatus,
+        cause: r.change.cause,
+        reason: r.change.reason,
+        at: r.change.at.toISOString(),
+      }));
     },
 
     async statusOf(actor: Actor, residentId: number) {

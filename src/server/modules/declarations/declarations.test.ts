@@ -129,6 +129,26 @@ describe('declarations turn into statuses', () => {
       cause: 'risk_area_change',
     });
     expect(status.history[0].reason.zh).toContain('测试高风险区');
+    const changes = (
+      await t.app.inject({ method: 'GET', url: '/api/status-changes', headers: { cookie: secretary } })
+    ).json();
+    expect(changes.items[0]).toMatchObject({
+      residentId: id,
+      fromStatus: 'home_observation',
+      toStatus: 'normal',
+      cause: 'risk_area_change',
+    });
+    const listed = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/declarations?status=normal',
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(listed.items.find((d: { residentId: number }) => d.residentId === id)).toMatchObject({
+      status: 'home_observation',
+      currentStatus: 'normal',
+    });
   });
 
   it('lists declarations with filters, only inside the scope', async () => {
