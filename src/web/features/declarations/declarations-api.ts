@@ -47,7 +47,10 @@ export interface DeclarationListItem {
   leftCity: boolean;
   originRegion: string | null;
   returnDate: string | null;
+  /** What this declaration gave at the time. */
   status: PersonStatus;
+  /** Where the person stands now (after later declarations or risk-area changes). */
+  currentStatus: PersonStatus;
 }
 
 export interface DeclarationFilter {

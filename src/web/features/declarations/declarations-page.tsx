@@ -125,7 +125,12 @@ export function DeclarationsPage() {
               },
               { title: t('people.address'), dataIndex: 'address', render: (a: string) => a || dash },
               {
-                title: t('declarations.status'),
+                title: t('declarations.currentStatus'),
+                dataIndex: 'currentStatus',
+                render: (status: PersonStatus) => <StatusTag status={status} />,
+              },
+              {
+                title: t('declarations.statusAtDeclaration'),
                 dataIndex: 'status',
                 render: (status: PersonStatus) => <StatusTag status={status} />,
               },

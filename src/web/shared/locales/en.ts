@@ -242,6 +242,8 @@ export const en: Messages = {
     result: 'Result',
   },
   declarations: {
+    currentStatus: 'Status now',
+    statusAtDeclaration: 'Status when declared',
     colon: ': ',
     declare: 'Declare',
     drawerTitle: 'Prevention form: {{name}}',

@@ -241,6 +241,8 @@ export const zh = {
     result: '结果',
   },
   declarations: {
+    currentStatus: '当前状态',
+    statusAtDeclaration: '登记时判定',
     colon: '：',
     declare: '登记',
     drawerTitle: '防疫登记：{{name}}',
