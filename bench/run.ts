@@ -6,7 +6,7 @@ import { seconds } from './lib/report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const BENCHES = ['import-roster', 'search', 'restart'];
+const BENCHES = ['import-roster', 'search', 'restart', 'declaration-submit', 'reevaluate', 'resident-page'];
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !BENCHES.includes(name));
@@ -32,7 +32,7 @@ for (const name of asked.length > 0 ? asked : BENCHES) {
   const took = seconds(performance.now() - started);
   if (code !== 0) failed = true;
   outcomes.push(
-    `  ${name.padEnd(14)} ${code === 0 ? 'ok    ' : `FAILED (exit ${code ?? 'by signal'})`} ${took}`,
+    `  ${name.padEnd(18)} ${code === 0 ? 'ok    ' : `FAILED (exit ${code ?? 'by signal'})`} ${took}`,
   );
 }
 

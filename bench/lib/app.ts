@@ -5,14 +5,18 @@ import { type Database, migrateDatabase, openDatabase } from '../../src/server/d
 import type { Services } from '../../src/server/http/types';
 import { insertChildPlace, type PlaceRow } from '../../src/server/modules/places/places.repo';
 
-/** Config for a benchmark: its own data directory, no demo data, quiet logs, a throwaway key. */
-export function benchConfig(dataDir: string, databaseUrl?: string): Config {
+/**
+ * Config for a benchmark: its own data directory, no demo data, quiet logs, a throwaway key. `extra`
+ * sets further variables (e.g. DASHU_PUBLIC_RATE_LIMIT) the way the environment would.
+ */
+export function benchConfig(dataDir: string, databaseUrl?: string, extra: NodeJS.ProcessEnv = {}): Config {
   return loadConfig({
     DASHU_DATA_DIR: dataDir,
     DASHU_DEMO: '0',
     DASHU_SECRET_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...extra,
   });
 }
 
