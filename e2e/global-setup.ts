@@ -53,10 +53,17 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (server.pid) process.kill(-server.pid, name);
+    } catch {
+      // already gone
+    }
+  };
   return async () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    signal('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGKILL');
+    if (server.exitCode === null) signal('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

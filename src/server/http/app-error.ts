@@ -26,6 +26,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   consent_required: 400,
   route_not_found: 404,
   conflict_version: 409,
+  conflict_duplicate: 409,
   duplicate_document: 409,
   duplicate_username: 409,
   duplicate_door: 409,

@@ -39,6 +39,15 @@ function send(reply: FastifyReply, status: number, code: ErrorCode, message: str
   return reply.status(status).send({ error: field ? { code, message, field } : { code, message } });
 }
 
+/** The SQLSTATE of a database error, which Drizzle wraps in its own error as `cause`. */
+function postgresCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 /** One place turns every failure into `{ error: { code, message, field? } }` in the caller's language. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
@@ -65,6 +74,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         formatMessage('validation_failed', lang, { detail }),
         field,
       );
+    }
+    // Two requests racing to create the same row (a double-tapped submit): the loser is told, not crashed.
+    if (postgresCode(error) === '23505') {
+      return send(reply, 409, 'conflict_duplicate', formatMessage('conflict_duplicate', lang));
     }
     const known: Record<string, ErrorCode> = {
       FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',

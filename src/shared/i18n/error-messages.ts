@@ -31,6 +31,10 @@ export const ERROR_MESSAGES = {
     zh: '该证件号码已登记（{name}），请勿重复添加',
     en: 'This document number is already registered ({name})',
   },
+  conflict_duplicate: {
+    zh: '这条记录刚刚已由另一次提交保存，请刷新后查看',
+    en: 'This record was just saved by another submission; reload to see it',
+  },
   duplicate_username: { zh: '用户名已被占用', en: 'That username is taken' },
   duplicate_door: { zh: '该门牌号已存在', en: 'That door number already exists' },
   invalid_document: { zh: '证件号码：{detail}', en: 'Document number: {detail}' },

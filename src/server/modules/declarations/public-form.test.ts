@@ -127,6 +127,25 @@ describe('the resident form behind a poster', () => {
     expect(wrongBuilding.json().error.field).toBe('address.buildingId');
   });
 
+  it('answers a double-tapped submit of a new person without a server error and keeps one person', async () => {
+    const docNumber = syntheticId('19660606');
+    const body = form({
+      person: { name: '孙双击', docType: 'resident_id', docNumber, phone: '13600006666' },
+      address: { buildingId: f.a.buildings[1]?.id, room: '888' },
+    });
+    const answers = await Promise.all([submit(body), submit(body), submit(body), submit(body)]);
+    for (const res of answers) expect([201, 409]).toContain(res.statusCode);
+    expect(answers.some((res) => res.statusCode === 201)).toBe(true);
+    const found = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/residents?q=${docNumber}`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(found.total).toBe(1);
+  });
+
   it('refuses an unknown or revoked poster with a clear message', async () => {
     const unknown = await t.app.inject({ method: 'GET', url: '/api/public/posters/AAAAAAAAAAAAAAAAAAAAAA' });
     expect(unknown.statusCode).toBe(404);
