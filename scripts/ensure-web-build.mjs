@@ -20,4 +20,5 @@ if (stale) {
   console.log('正在构建网页控制台… · building the web console…');
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  spawnSync('node', ['scripts/precompress.mjs'], { stdio: 'inherit' });
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -140,7 +141,18 @@ export async function buildApp({ config, database, services, logger = false }: B
 /** The built console, when present (`npm run build`); the API works without it. */
 async function registerWeb(app: AppInstance) {
   if (!existsSync(WEB_DIST)) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+  // Built assets are content-hashed: cache them for a year; .br/.gz siblings come from scripts/precompress.
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    setHeaders: (res, file) => {
+      if (file.includes(`${path.sep}assets${path.sep}`))
+        res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   const page = (entry: string) => async (_request: unknown, reply: { sendFile: (f: string) => unknown }) =>
     reply.sendFile(`${entry}/index.html`);
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
