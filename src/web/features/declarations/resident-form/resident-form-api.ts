@@ -87,22 +87,28 @@ function errorFromBody(status: number, body: unknown): PublicApiError | null {
   return null;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  started?: Promise<Response>,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers: {
-        accept: 'application/json',
-        'x-dashu-lang': 'zh',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
-      signal: controller.signal,
-    });
+    response = await (started ??
+      fetch(path, {
+        method,
+        headers: {
+          accept: 'application/json',
+          'x-dashu-lang': 'zh',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        signal: controller.signal,
+      }));
   } catch {
     throw new PublicApiError(0, 'network', NETWORK_MESSAGE);
   } finally {
@@ -129,8 +135,18 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
   return parsed as T;
 }
 
+declare global {
+  interface Window {
+    /** Started by index.html while this code was still downloading (see the inline script there). */
+    __dashuPoster?: { token: string; response: Promise<Response> };
+  }
+}
+
 export function fetchPoster(token: string): Promise<PosterInfo> {
-  return call<PosterInfo>('GET', `/api/public/posters/${encodeURIComponent(token)}`);
+  const early = window.__dashuPoster;
+  window.__dashuPoster = undefined;
+  const started = early?.token === token ? early.response : undefined;
+  return call<PosterInfo>('GET', `/api/public/posters/${encodeURIComponent(token)}`, undefined, started);
 }
 
 export async function submitDeclaration(body: DeclarationBody): Promise<Receipt> {
