@@ -131,6 +131,7 @@ export function createDeclarationsService(
     }
   }
 
+  let basisCache: { until: number; value: Promise<EvaluationBasis> } | undefined;
   const service = {
     rules,
 
@@ -139,8 +140,18 @@ export function createDeclarationsService(
      * query through the pool while a transaction holds the session would wait for it forever.
      */
     async basis(): Promise<EvaluationBasis> {
-      const [currentRules, areas] = await Promise.all([rules(), riskAreas.current()]);
-      return { rules: currentRules, areas };
+      // Every submit needs the same rules and areas; they change rarely and a change clears this.
+      if (!basisCache || basisCache.until < Date.now()) {
+        const value = Promise.all([rules(), riskAreas.current()]).then(([currentRules, areas]) => ({
+          rules: currentRules,
+          areas,
+        }));
+        basisCache = { until: Date.now() + 5_000, value };
+        value.catch(() => {
+          basisCache = undefined;
+        });
+      }
+      return basisCache.value;
     },
 
     /** Checks, evaluates and writes one declaration with its status change, inside the caller's transaction. */
@@ -326,7 +337,10 @@ export function createDeclarationsService(
       return { examined: latest.length, changed: changes.length };
     },
   };
-  riskAreas.onChange((because) => service.reevaluate(because));
+  riskAreas.onChange((because) => {
+    basisCache = undefined;
+    return service.reevaluate(because);
+  });
   return service;
 }
 

@@ -41,19 +41,40 @@ export function createPublicFormService(
   places: PlacesService,
   declarations: DeclarationsService,
 ) {
-  async function livePoster(token: string) {
+  // A poster is read by every resident who scans it, so what it leads to is kept for a few seconds.
+  // Revoking on this instance drops it at once; other instances follow within POSTER_CACHE_MS.
+  const POSTER_CACHE_MS = 10_000;
+  const cache = new Map<string, { until: number; value: Promise<LivePoster> }>();
+
+  async function loadPoster(token: string) {
     const poster = await posters.findByToken(db, token);
     if (!poster) throw new AppError('poster_unknown');
     if (poster.revokedAt) throw new AppError('poster_revoked');
     const place = await findPlace(db, poster.placeId);
     const community = place?.communityId ? await findPlace(db, place.communityId) : undefined;
     if (!place || !community) throw new AppError('poster_unknown');
-    return { poster, place, community };
+    const buildings = await posters.buildingsUnder(
+      db,
+      poster.communityId,
+      `${place.path}${place.id}/`,
+      place.id,
+    );
+    return { poster, place, community, buildings };
+  }
+  type LivePoster = Awaited<ReturnType<typeof loadPoster>>;
+
+  function livePoster(token: string): Promise<LivePoster> {
+    const hit = cache.get(token);
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = loadPoster(token);
+    cache.set(token, { until: Date.now() + POSTER_CACHE_MS, value });
+    value.catch(() => cache.delete(token));
+    if (cache.size > 1000) cache.delete(cache.keys().next().value as string);
+    return value;
   }
 
   async function offeredBuildings(token: string) {
-    const { poster, place } = await livePoster(token);
-    return posters.buildingsUnder(db, poster.communityId, `${place.path}${place.id}/`, place.id);
+    return (await livePoster(token)).buildings;
   }
 
   /** The household behind the typed door, created when the building has no such door yet. */
@@ -200,6 +221,7 @@ export function createPublicFormService(
     async revokePoster(actor: Actor, id: number) {
       const poster = await posters.findInScope(db, actor.scope, id);
       if (!poster) throw new AppError('not_found');
+      cache.delete(poster.token);
       await db.transaction(async (tx) => {
         await posters.revoke(tx, id);
         await audit.record(
