@@ -7,13 +7,13 @@ import path from 'node:path';
 import type { Services } from '../src/server/http/types';
 import { beijingToday } from '../src/server/modules/declarations/dates';
 import * as declarationsRepo from '../src/server/modules/declarations/declarations.repo';
+import type { SealedAnswers } from '../src/server/modules/declarations/declarations.service';
 import {
   addDays,
   DEFAULT_RULES,
   type DeclarationFacts,
   evaluateStatus,
   type RiskArea,
-  type Symptom,
 } from '../src/shared/declarations';
 import { benchConfig, createCommunity, openStack } from './lib/app';
 import { answerKind, answersFor, RISK_REGION } from './lib/declaration-input';
@@ -25,19 +25,6 @@ const RESIDENTS = Number(process.env.BENCH_REEVALUATE_RESIDENTS || 100_000);
 const TARGET_MS = 10_000;
 const BATCH = 5_000;
 const PASSWORD = 'bench-password-1';
-
-/** What declarations.service seals in `answers_cipher`, keys in the same order. */
-interface SealedAnswers {
-  riskRegionsVisited: string[];
-  contactConfirmedCase: boolean;
-  contactRiskAreaPeople: boolean;
-  symptoms: Symptom[];
-  temperature: number | null;
-  homeConditionsMet: boolean | null;
-  transportNumber: string | null;
-  seat: string | null;
-  companions: string | null;
-}
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();

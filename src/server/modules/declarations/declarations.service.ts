@@ -48,7 +48,7 @@ export interface EvaluationBasis {
 }
 
 /** The health answers: encrypted at rest, never sent back in lists. */
-interface SealedAnswers {
+export interface SealedAnswers {
   riskRegionsVisited: string[];
   contactConfirmedCase: boolean;
   contactRiskAreaPeople: boolean;
