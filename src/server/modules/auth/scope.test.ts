@@ -162,6 +162,11 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     method: 'GET',
     url: `/api/declarations?communityId=${f.a.community.id}`,
   }),
+  // Binary Excel: its rows are checked by declarations.test.ts ("exports … only inside the scope").
+  'GET /api/declarations/export': () => ({
+    method: 'GET',
+    url: `/api/declarations/export?communityId=${f.a.community.id}`,
+  }),
   'GET /api/status-changes': () => ({ method: 'GET', url: '/api/status-changes' }),
   'GET /api/residents/:id/status': () => ({ method: 'GET', url: `/api/residents/${residentId}/status` }),
   // The public form is reached by a poster token, not an account: scope comes from the token.

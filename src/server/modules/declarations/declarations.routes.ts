@@ -7,6 +7,17 @@ import { AnswerFields } from './public-form.routes';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
+const DeclarationQuery = Strict({
+  communityId: Type.Optional(Id),
+  status: Type.Optional(literals(PERSON_STATUSES)),
+  channel: Type.Optional(literals(CHANNELS)),
+  buildingId: Type.Optional(Id),
+  origin: Type.Optional(Type.String({ pattern: '^\\d{2,6}$' })),
+  from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+  to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+  ...Page,
+});
+
 export function declarationsRoutes(app: AppInstance, { declarations }: Services) {
   app.post(
     '/api/declarations',
@@ -33,21 +44,30 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
       config: { access: 'declarations.read' },
       schema: {
         tags: ['declarations'],
-        querystring: Strict({
-          communityId: Type.Optional(Id),
-          status: Type.Optional(literals(PERSON_STATUSES)),
-          channel: Type.Optional(literals(CHANNELS)),
-          buildingId: Type.Optional(Id),
-          origin: Type.Optional(Type.String({ pattern: '^\\d{2,6}$' })),
-          from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-          to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-          ...Page,
-        }),
+        querystring: DeclarationQuery,
       },
     },
     async (request) => {
       const { page = 1, pageSize = 20, origin, ...rest } = request.query;
       return declarations.list(actorOf(request), { ...rest, originPrefix: origin, page, pageSize });
+    },
+  );
+
+  app.get(
+    '/api/declarations/export',
+    {
+      config: { access: 'declarations.read' },
+      schema: { tags: ['declarations'], querystring: DeclarationQuery },
+    },
+    async (request, reply) => {
+      const { page: _page, pageSize: _size, origin, ...rest } = request.query;
+      const body = await declarations.exportWorkbook(actorOf(request), { ...rest, originPrefix: origin });
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header(
+        'content-disposition',
+        `attachment; filename="declarations.xlsx"; filename*=UTF-8''${encodeURIComponent('登记表.xlsx')}`,
+      );
+      return reply.send(body);
     },
   );
 

@@ -19,6 +19,7 @@ import { findResident } from '../people/people.repo';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
 import { beijingToday } from './dates';
 import * as repo from './declarations.repo';
+import { writeDeclarationsWorkbook } from './declarations-export';
 
 export interface DeclarationInput extends DeclarationAnswers {
   residentId: number;
@@ -249,6 +250,17 @@ export function createDeclarationsService(
           currentStatus: (row.currentStatus ?? row.declaration.status) as PersonStatus,
         })),
       };
+    },
+
+    /** Every declaration matching the filter as Excel (at most 50,000 rows), with an audit row. */
+    async exportWorkbook(actor: Actor, filter: Omit<repo.DeclarationFilter, 'page' | 'pageSize'>) {
+      const rows = (await service.list(actor, { ...filter, page: 1, pageSize: 50_000 })).items;
+      await audit.record(actor, {
+        action: 'export',
+        entity: 'declaration',
+        detail: { rows: rows.length, filter },
+      });
+      return writeDeclarationsWorkbook(rows);
     },
 
     async changesSince(actor: Actor, since: Date) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/declarations';
 import { createFixture, FIXTURE_PASSWORD, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { loadWorkbook } from '../imports/roster/test-fixtures';
 import { beijingToday } from './dates';
 
 let t: TestApp;
@@ -167,6 +168,30 @@ describe('declarations turn into statuses', () => {
       (await t.app.inject({ method: 'GET', url: '/api/declarations', headers: { cookie: other } })).json()
         .total,
     ).toBe(0);
+  });
+
+  it('exports the list as Excel, masked and audited, only inside the scope', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/declarations/export',
+      headers: { cookie: secretary },
+    });
+    expect(res.statusCode).toBe(200);
+    const sheet = (await loadWorkbook(res.rawPayload)).worksheets[0];
+    expect(sheet?.getRow(1).values).toContain('当前状态');
+    expect((sheet?.rowCount ?? 0) - 1).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(sheet?.getSheetValues())).not.toMatch(/\d{17}[\dX]|37\.6/);
+    const other = await login(t, f.b.usernames.community_secretary);
+    const theirs = await t.app.inject({
+      method: 'GET',
+      url: `/api/declarations/export?communityId=${f.a.community.id}`,
+      headers: { cookie: other },
+    });
+    expect((await loadWorkbook(theirs.rawPayload)).worksheets[0]?.rowCount).toBe(1);
+    const audit = (
+      await t.app.inject({ method: 'GET', url: '/api/audit?action=export', headers: { cookie: secretary } })
+    ).json();
+    expect(audit.items.some((a: { entity: string }) => a.entity === 'declaration')).toBe(true);
   });
 
   it('lets a volunteer record at the door in their buildings only, and refuses bad answers', async () => {
