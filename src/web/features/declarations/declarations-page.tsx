@@ -1,5 +1,6 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Cascader, DatePicker, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Cascader, DatePicker, Flex, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +11,7 @@ import {
   PERSON_STATUSES,
   type PersonStatus,
 } from '../../../shared/declarations';
+import { apiUrl } from '../../shared/api-client';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import {
@@ -95,6 +97,13 @@ export function DeclarationsPage() {
             }
             data-testid="declarations-dates"
           />
+          <Button
+            icon={<DownloadOutlined />}
+            href={apiUrl('/declarations/export', { ...filter, page: undefined, pageSize: undefined })}
+            data-testid="declarations-export"
+          >
+            {t('declarations.export')}
+          </Button>
         </Flex>
       </Card>
       {query.isError ? (
