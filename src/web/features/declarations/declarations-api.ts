@@ -90,11 +90,25 @@ export const declarationKeys = {
   all: ['declarations'] as const,
   list: (filter: DeclarationFilter) => ['declarations', 'list', filter] as const,
   status: (residentId: number) => ['declarations', 'status', residentId] as const,
+  changes: ['declarations', 'changes'] as const,
 };
+
+/** One status change: who, from what to what, and why (a declaration, a risk-area or rule change). */
+export interface StatusChangeItem {
+  residentId: number;
+  name: string;
+  address: string;
+  fromStatus: PersonStatus | null;
+  toStatus: PersonStatus;
+  cause: 'declaration' | 'risk_area_change' | 'rule_change';
+  reason: { zh: string; en: string };
+  at: string;
+}
 
 export const declarationsApi = {
   create: (body: DeclarationPayload) => api.post<{ declaration: DeclarationOutcome }>('/declarations', body),
   list: (filter: DeclarationFilter) =>
     api.get<{ items: DeclarationListItem[]; total: number }>('/declarations', { ...filter }),
   status: (residentId: number) => api.get<ResidentStatus>(`/residents/${residentId}/status`),
+  changesSinceYesterday: () => api.get<{ items: StatusChangeItem[] }>('/status-changes'),
 };

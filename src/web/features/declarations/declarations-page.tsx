@@ -21,6 +21,7 @@ import {
   declarationsApi,
 } from './declarations-api';
 import { deepestCode, provinceCityTree, regionName, regionPrefix } from './regions';
+import { StatusChangesCard } from './status-changes-card';
 import { StatusTag } from './status-tag';
 
 const PAGE_SIZE = 20;
@@ -49,6 +50,7 @@ export function DeclarationsPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('declarations.listTitle')}
       </Typography.Title>
+      <StatusChangesCard />
       <Card size="small">
         <Flex gap={8} wrap>
           <Select<PersonStatus>

@@ -242,6 +242,10 @@ export const en: Messages = {
     result: 'Result',
   },
   declarations: {
+    changesTitle: 'Status changes since yesterday',
+    noChanges: 'No status changes since yesterday',
+    change: 'Change',
+    changedAt: 'Changed at',
     export: 'Export to Excel',
     currentStatus: 'Status now',
     statusAtDeclaration: 'Status when declared',

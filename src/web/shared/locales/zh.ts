@@ -241,6 +241,10 @@ export const zh = {
     result: '结果',
   },
   declarations: {
+    changesTitle: '昨天以来状态有变化的居民',
+    noChanges: '昨天以来没有状态变化',
+    change: '变化',
+    changedAt: '变化时间',
     export: '导出 Excel',
     currentStatus: '当前状态',
     statusAtDeclaration: '登记时判定',
