@@ -7,6 +7,8 @@ import { HouseholdPage } from '../features/people/household-page';
 import { ResidentDetailPage } from '../features/people/resident-detail-page';
 import { SearchPage } from '../features/people/search-page';
 import { PlacesPage } from '../features/places/places-page';
+import { PosterPrintPage } from '../features/posters/poster-print-page';
+import { PostersPage } from '../features/posters/posters-page';
 import { RiskAreasPage } from '../features/risk-areas/risk-areas-page';
 import { AdminLayout } from './admin-layout';
 import { NotFoundPage } from './not-found-page';
@@ -55,6 +57,22 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="declarations.read">
               <RiskAreasPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'posters',
+          element: (
+            <RequirePermission permission="declarations.read">
+              <PostersPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'posters/:id/print',
+          element: (
+            <RequirePermission permission="declarations.read">
+              <PosterPrintPage />
             </RequirePermission>
           ),
         },

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   FormOutlined,
   HomeOutlined,
+  QrcodeOutlined,
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -19,6 +20,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/declarations')) return '/declarations';
   if (pathname.startsWith('/risk-areas')) return '/risk-areas';
+  if (pathname.startsWith('/posters')) return '/posters';
   return '/places';
 }
 
@@ -35,6 +37,7 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
       ? [
           { key: '/declarations', icon: <FormOutlined />, label: t('nav.declarations') },
           { key: '/risk-areas', icon: <AlertOutlined />, label: t('nav.riskAreas') },
+          { key: '/posters', icon: <QrcodeOutlined />, label: t('posters.menu') },
         ]
       : []),
     ...(can('registry.import')

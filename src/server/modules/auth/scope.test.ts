@@ -140,6 +140,7 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     url: '/api/risk-areas',
     payload: { regionCode: '420100', regionName: '武汉市', level: 'high', validFrom: '2020-01-23' },
   }),
+  'POST /api/risk-areas/import': () => ({ method: 'POST', url: '/api/risk-areas/import' }),
   'PUT /api/risk-areas/:id': () => ({
     method: 'PUT',
     url: '/api/risk-areas/1',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/declarations';
 import { createFixture, FIXTURE_PASSWORD, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { loadWorkbook } from '../imports/roster/test-fixtures';
+import { loadWorkbook, xlsxBuffer } from '../imports/roster/test-fixtures';
 import { beijingToday } from './dates';
 
 let t: TestApp;
@@ -203,6 +203,48 @@ describe('declarations turn into statuses', () => {
     expect((await declare(own, { temperature: 73 })).statusCode).toBe(400);
     expect((await declare(own, { leftCity: true })).json().error.field).toBe('returnDate');
     expect((await declare(own, { returnDate: addDays(today, 2), leftCity: true })).statusCode).toBe(400);
+  });
+
+  it('imports a risk-area list from Excel whole, or reports every bad row', async () => {
+    const upload = async (rows: unknown[][]) => {
+      const body = await xlsxBuffer((wb) => {
+        const ws = wb.addWorksheet('风险地区');
+        ws.addRow(['地区代码', '地区名称', '风险等级', '开始日期', '结束日期']);
+        for (const row of rows) ws.addRow(row);
+      });
+      const boundary = 'dashuboundary';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="risk.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        body,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/risk-areas/import',
+        headers: { cookie: officer, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+    };
+    const bad = await upload([
+      ['65900', '测试', '高', today],
+      ['659002', '测试二', '极高', 'yesterday'],
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('第2行');
+    expect(bad.json().error.message).toContain('第3行');
+    const good = await upload([
+      ['659003', '测试三', '中', today],
+      ['659004', '测试四', '低风险', today, addDays(today, 7)],
+    ]);
+    expect(good.json()).toEqual({ imported: 2 });
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/risk-areas', headers: { cookie: secretary } })
+    ).json();
+    expect(
+      list.items.filter((a: { regionCode: string }) => ['659003', '659004'].includes(a.regionCode)),
+    ).toHaveLength(2);
   });
 
   it('lets only district officers change risk areas', async () => {

@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import { RISK_LEVELS } from '../../../shared/declarations';
 import { actorOf } from '../../http/access';
+import { AppError } from '../../http/app-error';
 import { DateString, IdParams, NullableText, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
+import { readRiskAreasWorkbook } from './risk-areas-workbook';
 
 const RiskAreaBody = Strict({
   regionCode: Type.String({ pattern: '^\\d{6}$' }),
@@ -28,6 +30,22 @@ export function riskAreasRoutes(app: AppInstance, { riskAreas }: Services) {
     { config: { access: 'rules.write' }, schema: { tags: ['declarations'], body: RiskAreaBody } },
     async (request, reply) =>
       reply.status(201).send({ riskArea: await riskAreas.create(actorOf(request), request.body) }),
+  );
+
+  app.post(
+    '/api/risk-areas/import',
+    {
+      config: { access: 'rules.write' },
+      schema: { tags: ['declarations'], consumes: ['multipart/form-data'] },
+    },
+    async (request) => {
+      const file = request.isMultipart() ? await request.file() : undefined;
+      if (!file) throw new AppError('file_missing', {}, 'file');
+      const { rows, errors } = await readRiskAreasWorkbook(await file.toBuffer());
+      if (errors.length)
+        throw new AppError('validation_failed', { detail: errors.slice(0, 20).join('；') }, 'file');
+      return riskAreas.importMany(actorOf(request), rows);
+    },
   );
 
   app.put(

@@ -123,6 +123,33 @@ export function createRiskAreasService(db: Db, audit: AuditService) {
       return riskAreaView(row);
     },
 
+    /** A whole list at once: each region's current area is replaced, then one re-evaluation. */
+    async importMany(actor: Actor, rows: RiskAreaInput[]) {
+      const current = new Map((await repo.listCurrent(db)).map((r) => [r.regionCode, r]));
+      await db.transaction(async (tx) => {
+        for (const input of rows) {
+          const created = await repo.insertArea(tx, {
+            ...input,
+            validTo: input.validTo ?? null,
+            note: input.note ?? null,
+            createdBy: actor.accountId,
+          });
+          const old = current.get(input.regionCode);
+          if (old) await repo.retireArea(tx, old.id, actor.accountId, created.id);
+        }
+        await audit.record(
+          actor,
+          { action: 'import', entity: 'risk_area', detail: { rows: rows.length } },
+          tx,
+        );
+      });
+      await changed({
+        zh: `导入风险地区名单（${rows.length}个地区）`,
+        en: `Risk-area list imported (${rows.length} regions)`,
+      });
+      return { imported: rows.length };
+    },
+
     async retire(actor: Actor, id: number) {
       const old = await repo.findCurrent(db, id);
       if (!old) throw new AppError('not_found');
