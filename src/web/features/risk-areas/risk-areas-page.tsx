@@ -9,6 +9,7 @@ import { useCan } from '../auth/use-me';
 import { declarationKeys } from '../declarations/declarations-api';
 import { RiskAreaModal } from './risk-area-modal';
 import { type RiskAreaItem, riskAreaKeys, riskAreasApi } from './risk-areas-api';
+import { RiskAreasImport } from './risk-areas-import';
 import { RiskLevelTag } from './risk-level-tag';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; area: RiskAreaItem };
@@ -66,6 +67,7 @@ export function RiskAreasPage() {
             <Switch checked={history} onChange={setHistory} data-testid="risk-areas-history" />
             <Typography.Text>{t('riskAreas.showHistory')}</Typography.Text>
           </Space>
+          {writable && <RiskAreasImport />}
           {writable && (
             <Button
               type="primary"

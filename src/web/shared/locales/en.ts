@@ -308,6 +308,8 @@ export const en: Messages = {
     empty: 'No matching declarations',
   },
   riskAreas: {
+    import: 'Import list from Excel',
+    imported: '{{count}} regions imported; residents re-evaluated',
     title: 'Risk areas',
     add: 'Add risk area',
     addTitle: 'Add a risk area',

@@ -307,6 +307,8 @@ export const zh = {
     empty: '没有符合条件的登记',
   },
   riskAreas: {
+    import: '从 Excel 导入名单',
+    imported: '已导入 {{count}} 个地区，相关居民已重新判定',
     title: '风险地区',
     add: '新增风险地区',
     addTitle: '新增风险地区',
