@@ -168,6 +168,9 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     method: 'GET',
     url: `/api/declarations/export?communityId=${f.a.community.id}`,
   }),
+  // Rules are city-wide like risk areas: anyone may read them, only district officers change them.
+  'GET /api/status-rules': 'public',
+  'PUT /api/status-rules': () => ({ method: 'PUT', url: '/api/status-rules', payload: { rules: [{}] } }),
   'GET /api/status-changes': () => ({ method: 'GET', url: '/api/status-changes' }),
   'GET /api/residents/:id/status': () => ({ method: 'GET', url: `/api/residents/${residentId}/status` }),
   // The public form is reached by a poster token, not an account: scope comes from the token.

@@ -72,6 +72,25 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
   );
 
   app.get(
+    '/api/status-rules',
+    { config: { access: 'declarations.read' }, schema: { tags: ['declarations'] } },
+    async () => declarations.currentRules(),
+  );
+
+  app.put(
+    '/api/status-rules',
+    {
+      config: { access: 'rules.write' },
+      // The rules' own shape is checked by validateRules (shared with the console), with Chinese messages.
+      schema: {
+        tags: ['declarations'],
+        body: Strict({ rules: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 100 }) }),
+      },
+    },
+    async (request) => declarations.replaceRules(actorOf(request), request.body.rules),
+  );
+
+  app.get(
     '/api/status-changes',
     {
       config: { access: 'declarations.read' },

@@ -252,6 +252,38 @@ export function createDeclarationsService(
       };
     },
 
+    async currentRules() {
+      const latest = await repo.latestRuleSet(db);
+      return { version: latest?.id ?? 0, rules: await rules(), isDefault: !latest };
+    },
+
+    /** A new version of the rules (validated), then everyone who declared recently is re-judged by it. */
+    async replaceRules(actor: Actor, proposed: unknown) {
+      const checked = validateRules(proposed);
+      if (!checked.ok)
+        throw new AppError('validation_failed', { detail: checked.errors.slice(0, 10).join('；') }, 'rules');
+      const row = await db.transaction(async (tx) => {
+        const created = await repo.insertRuleSet(tx, checked.rules, actor.accountId);
+        await audit.record(
+          actor,
+          {
+            action: 'update',
+            entity: 'status_rules',
+            entityId: created.id,
+            detail: { rules: checked.rules.length },
+          },
+          tx,
+        );
+        return created;
+      });
+      basisCache = undefined;
+      const outcome = await service.reevaluate(
+        { zh: `判定规则更新为第${row.id}版`, en: `Rules updated to version ${row.id}` },
+        'rule_change',
+      );
+      return { version: row.id, ...outcome };
+    },
+
     /** Every declaration matching the filter as Excel (at most 50,000 rows), with an audit row. */
     async exportWorkbook(actor: Actor, filter: Omit<repo.DeclarationFilter, 'page' | 'pageSize'>) {
       const rows = (await service.list(actor, { ...filter, page: 1, pageSize: 50_000 })).items;

@@ -247,6 +247,50 @@ describe('declarations turn into statuses', () => {
     ).toHaveLength(2);
   });
 
+  it('takes a new version of the rules from a district officer and re-judges people by it', async () => {
+    const current = (
+      await t.app.inject({ method: 'GET', url: '/api/status-rules', headers: { cookie: secretary } })
+    ).json();
+    expect(current.rules.length).toBeGreaterThan(3);
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/status-rules',
+      headers: { cookie: officer },
+      payload: { rules: [{ id: 'x' }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/第1条规则/);
+    // Stricter clinic threshold: 36.5 °C now counts as a fever.
+    const stricter = current.rules.map((rule: { id: string; when: unknown }) =>
+      rule.id === current.rules[0].id ? { ...rule, when: { temperatureAtLeast: 36.5 } } : rule,
+    );
+    const id = await newResident(1);
+    expect((await declare(id, { temperature: 36.6 })).json().declaration.status).toBe('normal');
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/status-rules',
+      headers: { cookie: officer },
+      payload: { rules: stricter },
+    });
+    expect(res.statusCode).toBe(200);
+    const status = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/residents/${id}/status`,
+        headers: { cookie: secretary },
+      })
+    ).json();
+    expect(status.status.status).toBe('referred_to_clinic');
+    expect(status.history[0]).toMatchObject({ cause: 'rule_change' });
+    // Back to the defaults, so other test files see the usual rules.
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/status-rules',
+      headers: { cookie: officer },
+      payload: { rules: current.rules },
+    });
+  });
+
   it('lets only district officers change risk areas', async () => {
     const res = await t.app.inject({
       method: 'POST',
