@@ -1,13 +1,10 @@
 import {
   addDays,
   DEFAULT_RULES,
-  type DeclarationFacts,
   evaluateStatus,
   type PersonStatus,
   type RiskArea,
   type StatusRule,
-  type Symptom,
-  type Transport,
   validateRules,
 } from '../../../shared/declarations';
 import type { Db, DbOrTx } from '../../db/database';
@@ -18,47 +15,25 @@ import type { AuditService } from '../audit/audit.service';
 import { findResident } from '../people/people.repo';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
 import { beijingToday } from './dates';
+import {
+  type DeclarationAnswers,
+  factsOfDeclaration,
+  factsOfInput,
+  sealedAnswersOf,
+} from './declaration-answers';
 import * as repo from './declarations.repo';
 import { writeDeclarationsWorkbook } from './declarations-export';
+
+export type { DeclarationAnswers, SealedAnswers } from './declaration-answers';
 
 export interface DeclarationInput extends DeclarationAnswers {
   residentId: number;
   channel: 'self' | 'door_to_door' | 'phone';
 }
 
-/** What the form asks, whoever fills it in. */
-export interface DeclarationAnswers {
-  leftCity: boolean;
-  originRegion?: string | null | undefined;
-  returnDate?: string | null | undefined;
-  transport?: Transport | null | undefined;
-  transportNumber?: string | null | undefined;
-  seat?: string | null | undefined;
-  riskRegionsVisited?: string[] | undefined;
-  contactConfirmedCase: boolean;
-  contactRiskAreaPeople: boolean;
-  symptoms: Symptom[];
-  temperature?: number | null | undefined;
-  homeConditionsMet?: boolean | null | undefined;
-  companions?: string | null | undefined;
-}
-
 export interface EvaluationBasis {
   rules: StatusRule[];
   areas: RiskArea[];
-}
-
-/** The health answers: encrypted at rest, never sent back in lists. */
-export interface SealedAnswers {
-  riskRegionsVisited: string[];
-  contactConfirmedCase: boolean;
-  contactRiskAreaPeople: boolean;
-  symptoms: Symptom[];
-  temperature: number | null;
-  homeConditionsMet: boolean | null;
-  transportNumber: string | null;
-  seat: string | null;
-  companions: string | null;
 }
 
 // Health answers are kept for the 14-day window plus two weeks of follow-up, then purged.
@@ -79,22 +54,7 @@ export function createDeclarationsService(
     return checked.ok ? checked.rules : DEFAULT_RULES;
   }
 
-  function factsOf(row: repo.DeclarationRow): DeclarationFacts {
-    const answers = row.answersCipher
-      ? (JSON.parse(vault.decrypt(row.answersCipher)) as SealedAnswers)
-      : null;
-    return {
-      leftCity: row.leftCity,
-      originRegion: row.originRegion,
-      returnDate: row.returnDate,
-      riskRegionsVisited: answers?.riskRegionsVisited ?? [],
-      contactConfirmedCase: answers?.contactConfirmedCase ?? false,
-      contactRiskAreaPeople: answers?.contactRiskAreaPeople ?? false,
-      symptoms: answers?.symptoms ?? [],
-      temperature: answers?.temperature ?? null,
-      homeConditionsMet: answers?.homeConditionsMet ?? null,
-    };
-  }
+  const factsOf = (row: repo.DeclarationRow) => factsOfDeclaration(vault, row);
 
   /** Writes the new status and, when it differs, a history row saying why. */
   async function applyStatus(
@@ -171,23 +131,8 @@ export function createDeclarationsService(
       if (input.returnDate && input.returnDate > today) {
         throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
       }
-      const answers: SealedAnswers = {
-        riskRegionsVisited: input.riskRegionsVisited ?? [],
-        contactConfirmedCase: input.contactConfirmedCase,
-        contactRiskAreaPeople: input.contactRiskAreaPeople,
-        symptoms: input.symptoms,
-        temperature: input.temperature ?? null,
-        homeConditionsMet: input.homeConditionsMet ?? null,
-        transportNumber: input.transportNumber ?? null,
-        seat: input.seat ?? null,
-        companions: input.companions ?? null,
-      };
-      const facts: DeclarationFacts = {
-        leftCity: input.leftCity,
-        originRegion: input.originRegion ?? null,
-        returnDate: input.returnDate ?? null,
-        ...answers,
-      };
+      const answers = sealedAnswersOf(input);
+      const facts = factsOfInput(input, answers);
       const outcome = evaluateStatus(facts, basis.rules, basis.areas, today, today);
       const row = await repo.insertDeclaration(tx, {
         communityId: resident.communityId,
