@@ -58,6 +58,14 @@ async function start(
     await seedDemo(services, (line) => console.log(line));
   }
   const { app } = await buildApp({ config, database, services, logger: true });
+  // Health answers past their purge date are deleted at start and every six hours after.
+  const purge = () =>
+    services.declarations
+      .purgeDue()
+      .then((n) => n > 0 && app.log.info({ purged: n }, 'purged health answers past their purge date'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
+  await purge();
+  setInterval(purge, 6 * 3_600_000).unref();
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(

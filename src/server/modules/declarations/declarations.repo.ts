@@ -204,3 +204,15 @@ export async function changesSince(db: DbOrTx, scope: Scope, since: Date, limit:
     .orderBy(desc(statusHistory.at), desc(statusHistory.id))
     .limit(limit);
 }
+
+/** Drops the health answers of declarations past their purge date; the declaration's outline stays. */
+export async function purgeDueAnswers(db: DbOrTx, today: string) {
+  const rows = await db
+    .update(declarations)
+    .set({ answersCipher: null })
+    .where(
+      and(sql`${declarations.purgeAfter} < ${today}::date`, sql`${declarations.answersCipher} is not null`),
+    )
+    .returning({ id: declarations.id });
+  return rows.length;
+}

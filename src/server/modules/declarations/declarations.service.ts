@@ -38,8 +38,9 @@ export interface EvaluationBasis {
 
 // Health answers are kept for the 14-day window plus two weeks of follow-up, then purged.
 const RETENTION_DAYS = 28;
-// Re-evaluation looks at people who declared within this window: older declarations cannot matter.
-const REEVALUATION_WINDOW_DAYS = 30;
+// Re-evaluation looks at people who declared within this window: older declarations cannot matter to
+// 14-day rules, and it must not reach past the retention period, where answers have been purged.
+const REEVALUATION_WINDOW_DAYS = RETENTION_DAYS;
 
 export function createDeclarationsService(
   db: Db,
@@ -195,6 +196,21 @@ export function createDeclarationsService(
           currentStatus: (row.currentStatus ?? row.declaration.status) as PersonStatus,
         })),
       };
+    },
+
+    /**
+     * Deletes health answers whose purpose has ended (purge date passed). What stays — who declared,
+     * when, where from and the resulting status — is what the registry and the daily report need.
+     */
+    async purgeDue() {
+      const purged = await repo.purgeDueAnswers(db, beijingToday());
+      if (purged > 0)
+        await audit.record(null, {
+          action: 'update',
+          entity: 'declaration',
+          detail: { purgedAnswers: purged },
+        });
+      return purged;
     },
 
     async currentRules() {

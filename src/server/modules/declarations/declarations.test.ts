@@ -291,6 +291,21 @@ describe('declarations turn into statuses', () => {
     });
   });
 
+  it('deletes health answers once their purge date has passed, keeping the outline', async () => {
+    const id = await newResident(0);
+    const made = (await declare(id, { temperature: 36.8 })).json().declaration;
+    await t.services.database.pool.query(
+      `update declarations set purge_after = current_date - 1 where id = $1`,
+      [made.id],
+    );
+    expect(await t.services.declarations.purgeDue()).toBeGreaterThanOrEqual(1);
+    const row = await t.services.database.pool.query(
+      'select answers_cipher, status from declarations where id = $1',
+      [made.id],
+    );
+    expect(row.rows[0]).toEqual({ answers_cipher: null, status: 'normal' });
+  });
+
   it('lets only district officers change risk areas', async () => {
     const res = await t.app.inject({
       method: 'POST',
