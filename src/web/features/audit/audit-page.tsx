@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateRangeFilter } from '../../shared/date-range-filter';
 import { ErrorAlert } from '../../shared/error-display';
 import {
   AUDIT_ACTIONS,
@@ -25,12 +26,6 @@ const ACTION_COLORS: Partial<Record<AuditAction, string>> = {
   move: 'purple',
   import: 'cyan',
 };
-
-/** A day picked in the browser's time zone, as the instant the server filters on. */
-function dayBoundary(day: string, end: boolean): string | undefined {
-  if (!day) return undefined;
-  return new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString();
-}
 
 function detailText(detail: Record<string, unknown> | null): string {
   if (!detail) return '';
@@ -68,17 +63,10 @@ export function AuditPage() {
             aria-label={t('audit.action')}
             data-testid="audit-action"
           />
-          <DatePicker.RangePicker
-            aria-label={t('audit.dateRange')}
-            onChange={(_, [from, to]) =>
-              setFilter((prev) => ({
-                ...prev,
-                from: dayBoundary(from, false),
-                to: dayBoundary(to, true),
-                page: 1,
-              }))
-            }
-            data-testid="audit-dates"
+          <DateRangeFilter
+            label={t('audit.dateRange')}
+            testid="audit-dates"
+            onChange={(range) => setFilter((prev) => ({ ...prev, ...range, page: 1 }))}
           />
         </Flex>
       </Card>

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Cascader, DatePicker, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Cascader, Flex, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import {
   type PersonStatus,
 } from '../../../shared/declarations';
 import { apiUrl } from '../../shared/api-client';
+import { DateRangeFilter } from '../../shared/date-range-filter';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import {
@@ -25,12 +26,6 @@ import { StatusChangesCard } from './status-changes-card';
 import { StatusTag } from './status-tag';
 
 const PAGE_SIZE = 20;
-
-/** A day picked in the browser's time zone, as the instant the server filters on. */
-function dayBoundary(day: string, end: boolean): string | undefined {
-  if (!day) return undefined;
-  return new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString();
-}
 
 /** 登记表: every declaration recorded, newest first, filtered by status, channel, origin and day. */
 export function DeclarationsPage() {
@@ -87,17 +82,10 @@ export function DeclarationsPage() {
             aria-label={t('declarations.origin')}
             data-testid="declarations-origin-filter"
           />
-          <DatePicker.RangePicker
-            aria-label={t('declarations.dateRange')}
-            onChange={(_, [from, to]) =>
-              setFilter((prev) => ({
-                ...prev,
-                from: dayBoundary(from, false),
-                to: dayBoundary(to, true),
-                page: 1,
-              }))
-            }
-            data-testid="declarations-dates"
+          <DateRangeFilter
+            label={t('declarations.dateRange')}
+            testid="declarations-dates"
+            onChange={(range) => setFilter((prev) => ({ ...prev, ...range, page: 1 }))}
           />
           <Button
             icon={<DownloadOutlined />}

@@ -1,5 +1,7 @@
 // Pure part of the household roster import: reading uploads, validating rows, merging duplicates and
 // writing the template and the rejected-rows report. Nothing here touches the database.
+
+export * from '../../../../shared/people/people-enums';
 export { cellText, numberText } from './cell-text';
 export {
   type MergedRosterEntry,
@@ -26,7 +28,6 @@ export {
   type RosterColumn,
   type RosterColumnKey,
 } from './roster-columns';
-export * from './roster-enums';
 export {
   INSTRUCTIONS_SHEET,
   REASONS_HEADER,

@@ -1,7 +1,7 @@
 // Parsers for the free-text roster columns. Each returns a value or a plain-Chinese message (without the
 // column name, which the caller adds). They normalise spelling only; they never guess missing data.
 
-import type { ResidentTag } from './roster-enums';
+import type { ResidentTag } from '../../../../shared/people/people-enums';
 import { charLength, cleanText, toHalfWidth } from './roster-text';
 import { allowedWords, lookupTag } from './roster-value-aliases';
 

@@ -12,7 +12,7 @@ import {
   type Relation,
   type ResidenceType,
   type ResidentTag,
-} from './roster-enums';
+} from '../../../../shared/people/people-enums';
 import { lookupKey } from './roster-text';
 
 /**

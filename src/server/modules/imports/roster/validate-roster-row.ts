@@ -8,8 +8,8 @@ import {
   parseIdNumber,
   parsePhone,
 } from '../../../../shared/identity';
+import type { Relation, ResidenceType, ResidentTag } from '../../../../shared/people/people-enums';
 import { columnHeader, findColumnKey, ROSTER_COLUMNS, type RosterColumnKey } from './roster-columns';
-import type { Relation, ResidenceType, ResidentTag } from './roster-enums';
 import {
   type Field,
   LIMITS,
