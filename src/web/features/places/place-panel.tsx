@@ -7,6 +7,7 @@ import { CHILD_KINDS, HOUSEHOLD_CONTAINERS, PLACE_KIND_LABELS } from '../../../s
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useCan } from '../auth/use-me';
+import { CommunityUnits } from './community-units';
 import { GateList } from './gate-list';
 import { HouseholdList } from './household-list';
 import { NewPlaceModal } from './new-place-modal';
@@ -75,6 +76,7 @@ export function PlacePanel({ placeId }: { placeId: number }) {
       {gates.length > 0 && <GateList gates={gates} />}
       {(childKinds.length > 0 || children.length > 0) && <PlaceChildren items={children} />}
       {holdsHouseholds && <HouseholdList placeId={place.id} />}
+      {place.kind === 'community' && <CommunityUnits communityId={place.id} />}
       <NewPlaceModal parent={place} open={adding} onClose={() => setAdding(false)} />
     </Flex>
   );
