@@ -3,7 +3,7 @@
 // on PostgreSQL; a bare Fastify GET on the same machine gives the scale. The server runs in its own process.
 import os from 'node:os';
 import autocannon, { type RequestStep, type Result } from 'autocannon';
-import { beijingToday } from '../src/server/modules/declarations/dates';
+import { beijingToday } from '../src/shared/declarations';
 import { type BenchChild, killChildren, startChild } from './lib/child';
 import { createDeclarationBodies, type OfferedBuilding } from './lib/declaration-input';
 import { ADMIN_URL, createScratchDatabase, type ScratchDatabase } from './lib/pg-admin';

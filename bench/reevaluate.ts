@@ -5,11 +5,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Services } from '../src/server/http/types';
-import { beijingToday } from '../src/server/modules/declarations/dates';
 import * as declarationsRepo from '../src/server/modules/declarations/declarations.repo';
 import type { SealedAnswers } from '../src/server/modules/declarations/declarations.service';
 import {
   addDays,
+  beijingToday,
   DEFAULT_RULES,
   type DeclarationFacts,
   evaluateStatus,

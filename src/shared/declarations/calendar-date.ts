@@ -1,3 +1,5 @@
+import { chinaToday } from '../identity/birth-date';
+
 /**
  * Calendar dates as 'YYYY-MM-DD' strings (Beijing dates). Arithmetic works on whole day numbers built with
  * Date.UTC, never on local clock time, so the browser and the server agree whatever their time zone is.
@@ -37,4 +39,13 @@ export function addDays(date: string, days: number): string {
 /** Whole days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
   return requireDay(to) - requireDay(from);
+}
+
+/**
+ * Today's calendar date in Beijing as YYYY-MM-DD, whatever time zone the server or the phone is in:
+ * the one definition of "today" for return dates, observation ends and purge dates.
+ */
+export function beijingToday(now: Date = new Date()): string {
+  const compact = chinaToday(now);
+  return `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
 }

@@ -1,4 +1,4 @@
-export { addDays, daysBetween, isCalendarDate } from './calendar-date';
+export { addDays, beijingToday, daysBetween, isCalendarDate } from './calendar-date';
 export {
   CHANNEL_LABELS,
   CHANNELS,

@@ -1,5 +1,6 @@
 import {
   addDays,
+  beijingToday,
   DEFAULT_RULES,
   evaluateStatus,
   type PersonStatus,
@@ -14,7 +15,6 @@ import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
 import { findResident } from '../people/people.repo';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
-import { beijingToday } from './dates';
 import {
   type DeclarationAnswers,
   factsOfDeclaration,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/declarations';
+import { addDays, beijingToday } from '../../../shared/declarations';
 import { createFixture, FIXTURE_PASSWORD, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { loadWorkbook, xlsxBuffer } from '../imports/roster/test-fixtures';
-import { beijingToday } from './dates';
 
 let t: TestApp;
 let f: Fixture;

@@ -83,12 +83,4 @@ export function regionPrefix(code: string): string {
   return code;
 }
 
-/** Today in Beijing as YYYY-MM-DD, the day the server checks dates against. */
-export function beijingToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
+export { beijingToday } from '../../../shared/declarations';

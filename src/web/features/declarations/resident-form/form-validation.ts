@@ -64,17 +64,9 @@ export function fieldFromServer(field: string | undefined): FieldKey | null {
   return KNOWN_FIELDS.has(last) ? (last as FieldKey) : null;
 }
 
-/** Today's date in Beijing, YYYY-MM-DD, whatever time zone the phone is set to. */
-export function beijingToday(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+import { beijingToday } from '../../../../shared/declarations';
+
+export { beijingToday };
 
 const TEMPERATURE = /^\d{2}(?:\.\d)?$/;
 
