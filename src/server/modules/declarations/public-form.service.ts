@@ -14,7 +14,7 @@ import {
   insertResident,
   updateResident,
 } from '../people/people.repo';
-import { sealIdentity } from '../people/people.service';
+import { sealIdentity, sealPhone } from '../people/people.service';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
 import type { DeclarationAnswers, DeclarationsService } from './declarations.service';
@@ -157,12 +157,7 @@ export function createPublicFormService(
           });
         } else if (!resident.phoneHash && sealed.phoneHash) {
           // The registry had no phone for them: the one they typed is the best there is.
-          await updateResident(tx, resident.id, resident.version, {
-            phoneCipher: sealed.phoneCipher,
-            phoneHash: sealed.phoneHash,
-            phoneMasked: sealed.phoneMasked,
-            phoneTail: sealed.phoneTail,
-          });
+          await updateResident(tx, resident.id, resident.version, sealPhone(vault, person.phone));
         }
         return declarations.recordIn(tx, resident, input, 'self', null, basis);
       });

@@ -6,7 +6,7 @@ import {
   type ResidentInsert,
   type ResidentRow,
 } from '../people/people.repo';
-import { sealIdentity } from '../people/people.service';
+import { sealIdentity, sealPhone } from '../people/people.service';
 import { findPlace, insertChildPlace } from '../places/places.repo';
 import * as repo from './imports.repo';
 import type { MergedRosterEntry } from './roster/merge-duplicates';
@@ -90,13 +90,7 @@ function changesFor(existing: ResidentRow, row: RosterRow, householdId: number, 
   if (row.gender && existing.gender !== row.gender) changes.gender = row.gender;
   if (row.birthDate && existing.birthDate !== row.birthDate) changes.birthDate = row.birthDate;
   if (row.phone && existing.phoneHash !== vault.hash(row.phone)) {
-    const sealed = sealIdentity(vault, row.docNumber, row.phone);
-    Object.assign(changes, {
-      phoneCipher: sealed.phoneCipher,
-      phoneHash: sealed.phoneHash,
-      phoneMasked: sealed.phoneMasked,
-      phoneTail: sealed.phoneTail,
-    });
+    Object.assign(changes, sealPhone(vault, row.phone));
   }
   if (row.relationToHead && existing.relationToHead !== row.relationToHead)
     changes.relationToHead = row.relationToHead;

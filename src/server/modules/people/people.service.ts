@@ -33,6 +33,13 @@ export function sealIdentity(vault: Vault, docNumber: string, phone: string | nu
     docCipher: vault.encrypt(docNumber),
     docHash: vault.hash(docNumber),
     docMasked: maskIdNumber(docNumber),
+    ...sealPhone(vault, phone),
+  };
+}
+
+/** The phone columns alone, for when only the phone changes. */
+export function sealPhone(vault: Vault, phone: string | null) {
+  return {
     phoneCipher: phone ? vault.encrypt(phone) : null,
     phoneHash: phone ? vault.hash(phone) : null,
     phoneMasked: phone ? maskPhone(phone) : null,
