@@ -218,6 +218,7 @@ async function main() {
               homeConditionsMet: a.homeConditionsMet,
               transportNumber: a.transportNumber ?? null,
               seat: a.seat ?? null,
+              extra: {},
               companions: a.companions ?? null,
             };
             // Declared in the last 12 days, and never before the return date.

@@ -21,6 +21,8 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { declarationsRoutes } from './modules/declarations/declarations.routes';
 import { createDeclarationsService } from './modules/declarations/declarations.service';
+import { formVersionsRoutes } from './modules/declarations/form-versions.routes';
+import { createFormVersionsService } from './modules/declarations/form-versions.service';
 import { publicFormRoutes } from './modules/declarations/public-form.routes';
 import { createPublicFormService } from './modules/declarations/public-form.service';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -44,8 +46,9 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const people = createPeopleService(db, resolvedVault, audit, places);
   const imports = createImportsService(db, resolvedVault, audit, places);
   const riskAreas = createRiskAreasService(db, audit);
-  const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas);
-  const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
+  const formVersions = createFormVersionsService(db, audit);
+  const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas, formVersions);
+  const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations, formVersions);
   return {
     config,
     database,
@@ -57,6 +60,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     imports,
     riskAreas,
     declarations,
+    formVersions,
     publicForm,
   };
 }
@@ -133,6 +137,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   importsRoutes(app, resolved);
   riskAreasRoutes(app, resolved);
   declarationsRoutes(app, resolved);
+  formVersionsRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };

@@ -11,6 +11,7 @@ import type { Database } from '../db/database';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { DeclarationsService } from '../modules/declarations/declarations.service';
+import type { FormVersionsService } from '../modules/declarations/form-versions.service';
 import type { PublicFormService } from '../modules/declarations/public-form.service';
 import type { ImportsService } from '../modules/imports/imports.service';
 import type { PeopleService } from '../modules/people/people.service';
@@ -38,5 +39,6 @@ export interface Services {
   imports: ImportsService;
   riskAreas: RiskAreasService;
   declarations: DeclarationsService;
+  formVersions: FormVersionsService;
   publicForm: PublicFormService;
 }

@@ -22,6 +22,20 @@ export {
 export type { DeclarationFacts } from './declaration-facts';
 export { evaluateStatus, NO_RISK_REASON, type StatusResult } from './evaluate-status';
 export {
+  type AnswerIssue,
+  checkExtraAnswers,
+  type ExtraAnswer,
+  type ExtraAnswers,
+  type FormQuestion,
+  formatExtraAnswer,
+  MAX_QUESTIONS,
+  nextQuestionKey,
+  QUESTION_KIND_LABELS,
+  QUESTION_KINDS,
+  type QuestionKind,
+  validateQuestions,
+} from './form-questions';
+export {
   highestRiskVisited,
   lastDayInRegions,
   type RiskArea,

@@ -10,6 +10,7 @@ let b: string;
 let residentId: number;
 let residentDoc: string;
 let jobId: number;
+let declarationId: number;
 const posterId = 0;
 
 beforeAll(async () => {
@@ -33,6 +34,21 @@ beforeAll(async () => {
     },
   });
   residentId = created.json().resident.id;
+  declarationId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/declarations',
+      headers: { cookie: a },
+      payload: {
+        residentId,
+        channel: 'phone',
+        leftCity: false,
+        contactConfirmedCase: false,
+        contactRiskAreaPeople: false,
+        symptoms: ['cough'],
+      },
+    })
+  ).json().declaration.id;
   jobId = (
     await insertJob(t.services.database.db, {
       communityId: f.a.community.id,
@@ -171,6 +187,22 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   // Rules are city-wide like risk areas: anyone may read them, only district officers change them.
   'GET /api/status-rules': 'public',
   'PUT /api/status-rules': () => ({ method: 'PUT', url: '/api/status-rules', payload: { rules: [{}] } }),
+  'POST /api/declarations/:id/reveal': () => ({
+    method: 'POST',
+    url: `/api/declarations/${declarationId}/reveal`,
+    payload: { reason: '核实健康情况' },
+  }),
+  // Form questions are set by officers for their own place; B's secretary may neither read nor publish.
+  'GET /api/form-versions': () => ({ method: 'GET', url: '/api/form-versions' }),
+  'POST /api/form-versions': () => ({
+    method: 'POST',
+    url: '/api/form-versions',
+    payload: { questions: [] },
+  }),
+  'GET /api/form-versions/in-force': () => ({
+    method: 'GET',
+    url: `/api/form-versions/in-force?communityId=${f.a.community.id}`,
+  }),
   'GET /api/status-changes': () => ({ method: 'GET', url: '/api/status-changes' }),
   'GET /api/residents/:id/status': () => ({ method: 'GET', url: `/api/residents/${residentId}/status` }),
   // The public form is reached by a poster token, not an account: scope comes from the token.

@@ -1,4 +1,4 @@
-import type { DeclarationFacts, Symptom, Transport } from '../../../shared/declarations';
+import type { DeclarationFacts, ExtraAnswers, Symptom, Transport } from '../../../shared/declarations';
 import type { Vault } from '../../privacy/vault';
 import type { DeclarationRow } from './declarations.repo';
 
@@ -17,6 +17,9 @@ export interface DeclarationAnswers {
   temperature?: number | null | undefined;
   homeConditionsMet?: boolean | null | undefined;
   companions?: string | null | undefined;
+  /** The form version the extra questions came from, and their answers (checked by form-versions). */
+  formVersionId?: number | null | undefined;
+  extra?: Record<string, unknown> | undefined;
 }
 
 /** The health answers: encrypted at rest, never sent back in lists. */
@@ -30,10 +33,12 @@ export interface SealedAnswers {
   transportNumber: string | null;
   seat: string | null;
   companions: string | null;
+  /** Answers to the questions officers added; sealed too, since officers may ask anything. */
+  extra: ExtraAnswers;
 }
 
 /** The part of the answers that is sealed: everything but the travel columns staff filter on. */
-export function sealedAnswersOf(input: DeclarationAnswers): SealedAnswers {
+export function sealedAnswersOf(input: DeclarationAnswers, extra: ExtraAnswers): SealedAnswers {
   return {
     riskRegionsVisited: input.riskRegionsVisited ?? [],
     contactConfirmedCase: input.contactConfirmedCase,
@@ -44,6 +49,7 @@ export function sealedAnswersOf(input: DeclarationAnswers): SealedAnswers {
     transportNumber: input.transportNumber ?? null,
     seat: input.seat ?? null,
     companions: input.companions ?? null,
+    extra,
   };
 }
 

@@ -61,6 +61,22 @@ export async function declarationsOf(db: DbOrTx, residentId: number) {
     .orderBy(desc(declarations.declaredAt), desc(declarations.id));
 }
 
+/** One declaration, when the scope reaches its community (and, for volunteers, its building). */
+export async function findDeclarationInScope(db: DbOrTx, scope: Scope, id: number) {
+  if (scope.communityIds.length === 0) return undefined;
+  const conditions: SQL[] = [eq(declarations.id, id), inArray(declarations.communityId, scope.communityIds)];
+  if (scope.buildingIds)
+    conditions.push(inArray(households.buildingId, scope.buildingIds.length ? scope.buildingIds : [-1]));
+  const rows = await db
+    .select({ declaration: declarations })
+    .from(declarations)
+    .innerJoin(residents, eq(residents.id, declarations.residentId))
+    .leftJoin(households, eq(households.id, residents.householdId))
+    .where(and(...conditions))
+    .limit(1);
+  return rows[0]?.declaration;
+}
+
 export interface DeclarationFilter {
   communityId?: number | undefined;
   status?: string | undefined;

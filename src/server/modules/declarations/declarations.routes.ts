@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { CHANNELS, PERSON_STATUSES } from '../../../shared/declarations';
 import { actorOf } from '../../http/access';
-import { Id, IdParams, Page, Strict } from '../../http/schemas';
+import { Id, IdParams, Page, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AnswerFields } from './public-form.routes';
 
@@ -51,6 +51,17 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
       const { page = 1, pageSize = 20, origin, ...rest } = request.query;
       return declarations.list(actorOf(request), { ...rest, originPrefix: origin, page, pageSize });
     },
+  );
+
+  app.post(
+    '/api/declarations/:id/reveal',
+    {
+      config: { access: 'registry.reveal' },
+      schema: { tags: ['declarations'], params: IdParams, body: Strict({ reason: Text(200, 2) }) },
+    },
+    async (request) => ({
+      answers: await declarations.revealAnswers(actorOf(request), request.params.id, request.body.reason),
+    }),
   );
 
   app.get(

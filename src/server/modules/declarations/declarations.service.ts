@@ -2,6 +2,7 @@ import {
   addDays,
   beijingToday,
   DEFAULT_RULES,
+  type ExtraAnswers,
   evaluateStatus,
   type PersonStatus,
   type RiskArea,
@@ -19,16 +20,24 @@ import {
   type DeclarationAnswers,
   factsOfDeclaration,
   factsOfInput,
+  type SealedAnswers,
   sealedAnswersOf,
 } from './declaration-answers';
 import * as repo from './declarations.repo';
 import { writeDeclarationsWorkbook } from './declarations-export';
+import type { FormVersionsService } from './form-versions.service';
 
 export type { DeclarationAnswers, SealedAnswers } from './declaration-answers';
 
 export interface DeclarationInput extends DeclarationAnswers {
   residentId: number;
   channel: 'self' | 'door_to_door' | 'phone';
+}
+
+/** Extra answers already checked against their form version (`formVersions.accept`), before a transaction. */
+export interface AcceptedForm {
+  formVersionId: number | null;
+  extra: ExtraAnswers;
 }
 
 export interface EvaluationBasis {
@@ -47,6 +56,7 @@ export function createDeclarationsService(
   vault: Vault,
   audit: AuditService,
   riskAreas: RiskAreasService,
+  formVersions: FormVersionsService,
 ) {
   async function rules(): Promise<StatusRule[]> {
     const latest = await repo.latestRuleSet(db);
@@ -124,6 +134,7 @@ export function createDeclarationsService(
       channel: DeclarationInput['channel'],
       actor: Actor | null,
       basis: EvaluationBasis,
+      form: AcceptedForm,
     ) {
       const today = beijingToday();
       if (input.leftCity && !input.returnDate) {
@@ -132,7 +143,7 @@ export function createDeclarationsService(
       if (input.returnDate && input.returnDate > today) {
         throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
       }
-      const answers = sealedAnswersOf(input);
+      const answers = sealedAnswersOf(input, form.extra);
       const facts = factsOfInput(input, answers);
       const outcome = evaluateStatus(facts, basis.rules, basis.areas, today, today);
       const row = await repo.insertDeclaration(tx, {
@@ -147,6 +158,7 @@ export function createDeclarationsService(
         answersCipher: vault.encrypt(JSON.stringify(answers)),
         status: outcome.status,
         ruleId: outcome.ruleId,
+        formVersionId: form.formVersionId,
         purgeAfter: addDays(today, RETENTION_DAYS),
       });
       await applyStatus(tx, resident, outcome, row.id, 'declaration');
@@ -174,8 +186,58 @@ export function createDeclarationsService(
     async submitByStaff(actor: Actor, input: DeclarationInput) {
       const resident = await findResident(db, actor.scope, input.residentId);
       if (!resident) throw new AppError('not_found');
-      const basis = await service.basis();
-      return db.transaction((tx) => service.recordIn(tx, resident, input, input.channel, actor, basis));
+      const [basis, form] = await Promise.all([
+        service.basis(),
+        formVersions.accept(resident.communityId, input.formVersionId, input.extra),
+      ]);
+      return db.transaction((tx) => service.recordIn(tx, resident, input, input.channel, actor, basis, form));
+    },
+
+    /**
+     * The sealed answers of one declaration (health answers and the officers' extra questions, read
+     * against the version they were given on). Like any reveal: a role, a reason, the audit row first.
+     */
+    async revealAnswers(actor: Actor, id: number, reason: string) {
+      const row = await repo.findDeclarationInScope(db, actor.scope, id);
+      if (!row) throw new AppError('not_found');
+      if (!row.answersCipher) throw new AppError('nothing_to_reveal');
+      await audit.record(actor, {
+        action: 'reveal',
+        entity: 'declaration',
+        entityId: id,
+        communityId: row.communityId,
+        reason,
+        detail: { residentId: row.residentId },
+      });
+      const answers = JSON.parse(vault.decrypt(row.answersCipher)) as Partial<SealedAnswers>;
+      const version = row.formVersionId
+        ? await formVersions.versionFor(row.communityId, row.formVersionId)
+        : undefined;
+      const extra = answers.extra ?? {};
+      return {
+        id: row.id,
+        riskRegionsVisited: answers.riskRegionsVisited ?? [],
+        contactConfirmedCase: answers.contactConfirmedCase ?? false,
+        contactRiskAreaPeople: answers.contactRiskAreaPeople ?? false,
+        symptoms: answers.symptoms ?? [],
+        temperature: answers.temperature ?? null,
+        homeConditionsMet: answers.homeConditionsMet ?? null,
+        transportNumber: answers.transportNumber ?? null,
+        seat: answers.seat ?? null,
+        companions: answers.companions ?? null,
+        formVersionId: row.formVersionId,
+        // Questions of the version answered, in its order; an answer whose question is unknown still shows.
+        extra: [
+          ...(version?.questions ?? []).map((q) => ({
+            key: q.key,
+            label: q.label,
+            value: extra[q.key] ?? null,
+          })),
+          ...Object.entries(extra)
+            .filter(([key]) => !version?.questions.some((q) => q.key === key))
+            .map(([key, value]) => ({ key, label: { zh: key, en: key }, value })),
+        ],
+      };
     },
 
     async list(actor: Actor, filter: repo.DeclarationFilter) {
@@ -185,6 +247,7 @@ export function createDeclarationsService(
         items: result.items.map((row) => ({
           id: row.declaration.id,
           residentId: row.declaration.residentId,
+          hasAnswers: row.declaration.answersCipher !== null,
           name: row.name,
           address: [row.buildingName, row.room].filter(Boolean).join(' '),
           channel: row.declaration.channel,

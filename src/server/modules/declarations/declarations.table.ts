@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { FormQuestion } from '../../../shared/declarations';
 
 /**
  * One filled-in registration form. Health answers (symptoms, temperature, contacts) are sensitive and
@@ -21,6 +22,8 @@ export const declarations = pgTable(
     answersCipher: text('answers_cipher'),
     status: text('status').notNull(),
     ruleId: text('rule_id'),
+    /** The form version the extra questions were asked in (null: core fields only). */
+    formVersionId: integer('form_version_id'),
     purgeAfter: date('purge_after', { mode: 'string' }).notNull(),
   },
   (t) => [
@@ -71,3 +74,20 @@ export const statusRuleSets = pgTable('status_rule_sets', {
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Versions of the questions a district officer added to the form for the communities under `place_id`.
+ * The newest version of the nearest place above a community is the form it shows; older versions stay,
+ * so every declaration's extra answers can still be read against the questions they answered.
+ */
+export const formVersions = pgTable(
+  'form_versions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    placeId: integer('place_id').notNull(),
+    questions: jsonb('questions').$type<FormQuestion[]>().notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('form_versions_place_idx').on(t.placeId, t.id)],
+);

@@ -26,6 +26,12 @@ export const AnswerFields = {
   temperature: Type.Optional(Type.Union([Type.Number({ minimum: 34, maximum: 43 }), Type.Null()])),
   homeConditionsMet: Type.Optional(Type.Union([Type.Boolean(), Type.Null()])),
   companions: Type.Optional(NullableText(200)),
+  // Answers to the officers' questions. Their kinds depend on the version, so checkExtraAnswers (shared
+  // with the form) checks them; ajv's type coercion would turn ['取药'] into '取药' and back.
+  formVersionId: Type.Optional(Type.Union([Id, Type.Null()])),
+  extra: Type.Optional(
+    Type.Record(Type.String({ pattern: '^q\\d{1,4}$' }), Type.Unknown(), { maxProperties: 30 }),
+  ),
 };
 
 export async function publicFormRoutes(app: AppInstance, { publicForm, config }: Services) {

@@ -18,6 +18,7 @@ import { sealIdentity, sealPhone } from '../people/people.service';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
 import type { DeclarationAnswers, DeclarationsService } from './declarations.service';
+import type { FormVersionsService } from './form-versions.service';
 import * as posters from './posters.repo';
 
 export interface PublicDeclarationInput extends DeclarationAnswers {
@@ -40,6 +41,7 @@ export function createPublicFormService(
   audit: AuditService,
   places: PlacesService,
   declarations: DeclarationsService,
+  formVersions: FormVersionsService,
 ) {
   // A poster is read by every resident who scans it, so what it leads to is kept for a few seconds.
   // Revoking on this instance drops it at once; other instances follow within POSTER_CACHE_MS.
@@ -110,10 +112,11 @@ export function createPublicFormService(
 
   return {
     async posterInfo(token: string) {
-      const { place, community } = await livePoster(token);
+      const { place, community, buildings } = await livePoster(token);
       return {
         poster: { communityName: community.name, placeName: place.name, placeKind: place.kind },
-        buildings: await offeredBuildings(token),
+        buildings,
+        form: await formVersions.inForce(community.id),
       };
     },
 
@@ -132,7 +135,11 @@ export function createPublicFormService(
       const person = identity.value;
       const sealed = sealIdentity(vault, person.docNumber, person.phone);
       // Everything read through the pool is read before the transaction (see declarations.basis).
-      const [offered, basis] = await Promise.all([offeredBuildings(input.token), declarations.basis()]);
+      const [offered, basis, form] = await Promise.all([
+        offeredBuildings(input.token),
+        declarations.basis(),
+        formVersions.accept(poster.communityId, input.formVersionId, input.extra),
+      ]);
       const outcome = await db.transaction(async (tx) => {
         let resident = await findResidentByDocHash(tx, poster.communityId, sealed.docHash);
         if (!resident) {
@@ -159,7 +166,7 @@ export function createPublicFormService(
           // The registry had no phone for them: the one they typed is the best there is.
           await updateResident(tx, resident.id, resident.version, sealPhone(vault, person.phone));
         }
-        return declarations.recordIn(tx, resident, input, 'self', null, basis);
+        return declarations.recordIn(tx, resident, input, 'self', null, basis, form);
       });
       return {
         receiptNo: `${outcome.declaredAt.slice(0, 10).replace(/-/g, '')}-${String(outcome.id).padStart(6, '0')}`,
