@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
+import { FormVersionsPage } from '../features/form-versions/form-versions-page';
 import { ImportPage } from '../features/imports/import-page';
 import { HouseholdPage } from '../features/people/household-page';
 import { ResidentDetailPage } from '../features/people/resident-detail-page';
@@ -10,6 +11,7 @@ import { PlacesPage } from '../features/places/places-page';
 import { PosterPrintPage } from '../features/posters/poster-print-page';
 import { PostersPage } from '../features/posters/posters-page';
 import { RiskAreasPage } from '../features/risk-areas/risk-areas-page';
+import { StatusRulesPage } from '../features/status-rules/status-rules-page';
 import { AdminLayout } from './admin-layout';
 import { NotFoundPage } from './not-found-page';
 import { RequirePermission } from './require-permission';
@@ -57,6 +59,22 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="declarations.read">
               <RiskAreasPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'status-rules',
+          element: (
+            <RequirePermission permission="declarations.read">
+              <StatusRulesPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'form-questions',
+          element: (
+            <RequirePermission permission="rules.write">
+              <FormVersionsPage />
             </RequirePermission>
           ),
         },

@@ -1,6 +1,8 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarsOutlined,
+  ControlOutlined,
   FormOutlined,
   HomeOutlined,
   QrcodeOutlined,
@@ -20,6 +22,8 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/audit')) return '/audit';
   if (pathname.startsWith('/declarations')) return '/declarations';
   if (pathname.startsWith('/risk-areas')) return '/risk-areas';
+  if (pathname.startsWith('/status-rules')) return '/status-rules';
+  if (pathname.startsWith('/form-questions')) return '/form-questions';
   if (pathname.startsWith('/posters')) return '/posters';
   return '/places';
 }
@@ -37,8 +41,12 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
       ? [
           { key: '/declarations', icon: <FormOutlined />, label: t('nav.declarations') },
           { key: '/risk-areas', icon: <AlertOutlined />, label: t('nav.riskAreas') },
+          { key: '/status-rules', icon: <ControlOutlined />, label: t('statusRules.menu') },
           { key: '/posters', icon: <QrcodeOutlined />, label: t('posters.menu') },
         ]
+      : []),
+    ...(can('rules.write')
+      ? [{ key: '/form-questions', icon: <BarsOutlined />, label: t('formVersions.menu') }]
       : []),
     ...(can('registry.import')
       ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -39,7 +39,9 @@ import {
   type DeclarationPayload,
   declarationKeys,
   declarationsApi,
+  type FormInForce,
 } from './declarations-api';
+import { ExtraQuestionsFields, type ExtraValues, extraPayload } from './extra-questions-fields';
 import { beijingToday, deepestCode, regionTree } from './regions';
 
 /** antd's date value (a Dayjs), named without importing dayjs, which is antd's dependency, not ours. */
@@ -61,6 +63,7 @@ interface FormValues {
   temperature?: number | null;
   homeConditions: HomeConditions;
   companions?: string;
+  extra?: ExtraValues;
 }
 type FieldName = keyof FormValues;
 
@@ -95,6 +98,7 @@ function formFieldOf(serverField: string | undefined): FieldName | null {
     case 'symptoms':
     case 'temperature':
     case 'companions':
+    case 'extra':
       return head;
     default:
       return null;
@@ -103,7 +107,11 @@ function formFieldOf(serverField: string | undefined): FieldName | null {
 
 const trimmed = (value: string | undefined) => value?.trim() || null;
 
-function toPayload(residentId: number, values: FormValues): DeclarationPayload {
+function toPayload(
+  residentId: number,
+  values: FormValues,
+  form: FormInForce | undefined,
+): DeclarationPayload {
   const payload: DeclarationPayload = {
     residentId,
     channel: values.channel,
@@ -114,6 +122,8 @@ function toPayload(residentId: number, values: FormValues): DeclarationPayload {
     temperature: values.temperature ?? null,
     homeConditionsMet: values.homeConditions === 'unknown' ? null : values.homeConditions === 'yes',
     companions: trimmed(values.companions),
+    formVersionId: form?.versionId ?? null,
+    extra: extraPayload(form?.questions ?? [], values.extra),
   };
   if (values.leftCity) {
     payload.originRegion = deepestCode(values.origin) ?? null;
@@ -129,7 +139,7 @@ function toPayload(residentId: number, values: FormValues): DeclarationPayload {
 
 interface DeclarationDrawerProps {
   /** The person the form is about; null keeps the drawer closed. */
-  resident: { id: number; name: string } | null;
+  resident: { id: number; name: string; communityId: number } | null;
   onClose: () => void;
 }
 
@@ -146,12 +156,15 @@ export function DeclarationDrawer({ resident, onClose }: DeclarationDrawerProps)
       destroyOnHidden
       data-testid="declaration-drawer"
     >
-      {resident && <DeclarationFormBody residentId={resident.id} onDone={onClose} />}
+      {resident && (
+        <DeclarationFormBody residentId={resident.id} communityId={resident.communityId} onDone={onClose} />
+      )}
     </Drawer>
   );
 }
 
-function DeclarationFormBody({ residentId, onDone }: { residentId: number; onDone: () => void }) {
+function DeclarationFormBody(props: { residentId: number; communityId: number; onDone: () => void }) {
+  const { residentId, communityId, onDone } = props;
   const { t } = useTranslation();
   const label = useLabel();
   const queryClient = useQueryClient();
@@ -160,6 +173,12 @@ function DeclarationFormBody({ residentId, onDone }: { residentId: number; onDon
   const [outcome, setOutcome] = useState<DeclarationOutcome | null>(null);
   const regions = useMemo(() => regionTree(), []);
   const today = useMemo(() => beijingToday(), []);
+  // The questions officers added for this community; the core form works while they load.
+  const extraForm = useQuery({
+    queryKey: declarationKeys.form(communityId),
+    queryFn: () => declarationsApi.formInForce(communityId),
+    staleTime: 60_000,
+  });
 
   const submit = useMutation({
     mutationFn: (payload: DeclarationPayload) => declarationsApi.create(payload),
@@ -170,7 +189,9 @@ function DeclarationFormBody({ residentId, onDone }: { residentId: number; onDon
     },
     onError: (error) => {
       const field = error instanceof ApiError ? formFieldOf(error.field) : null;
-      if (field) form.setFields([{ name: field, errors: [errorText(error)] }]);
+      if (field === 'extra' && error instanceof ApiError && error.field)
+        form.setFields([{ name: ['extra', error.field.slice('extra.'.length)], errors: [errorText(error)] }]);
+      else if (field) form.setFields([{ name: field, errors: [errorText(error)] }]);
     },
   });
 
@@ -194,7 +215,7 @@ function DeclarationFormBody({ residentId, onDone }: { residentId: number; onDon
       layout="vertical"
       initialValues={INITIAL}
       disabled={submit.isPending}
-      onFinish={(values) => submit.mutate(toPayload(residentId, values))}
+      onFinish={(values) => submit.mutate(toPayload(residentId, values, extraForm.data))}
       onValuesChange={() => submit.isError && submit.reset()}
       scrollToFirstError
       data-testid="declaration-form"
@@ -334,6 +355,8 @@ function DeclarationFormBody({ residentId, onDone }: { residentId: number; onDon
           placeholder={t('declarations.companionsPlaceholder')}
         />
       </Form.Item>
+
+      <ExtraQuestionsFields questions={extraForm.data?.questions ?? []} />
 
       {unplacedError && (
         <Alert type="error" showIcon title={errorText(submit.error)} style={{ marginBottom: 16 }} />

@@ -1,4 +1,11 @@
-import type { Channel, PersonStatus, Symptom, Transport } from '../../../shared/declarations';
+import type {
+  Channel,
+  ExtraAnswer,
+  FormQuestion,
+  PersonStatus,
+  Symptom,
+  Transport,
+} from '../../../shared/declarations';
 import { api } from '../../shared/api-client';
 
 export type StatusCause = 'declaration' | 'risk_area_change' | 'rule_change';
@@ -26,6 +33,30 @@ export interface DeclarationPayload {
   temperature?: number | null;
   homeConditionsMet?: boolean | null;
   companions?: string | null;
+  formVersionId?: number | null;
+  extra?: Record<string, ExtraAnswer>;
+}
+
+/** The questions officers added that a community's form asks now (versionId null: none). */
+export interface FormInForce {
+  versionId: number | null;
+  questions: FormQuestion[];
+}
+
+/** A declaration's sealed answers, shown after a reveal with a reason. */
+export interface RevealedAnswers {
+  id: number;
+  riskRegionsVisited: string[];
+  contactConfirmedCase: boolean;
+  contactRiskAreaPeople: boolean;
+  symptoms: Symptom[];
+  temperature: number | null;
+  homeConditionsMet: boolean | null;
+  transportNumber: string | null;
+  seat: string | null;
+  companions: string | null;
+  formVersionId: number | null;
+  extra: { key: string; label: Bilingual; value: ExtraAnswer | null }[];
 }
 
 /** The outcome of one declaration: the status the rules gave and why. */
@@ -47,6 +78,8 @@ export interface DeclarationListItem {
   leftCity: boolean;
   originRegion: string | null;
   returnDate: string | null;
+  /** Whether its health answers are still kept (they are purged after 28 days). */
+  hasAnswers: boolean;
   /** What this declaration gave at the time. */
   status: PersonStatus;
   /** Where the person stands now (after later declarations or risk-area changes). */
@@ -91,6 +124,7 @@ export const declarationKeys = {
   list: (filter: DeclarationFilter) => ['declarations', 'list', filter] as const,
   status: (residentId: number) => ['declarations', 'status', residentId] as const,
   changes: ['declarations', 'changes'] as const,
+  form: (communityId: number) => ['declarations', 'form', communityId] as const,
 };
 
 /** One status change: who, from what to what, and why (a declaration, a risk-area or rule change). */
@@ -111,4 +145,7 @@ export const declarationsApi = {
     api.get<{ items: DeclarationListItem[]; total: number }>('/declarations', { ...filter }),
   status: (residentId: number) => api.get<ResidentStatus>(`/residents/${residentId}/status`),
   changesSinceYesterday: () => api.get<{ items: StatusChangeItem[] }>('/status-changes'),
+  formInForce: (communityId: number) => api.get<FormInForce>('/form-versions/in-force', { communityId }),
+  revealAnswers: (id: number, reason: string) =>
+    api.post<{ answers: RevealedAnswers }>(`/declarations/${id}/reveal`, { reason }),
 };

@@ -15,6 +15,8 @@ import { apiUrl } from '../../shared/api-client';
 import { DateRangeFilter } from '../../shared/date-range-filter';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { useCan } from '../auth/use-me';
+import { DeclarationAnswersModal } from './declaration-answers-modal';
 import {
   type DeclarationFilter,
   type DeclarationListItem,
@@ -31,7 +33,9 @@ const PAGE_SIZE = 20;
 export function DeclarationsPage() {
   const { t } = useTranslation();
   const label = useLabel();
+  const can = useCan();
   const [filter, setFilter] = useState<DeclarationFilter>({ page: 1, pageSize: PAGE_SIZE });
+  const [answersOf, setAnswersOf] = useState<number | null>(null);
   const origins = useMemo(() => provinceCityTree(), []);
   const query = useQuery({
     queryKey: declarationKeys.list(filter),
@@ -158,11 +162,35 @@ export function DeclarationsPage() {
                 dataIndex: 'declaredAt',
                 render: (at: string) => new Date(at).toLocaleString(),
               },
+              ...(can('registry.reveal')
+                ? [
+                    {
+                      title: t('common.actions'),
+                      key: 'answers',
+                      render: (_: unknown, row: DeclarationListItem) =>
+                        row.hasAnswers ? (
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => setAnswersOf(row.id)}
+                            data-testid="declaration-answers-open"
+                          >
+                            {t('declarations.answersOpen')}
+                          </Button>
+                        ) : (
+                          <Typography.Text type="secondary">
+                            {t('declarations.answersPurged')}
+                          </Typography.Text>
+                        ),
+                    },
+                  ]
+                : []),
             ]}
             data-testid="declarations-table"
           />
         </Card>
       )}
+      <DeclarationAnswersModal declarationId={answersOf} onClose={() => setAnswersOf(null)} />
     </Flex>
   );
 }

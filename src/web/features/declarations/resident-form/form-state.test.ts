@@ -68,8 +68,34 @@ describe('buildBody', () => {
       temperature: null,
       homeConditionsMet: null,
       companions: null,
+      formVersionId: null,
+      extra: {},
       consent: true,
     });
+  });
+
+  it('sends the answers to this version’s extra questions only, empty ones left out', () => {
+    const form = {
+      versionId: 7,
+      questions: [
+        { key: 'q1', label: { zh: '工作单位', en: '' }, kind: 'text' as const, required: true },
+        {
+          key: 'q2',
+          label: { zh: '需要的帮助', en: '' },
+          kind: 'multiple' as const,
+          required: false,
+          options: ['买菜', '取药'],
+        },
+        { key: 'q3', label: { zh: '备注', en: '' }, kind: 'text' as const, required: false },
+      ],
+    };
+    const body = buildBody(
+      filled({ extra: { q1: '朝阳医院', q2: ['取药'], q3: '  ', q9: '旧版本的答案' } }),
+      't',
+      NOW,
+      form,
+    );
+    expect(body).toMatchObject({ formVersionId: 7, extra: { q1: '朝阳医院', q2: ['取药'] } });
   });
 
   it('sends the trip, symptoms in form order, temperature as a number and the home answer', () => {

@@ -1,4 +1,10 @@
-import { SYMPTOMS, type Symptom, TRANSPORTS, type Transport } from '../../../../shared/declarations';
+import {
+  type FormQuestion,
+  SYMPTOMS,
+  type Symptom,
+  TRANSPORTS,
+  type Transport,
+} from '../../../../shared/declarations';
 import { DOCUMENT_TYPES, type DocumentType, type Gender } from '../../../../shared/identity';
 import { checkIdentity } from '../../../../shared/people/resident-input';
 import type { DeclarationBody } from './resident-form-api';
@@ -36,6 +42,16 @@ export interface FormState {
   home: HomeAnswer;
   companions: string;
   consent: boolean;
+  /** Answers to the questions officers added, by question key: text as typed, choices as a list. */
+  extra: ExtraState;
+}
+
+export type ExtraState = Record<string, string | string[]>;
+
+/** The form version in force when the page was opened: its questions are the ones answered. */
+export interface FormVersion {
+  versionId: number | null;
+  questions: FormQuestion[];
 }
 
 export const MAX_VISITED = 5;
@@ -70,6 +86,7 @@ export function emptyState(): FormState {
     home: '',
     companions: '',
     consent: false,
+    extra: {},
   };
 }
 
@@ -92,7 +109,12 @@ const orNull = (value: string): string | null => value.trim() || null;
 const yes = (value: YesNo): boolean => value === 'yes';
 
 /** The request body for a form that passed `validateForm`. */
-export function buildBody(state: FormState, token: string, now?: Date): DeclarationBody {
+export function buildBody(
+  state: FormState,
+  token: string,
+  now?: Date,
+  form: FormVersion = { versionId: null, questions: [] },
+): DeclarationBody {
   const encodes = documentEncodesBirth(state.docType);
   const identity = checkIdentity(
     {
@@ -141,8 +163,21 @@ export function buildBody(state: FormState, token: string, now?: Date): Declarat
     temperature: temperature ? Number(temperature) : null,
     homeConditionsMet: left && state.home !== 'unsure' && state.home !== '' ? state.home === 'yes' : null,
     companions: orNull(state.companions),
+    formVersionId: form.versionId,
+    extra: extraBody(state.extra, form.questions),
     consent: true,
   };
+}
+
+/** Only this version's questions, empty answers left out; the server checks kinds as the form did. */
+function extraBody(extra: ExtraState, questions: readonly FormQuestion[]): Record<string, string | string[]> {
+  const body: Record<string, string | string[]> = {};
+  for (const question of questions) {
+    const value = extra[question.key];
+    if (Array.isArray(value) ? value.length > 0 : value?.trim())
+      body[question.key] = value as string | string[];
+  }
+  return body;
 }
 
 // ---- Drafts: what is typed survives a reload or a failed submit, on the resident's own phone only.
@@ -210,5 +245,17 @@ export function parseDraft(raw: string | null, now: Date = new Date()): FormStat
     home: oneOf(s.home, ['yes', 'no', 'unsure', ''] as const, ''),
     companions: str(s, 'companions'),
     consent: bool(s, 'consent'),
+    extra: extraOf(s.extra),
   };
+}
+
+function extraOf(value: unknown): ExtraState {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const extra: ExtraState = {};
+  for (const [key, answer] of Object.entries(value as Rec).slice(0, 30)) {
+    if (!/^q\d{1,4}$/.test(key)) continue;
+    if (typeof answer === 'string') extra[key] = answer.slice(0, 500);
+    else if (Array.isArray(answer)) extra[key] = strings(answer).slice(0, 20);
+  }
+  return extra;
 }

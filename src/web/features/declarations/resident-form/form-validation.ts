@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../../../shared/declarations';
+import { checkExtraAnswers, type FormQuestion, isCalendarDate } from '../../../../shared/declarations';
 import { checkIdentity } from '../../../../shared/people/resident-input';
 import { documentEncodesBirth, type FormState } from './form-state';
 import type { PosterBuilding } from './resident-form-api';
@@ -140,3 +140,16 @@ export function validateForm(
 
 /** The order fields appear on the page: the first error is where the page scrolls to. */
 export const FIELD_ORDER: readonly FieldKey[] = [...KNOWN_FIELDS] as FieldKey[];
+
+/** Errors of the officers' extra questions, by question key (the shared check the server runs too). */
+export function extraErrors(state: FormState, questions: readonly FormQuestion[]): Record<string, string> {
+  const result = checkExtraAnswers(questions, state.extra);
+  if (result.ok) return {};
+  return Object.fromEntries(result.issues.map((issue) => [issue.key, issue.message.zh]));
+}
+
+/** 'extra.q3' → 'q3': a server error about one of the extra questions. */
+export function extraFieldFromServer(field: string | undefined): string | null {
+  const match = /^extra\.(q\d{1,4})$/.exec(field ?? '');
+  return match?.[1] ?? null;
+}

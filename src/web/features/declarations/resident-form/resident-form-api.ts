@@ -1,4 +1,5 @@
 import type { DocumentType, Gender } from '../../../../shared/identity';
+import type { FormVersion } from './form-state';
 
 export type Label = { zh: string; en: string };
 
@@ -12,6 +13,7 @@ export interface PosterBuilding {
 export interface PosterInfo {
   poster: { communityName: string; placeName: string; placeKind: string };
   buildings: PosterBuilding[];
+  form: FormVersion;
 }
 
 export type DeclarationAddress =
@@ -43,6 +45,8 @@ export interface DeclarationBody {
   temperature: number | null;
   homeConditionsMet: boolean | null;
   companions: string | null;
+  formVersionId: number | null;
+  extra: Record<string, string | string[]>;
   consent: true;
 }
 

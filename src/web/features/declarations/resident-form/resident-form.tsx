@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AddressSection } from './address-section';
 import { ConsentSection } from './consent-section';
+import { ExtraSection } from './extra-section';
 import { buildBody, type FormState, nextPersonState } from './form-state';
 import {
+  extraErrors,
+  extraFieldFromServer,
   FIELD_ORDER,
   type FieldErrors,
   type FieldKey,
@@ -28,7 +31,8 @@ function storedReceipt(token: string): Receipt | null {
   }
 }
 
-function scrollToField(field: FieldKey | 'top'): void {
+/** `field` is a core field, `extra-q3` for an officer's question, or 'top'. */
+function scrollToField(field: FieldKey | `extra-${string}` | 'top'): void {
   const target = field === 'top' ? document.body : document.getElementById(`rf-field-${field}`);
   target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   const input = target?.querySelector<HTMLElement>('input, select, textarea, button');
@@ -43,8 +47,9 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
   const [sending, setSending] = useState(false);
   const [topError, setTopError] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [serverExtraErrors, setServerExtraErrors] = useState<Record<string, string>>({});
   const [receipt, setReceipt] = useState<Receipt | null>(() => storedReceipt(token));
-  const { buildings } = info;
+  const { buildings, form } = info;
 
   // A poster on one building's door: that building is already chosen.
   useEffect(() => {
@@ -59,6 +64,7 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
     (patch: Partial<FormState>) => {
       update(patch);
       setServerErrors({});
+      setServerExtraErrors({});
     },
     [update],
   );
@@ -68,6 +74,8 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
   );
 
   const errors = useMemo(() => validateForm(state, buildings), [state, buildings]);
+  const extraErrs = useMemo(() => extraErrors(state, form.questions), [state, form.questions]);
+  const visibleExtra = submitted ? { ...extraErrs, ...serverExtraErrors } : serverExtraErrors;
   const visible = useMemo(() => {
     const shown: FieldErrors = {};
     for (const field of FIELD_ORDER) if (submitted || touched.has(field)) shown[field] = errors[field];
@@ -83,9 +91,14 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
       scrollToField(first);
       return;
     }
+    const firstExtra = form.questions.find((q) => extraErrs[q.key]);
+    if (firstExtra) {
+      scrollToField(`extra-${firstExtra.key}`);
+      return;
+    }
     setSending(true);
     try {
-      const result = await submitDeclaration(buildBody(state, token));
+      const result = await submitDeclaration(buildBody(state, token, undefined, form));
       clear();
       try {
         window.sessionStorage.setItem(receiptKey(token), JSON.stringify(result));
@@ -100,9 +113,13 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
         error instanceof PublicApiError ? error : new PublicApiError(0, 'internal', '提交失败，请稍后再试');
       setTopError(failure.message);
       const field = fieldFromServer(failure.field);
+      const extraKey = extraFieldFromServer(failure.field);
       if (field) {
         setServerErrors({ [field]: failure.message });
         scrollToField(field);
+      } else if (extraKey) {
+        setServerExtraErrors({ [extraKey]: failure.message });
+        scrollToField(`extra-${extraKey}`);
       } else scrollToField('top');
     } finally {
       setSending(false);
@@ -131,7 +148,11 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
 
   const left = state.leftCity === 'yes';
   const props = { state, update: edit, errors: visible, touch };
-  const missing = submitted ? FIELD_ORDER.filter((f) => errors[f]).length : 0;
+  const missing = submitted ? FIELD_ORDER.filter((f) => errors[f]).length + Object.keys(extraErrs).length : 0;
+  // Sections are numbered as they appear; the officers' questions come just before the consent.
+  const companionsIndex = left ? 7 : 6;
+  const extraIndex = companionsIndex + 1;
+  const consentIndex = form.questions.length > 0 ? extraIndex + 1 : extraIndex;
   return (
     <form
       className="rf-form"
@@ -160,8 +181,15 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
       <ContactSection {...props} />
       <HealthSection {...props} />
       {left ? <HomeSection {...props} index={6} /> : null}
-      <CompanionsSection {...props} index={left ? 7 : 6} />
-      <ConsentSection {...props} index={left ? 8 : 7} communityName={info.poster.communityName} />
+      <CompanionsSection {...props} index={companionsIndex} />
+      <ExtraSection
+        questions={form.questions}
+        extra={state.extra}
+        onChange={(extra) => edit({ extra })}
+        errors={visibleExtra}
+        index={extraIndex}
+      />
+      <ConsentSection {...props} index={consentIndex} communityName={info.poster.communityName} />
       {missing > 0 ? (
         <p className="rf-summary" data-testid="rf-error-summary">
           还有 {missing} 项需要填写或修改，请看标红的地方
