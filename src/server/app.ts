@@ -48,7 +48,14 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const riskAreas = createRiskAreasService(db, audit);
   const formVersions = createFormVersionsService(db, audit);
   const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas, formVersions);
-  const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations, formVersions);
+  const publicForm = createPublicFormService(
+    database,
+    resolvedVault,
+    audit,
+    places,
+    declarations,
+    formVersions,
+  );
   return {
     config,
     database,

@@ -1,5 +1,6 @@
 import { aliasedTable, and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
+import { auditLog } from '../audit/audit.table';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
 import { places } from '../places/places.table';
@@ -22,23 +23,6 @@ export async function insertDeclaration(
 export async function findStatus(db: DbOrTx, residentId: number): Promise<PersonStatusRow | undefined> {
   const rows = await db.select().from(personStatus).where(eq(personStatus.residentId, residentId)).limit(1);
   return rows[0];
-}
-
-export async function upsertStatus(db: DbOrTx, values: typeof personStatus.$inferInsert) {
-  await db
-    .insert(personStatus)
-    .values(values)
-    .onConflictDoUpdate({
-      target: personStatus.residentId,
-      set: {
-        status: values.status,
-        ruleId: values.ruleId,
-        reason: values.reason,
-        observationUntil: values.observationUntil,
-        declarationId: values.declarationId,
-        updatedAt: new Date(),
-      },
-    });
 }
 
 export async function insertHistory(db: DbOrTx, rows: Array<typeof statusHistory.$inferInsert>) {
@@ -168,21 +152,128 @@ export interface StatusChange {
 /** Many status changes at once: one upsert and one history insert, one array parameter per column. */
 export async function applyStatusChanges(db: DbOrTx, changes: StatusChange[], cause: string) {
   if (changes.length === 0) return;
+  await upsertStatusesBulk(
+    db,
+    changes.map((c) => ({
+      residentId: c.residentId,
+      communityId: c.communityId,
+      status: c.toStatus,
+      ruleId: c.ruleId,
+      reason: c.statusReason,
+      observationUntil: c.observationUntil,
+      declarationId: c.declarationId,
+    })),
+  );
   const col = <K extends keyof StatusChange>(key: K) => sql.param(changes.map((c) => c[key]));
-  const reasons = (key: 'statusReason' | 'historyReason') =>
-    sql.param(changes.map((c) => JSON.stringify(c[key])));
-  await db.execute(sql`
-    insert into ${personStatus} (resident_id, community_id, status, rule_id, reason, observation_until, declaration_id, updated_at)
-    select r, c, s, ru, re::jsonb, o::date, d, now()
-    from unnest(${col('residentId')}::int[], ${col('communityId')}::int[], ${col('toStatus')}::text[], ${col('ruleId')}::text[],
-      ${reasons('statusReason')}::text[], ${col('observationUntil')}::text[], ${col('declarationId')}::int[]) as u(r, c, s, ru, re, o, d)
-    on conflict (resident_id) do update set status = excluded.status, rule_id = excluded.rule_id, reason = excluded.reason,
-      observation_until = excluded.observation_until, declaration_id = excluded.declaration_id, updated_at = now()`);
   await db.execute(sql`
     insert into ${statusHistory} (community_id, resident_id, from_status, to_status, cause, reason)
     select c, r, f, t, ${cause}, re::jsonb
     from unnest(${col('communityId')}::int[], ${col('residentId')}::int[], ${col('fromStatus')}::text[], ${col('toStatus')}::text[],
-      ${reasons('historyReason')}::text[]) as u(c, r, f, t, re)`);
+      ${sql.param(changes.map((c) => JSON.stringify(c.historyReason)))}::text[]) as u(c, r, f, t, re)`);
+}
+
+export interface StatusWrite {
+  residentId: number;
+  communityId: number;
+  status: string;
+  ruleId: string | null;
+  reason: { zh: string; en: string };
+  observationUntil: string | null;
+  declarationId: number;
+}
+
+/** Sets many people's current status in one statement (one row per person: callers keep the last). */
+export async function upsertStatusesBulk(db: DbOrTx, rows: StatusWrite[]) {
+  if (rows.length === 0) return;
+  const col = <K extends keyof StatusWrite>(key: K) => sql.param(rows.map((c) => c[key]));
+  await db.execute(sql`
+    insert into ${personStatus} (resident_id, community_id, status, rule_id, reason, observation_until, declaration_id, updated_at)
+    select r, c, s, ru, re::jsonb, o::date, d, now()
+    from unnest(${col('residentId')}::int[], ${col('communityId')}::int[], ${col('status')}::text[], ${col('ruleId')}::text[],
+      ${sql.param(rows.map((c) => JSON.stringify(c.reason)))}::text[], ${col('observationUntil')}::text[],
+      ${col('declarationId')}::int[]) as u(r, c, s, ru, re, o, d)
+    on conflict (resident_id) do update set status = excluded.status, rule_id = excluded.rule_id, reason = excluded.reason,
+      observation_until = excluded.observation_until, declaration_id = excluded.declaration_id, updated_at = now()`);
+}
+
+/**
+ * Before writing a batch of declarations: the current status of each person, and ids for the new
+ * declarations drawn from their sequence, so the one statement that writes them can also point the
+ * statuses and audit rows at them. One round trip.
+ */
+export async function statusesAndDeclarationIds(db: DbOrTx, residentIds: number[], count: number) {
+  const result = await db.execute<{ ids: number[]; statuses: Array<[number, string]> | null }>(sql`
+    select array(select nextval(pg_get_serial_sequence('declarations', 'id'))::int from generate_series(1, ${count}::int)) as ids,
+      (select json_agg(json_build_array(resident_id, status)) from ${personStatus}
+        where resident_id = any(${sql.param(residentIds)}::int[])) as statuses`);
+  const row = result.rows[0];
+  return {
+    ids: (row?.ids ?? []).map(Number),
+    statuses: new Map<number, string>(row?.statuses ?? []),
+  };
+}
+
+export type DeclarationInsert = Omit<typeof declarations.$inferInsert, 'declaredAt'> & { id: number };
+export type HistoryInsert = Omit<typeof statusHistory.$inferInsert, 'id' | 'at'>;
+export type AuditRowInsert = Omit<typeof auditLog.$inferInsert, 'id' | 'at'>;
+
+/**
+ * A batch of declarations with everything they change — the people's statuses, the status history and
+ * the audit rows — in ONE statement (data-modifying CTEs): on the embedded database each statement has a
+ * fixed cost that dwarfs a few more rows. Ids come from `statusesAndDeclarationIds`.
+ */
+export async function writeDeclarationsBulk(
+  db: DbOrTx,
+  batch: {
+    declarations: DeclarationInsert[];
+    statuses: StatusWrite[];
+    history: HistoryInsert[];
+    audit: AuditRowInsert[];
+  },
+): Promise<Map<number, Date>> {
+  const d = batch.declarations;
+  if (d.length === 0) return new Map();
+  const dc = <K extends keyof DeclarationInsert>(key: K) => sql.param(d.map((r) => r[key] ?? null));
+  const st = batch.statuses;
+  const sc = <K extends keyof StatusWrite>(key: K) => sql.param(st.map((r) => r[key]));
+  const h = batch.history;
+  const hc = <K extends keyof HistoryInsert>(key: K) => sql.param(h.map((r) => r[key] ?? null));
+  const a = batch.audit;
+  const ac = <K extends keyof AuditRowInsert>(key: K) => sql.param(a.map((r) => r[key] ?? null));
+  const result = await db.execute<{ id: number; declared_at: string | Date }>(sql`
+    with d as (
+      insert into ${declarations} (id, community_id, resident_id, channel, recorded_by, left_city, origin_region,
+        return_date, transport, answers_cipher, status, rule_id, form_version_id, purge_after)
+      overriding system value
+      select * from unnest(${dc('id')}::int[], ${dc('communityId')}::int[], ${dc('residentId')}::int[],
+        ${dc('channel')}::text[], ${dc('recordedBy')}::int[], ${dc('leftCity')}::bool[], ${dc('originRegion')}::text[],
+        ${dc('returnDate')}::date[], ${dc('transport')}::text[], ${dc('answersCipher')}::text[], ${dc('status')}::text[],
+        ${dc('ruleId')}::text[], ${dc('formVersionId')}::int[], ${dc('purgeAfter')}::date[])
+      returning id, declared_at
+    ), s as (
+      insert into ${personStatus} (resident_id, community_id, status, rule_id, reason, observation_until, declaration_id, updated_at)
+      select r, c, s, ru, re::jsonb, o::date, di, now()
+      from unnest(${sc('residentId')}::int[], ${sc('communityId')}::int[], ${sc('status')}::text[], ${sc('ruleId')}::text[],
+        ${sql.param(st.map((r) => JSON.stringify(r.reason)))}::text[], ${sc('observationUntil')}::text[],
+        ${sc('declarationId')}::int[]) as u(r, c, s, ru, re, o, di)
+      on conflict (resident_id) do update set status = excluded.status, rule_id = excluded.rule_id,
+        reason = excluded.reason, observation_until = excluded.observation_until,
+        declaration_id = excluded.declaration_id, updated_at = now()
+    ), h as (
+      insert into ${statusHistory} (community_id, resident_id, from_status, to_status, cause, reason)
+      select c, r, f, t, ca, re::jsonb
+      from unnest(${hc('communityId')}::int[], ${hc('residentId')}::int[], ${hc('fromStatus')}::text[],
+        ${hc('toStatus')}::text[], ${hc('cause')}::text[], ${sql.param(h.map((r) => JSON.stringify(r.reason)))}::text[])
+        as u(c, r, f, t, ca, re)
+    ), a as (
+      insert into ${auditLog} (account_id, account_name, ip, community_id, action, entity, entity_id, reason, detail)
+      select ai, an, ip, c, ac, en, ei, rs, de::jsonb
+      from unnest(${ac('accountId')}::int[], ${ac('accountName')}::text[], ${ac('ip')}::text[], ${ac('communityId')}::int[],
+        ${ac('action')}::text[], ${ac('entity')}::text[], ${ac('entityId')}::int[], ${ac('reason')}::text[],
+        ${sql.param(a.map((r) => JSON.stringify(r.detail ?? {})))}::text[]) as u(ai, an, ip, c, ac, en, ei, rs, de)
+    )
+    select id, declared_at from d`);
+  return new Map(result.rows.map((r) => [Number(r.id), new Date(r.declared_at)]));
 }
 
 export async function latestRuleSet(db: DbOrTx) {

@@ -13,7 +13,7 @@ import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
-import type { AuditService } from '../audit/audit.service';
+import { type AuditService, auditRow } from '../audit/audit.service';
 import { findResident } from '../people/people.repo';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
 import {
@@ -38,6 +38,23 @@ export interface DeclarationInput extends DeclarationAnswers {
 export interface AcceptedForm {
   formVersionId: number | null;
   extra: ExtraAnswers;
+}
+
+export interface RecordEntry {
+  resident: { id: number; communityId: number };
+  input: DeclarationAnswers;
+  channel: DeclarationInput['channel'];
+  actor: Actor | null;
+  form: AcceptedForm;
+}
+
+export interface RecordedDeclaration {
+  id: number;
+  residentId: number;
+  status: PersonStatus;
+  reason: { zh: string; en: string };
+  observationUntil: string | null;
+  declaredAt: string;
 }
 
 export interface EvaluationBasis {
@@ -67,42 +84,6 @@ export function createDeclarationsService(
 
   const factsOf = (row: repo.DeclarationRow) => factsOfDeclaration(vault, row);
 
-  /** Writes the new status and, when it differs, a history row saying why. */
-  async function applyStatus(
-    tx: DbOrTx,
-    resident: { id: number; communityId: number },
-    outcome: ReturnType<typeof evaluateStatus>,
-    declarationId: number,
-    cause: 'declaration' | 'risk_area_change' | 'rule_change',
-    because?: { zh: string; en: string },
-  ) {
-    const before = await repo.findStatus(tx, resident.id);
-    await repo.upsertStatus(tx, {
-      residentId: resident.id,
-      communityId: resident.communityId,
-      status: outcome.status,
-      ruleId: outcome.ruleId,
-      reason: outcome.reason,
-      observationUntil: outcome.observationUntil,
-      declarationId,
-    });
-    if (before?.status !== outcome.status) {
-      const reason = because
-        ? { zh: `${because.zh}；${outcome.reason.zh}`, en: `${because.en}; ${outcome.reason.en}` }
-        : outcome.reason;
-      await repo.insertHistory(tx, [
-        {
-          communityId: resident.communityId,
-          residentId: resident.id,
-          fromStatus: before?.status ?? null,
-          toStatus: outcome.status,
-          cause,
-          reason,
-        },
-      ]);
-    }
-  }
-
   let basisCache: { until: number; value: Promise<EvaluationBasis> } | undefined;
   const service = {
     rules,
@@ -126,7 +107,118 @@ export function createDeclarationsService(
       return basisCache.value;
     },
 
-    /** Checks, evaluates and writes one declaration with its status change, inside the caller's transaction. */
+    /** What the form cannot check alone (dates against today); thrown before anything is written. */
+    checkAnswers(input: DeclarationAnswers, today = beijingToday()) {
+      if (input.leftCity && !input.returnDate) {
+        throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
+      }
+      if (input.returnDate && input.returnDate > today) {
+        throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
+      }
+    },
+
+    /**
+     * Evaluates and writes many declarations with their status changes inside the caller's transaction,
+     * in a fixed number of statements whatever their number: the public form batches concurrent submits
+     * through here. Entries for the same person apply in order; the last one sets the status.
+     */
+    async recordManyIn(
+      tx: DbOrTx,
+      entries: RecordEntry[],
+      basis: EvaluationBasis,
+    ): Promise<RecordedDeclaration[]> {
+      if (entries.length === 0) return [];
+      const today = beijingToday();
+      for (const entry of entries) service.checkAnswers(entry.input, today);
+      const evaluated = entries.map((entry) => {
+        const answers = sealedAnswersOf(entry.input, entry.form.extra);
+        const outcome = evaluateStatus(
+          factsOfInput(entry.input, answers),
+          basis.rules,
+          basis.areas,
+          today,
+          today,
+        );
+        return { entry, answers, outcome };
+      });
+      const { ids, statuses: running } = await repo.statusesAndDeclarationIds(
+        tx,
+        [...new Set(entries.map((e) => e.resident.id))],
+        entries.length,
+      );
+      const latest = new Map<number, repo.StatusWrite>();
+      const history: repo.HistoryInsert[] = [];
+      const rows = evaluated.map(({ entry, answers, outcome }, i) => {
+        const id = ids[i];
+        if (id === undefined) throw new Error('fewer declaration ids than declarations');
+        const { id: residentId, communityId } = entry.resident;
+        const before = running.get(residentId) ?? null;
+        if (before !== outcome.status) {
+          history.push({
+            communityId,
+            residentId,
+            fromStatus: before,
+            toStatus: outcome.status,
+            cause: 'declaration',
+            reason: outcome.reason,
+          });
+        }
+        running.set(residentId, outcome.status);
+        latest.set(residentId, {
+          residentId,
+          communityId,
+          status: outcome.status,
+          ruleId: outcome.ruleId,
+          reason: outcome.reason,
+          observationUntil: outcome.observationUntil,
+          declarationId: id,
+        });
+        return {
+          id,
+          communityId,
+          residentId,
+          channel: entry.channel,
+          recordedBy: entry.actor?.accountId ?? null,
+          leftCity: entry.input.leftCity,
+          originRegion: entry.input.originRegion ?? null,
+          returnDate: entry.input.returnDate ?? null,
+          transport: entry.input.transport ?? null,
+          answersCipher: vault.encrypt(JSON.stringify(answers)),
+          status: outcome.status,
+          ruleId: outcome.ruleId,
+          formVersionId: entry.form.formVersionId,
+          purgeAfter: addDays(today, RETENTION_DAYS),
+        };
+      });
+      const declaredAt = await repo.writeDeclarationsBulk(tx, {
+        declarations: rows,
+        statuses: [...latest.values()],
+        history,
+        audit: rows.map((row, i) =>
+          auditRow(entries[i]?.actor ?? null, {
+            action: 'create',
+            entity: 'declaration',
+            entityId: row.id,
+            communityId: row.communityId,
+            detail: { residentId: row.residentId, channel: row.channel, status: row.status },
+          }),
+        ),
+      });
+      const recorded = evaluated.map(({ outcome }, i) => {
+        const row = rows[i] as (typeof rows)[number];
+        return {
+          id: row.id,
+          residentId: row.residentId,
+          status: outcome.status,
+          reason: outcome.reason,
+          observationUntil: outcome.observationUntil,
+          declaredAt: (declaredAt.get(row.id) ?? new Date()).toISOString(),
+        };
+      });
+      return recorded;
+    },
+
+    /** One declaration with its status change, inside the caller's transaction. */
     async recordIn(
       tx: DbOrTx,
       resident: { id: number; communityId: number },
@@ -135,52 +227,10 @@ export function createDeclarationsService(
       actor: Actor | null,
       basis: EvaluationBasis,
       form: AcceptedForm,
-    ) {
-      const today = beijingToday();
-      if (input.leftCity && !input.returnDate) {
-        throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
-      }
-      if (input.returnDate && input.returnDate > today) {
-        throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
-      }
-      const answers = sealedAnswersOf(input, form.extra);
-      const facts = factsOfInput(input, answers);
-      const outcome = evaluateStatus(facts, basis.rules, basis.areas, today, today);
-      const row = await repo.insertDeclaration(tx, {
-        communityId: resident.communityId,
-        residentId: resident.id,
-        channel,
-        recordedBy: actor?.accountId ?? null,
-        leftCity: input.leftCity,
-        originRegion: input.originRegion ?? null,
-        returnDate: input.returnDate ?? null,
-        transport: input.transport ?? null,
-        answersCipher: vault.encrypt(JSON.stringify(answers)),
-        status: outcome.status,
-        ruleId: outcome.ruleId,
-        formVersionId: form.formVersionId,
-        purgeAfter: addDays(today, RETENTION_DAYS),
-      });
-      await applyStatus(tx, resident, outcome, row.id, 'declaration');
-      await audit.record(
-        actor,
-        {
-          action: 'create',
-          entity: 'declaration',
-          entityId: row.id,
-          communityId: resident.communityId,
-          detail: { residentId: resident.id, channel, status: outcome.status },
-        },
-        tx,
-      );
-      return {
-        id: row.id,
-        residentId: resident.id,
-        status: outcome.status,
-        reason: outcome.reason,
-        observationUntil: outcome.observationUntil,
-        declaredAt: row.declaredAt.toISOString(),
-      };
+    ): Promise<RecordedDeclaration> {
+      const [recorded] = await service.recordManyIn(tx, [{ resident, input, channel, actor, form }], basis);
+      if (!recorded) throw new Error('nothing recorded');
+      return recorded;
     },
 
     async submitByStaff(actor: Actor, input: DeclarationInput) {

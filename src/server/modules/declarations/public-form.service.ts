@@ -1,25 +1,45 @@
 import { randomBytes } from 'node:crypto';
 import { PERSON_STATUS_ADVICE, PERSON_STATUS_LABELS } from '../../../shared/declarations';
 import { checkIdentity, type IdentityInput } from '../../../shared/people/resident-input';
-import type { Db, DbOrTx } from '../../db/database';
+import type { Database, DbOrTx } from '../../db/database';
+import { createWriteBatcher } from '../../db/write-batcher';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
 import {
-  findHouseholdByDoor,
-  findResidentByDocHash,
-  insertHousehold,
-  insertMove,
-  insertResident,
+  type DoorInsert,
+  doorKey,
+  ensureHouseholdsAtDoors,
+  insertResidentsBulk,
+  residentsByDocHashes,
   updateResident,
 } from '../people/people.repo';
 import { sealIdentity, sealPhone } from '../people/people.service';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
-import type { DeclarationAnswers, DeclarationsService } from './declarations.service';
+import type {
+  AcceptedForm,
+  DeclarationAnswers,
+  DeclarationsService,
+  EvaluationBasis,
+  RecordedDeclaration,
+} from './declarations.service';
 import type { FormVersionsService } from './form-versions.service';
 import * as posters from './posters.repo';
+
+/** A submit that passed every check that needs no database, waiting for its batch. */
+interface CheckedSubmit {
+  communityId: number;
+  person: { name: string; gender: string | null; birthDate: string | null; phone: string | null };
+  docType: string;
+  sealed: ReturnType<typeof sealIdentity>;
+  door: DoorInsert | null;
+  newcomerNote: string | null;
+  input: DeclarationAnswers;
+  form: AcceptedForm;
+  basis: EvaluationBasis;
+}
 
 export interface PublicDeclarationInput extends DeclarationAnswers {
   token: string;
@@ -36,13 +56,14 @@ export interface PublicDeclarationInput extends DeclarationAnswers {
  * marked unverified, for staff to confirm.
  */
 export function createPublicFormService(
-  db: Db,
+  database: Database,
   vault: Vault,
   audit: AuditService,
   places: PlacesService,
   declarations: DeclarationsService,
   formVersions: FormVersionsService,
 ) {
+  const { db } = database;
   // A poster is read by every resident who scans it, so what it leads to is kept for a few seconds.
   // Revoking on this instance drops it at once; other instances follow within POSTER_CACHE_MS.
   const POSTER_CACHE_MS = 10_000;
@@ -79,13 +100,12 @@ export function createPublicFormService(
     return (await livePoster(token)).buildings;
   }
 
-  /** The household behind the typed door, created when the building has no such door yet. */
-  async function householdFor(
-    tx: DbOrTx,
+  /** The door the resident picked, checked against the poster's buildings; null for a newcomer. */
+  function doorOf(
     communityId: number,
     offered: Awaited<ReturnType<typeof offeredBuildings>>,
     address: PublicDeclarationInput['address'],
-  ) {
+  ): DoorInsert | null {
     if ('newcomer' in address) return null;
     const building = offered.find((b) => b.id === address.buildingId);
     if (!building) throw new AppError('validation_failed', { detail: '请选择楼栋' }, 'address.buildingId');
@@ -96,18 +116,92 @@ export function createPublicFormService(
     if (building.entrances.length > 0 && entranceId === null) {
       throw new AppError('validation_failed', { detail: '请选择单元' }, 'address.entranceId');
     }
-    const room = address.room.trim();
-    const existing = await findHouseholdByDoor(tx, building.id, entranceId, room);
-    if (existing) return existing.id;
-    return (
-      await insertHousehold(tx, {
-        communityId,
-        buildingId: building.id,
-        entranceId,
-        room,
-        notes: '居民自行填报，待核实',
-      })
-    ).id;
+    return {
+      communityId,
+      buildingId: building.id,
+      entranceId,
+      room: address.room.trim(),
+      notes: '居民自行填报，待核实',
+    };
+  }
+
+  // Residents scan a poster in waves (a notice in the building's chat group): concurrent submits are
+  // written together, a fixed handful of statements per batch. PostgreSQL takes a few batches at once;
+  // the embedded database runs one statement at a time anyway.
+  const batcher = createWriteBatcher<CheckedSubmit, RecordedDeclaration>({
+    maxBatch: 100,
+    maxInFlight: database.kind === 'postgres' ? 4 : 1,
+    run: (items) => db.transaction((tx) => writeSubmits(tx, items)),
+  });
+
+  /** Finds or registers each person (by ID hash), then records every declaration, all in bulk. */
+  async function writeSubmits(tx: DbOrTx, items: CheckedSubmit[]): Promise<RecordedDeclaration[]> {
+    const keyOf = (i: { communityId: number; sealed: { docHash: string } }) =>
+      `${i.communityId}:${i.sealed.docHash}`;
+    const known = new Map<
+      string,
+      { id: number; communityId: number; phoneHash: string | null; version: number }
+    >();
+    const found = await residentsByDocHashes(
+      tx,
+      items.map((i) => ({ communityId: i.communityId, docHash: i.sealed.docHash })),
+    );
+    for (const r of found) known.set(`${r.communityId}:${r.docHash}`, r);
+
+    // New people (once each, however often they pressed submit), at their door, created if need be.
+    const fresh = new Map<string, CheckedSubmit>();
+    for (const item of items)
+      if (!known.has(keyOf(item)) && !fresh.has(keyOf(item))) fresh.set(keyOf(item), item);
+    const doors = await ensureHouseholdsAtDoors(
+      tx,
+      [...fresh.values()].flatMap((i) => (i.door ? [i.door] : [])),
+    );
+    const inserted = await insertResidentsBulk(
+      tx,
+      [...fresh.values()].map((i) => ({
+        communityId: i.communityId,
+        householdId: i.door ? (doors.get(doorKey(i.door)) ?? null) : null,
+        name: i.person.name,
+        gender: i.person.gender,
+        birthDate: i.person.birthDate,
+        docType: i.docType,
+        ...i.sealed,
+        relationToHead: 'other',
+        residenceType: i.door ? 'registered' : 'floating',
+        tags: [],
+        notes: i.door ? null : i.newcomerNote,
+        verified: false,
+      })),
+      { reason: '居民自行登记', byAccountId: null },
+    );
+    for (const r of inserted)
+      known.set(`${r.communityId}:${r.docHash}`, { ...r, phoneHash: null, version: 1 });
+
+    // The registry had no phone for someone: the one they typed is the best there is (rare: one by one).
+    const phoned = new Set<number>();
+    for (const item of items) {
+      const resident = known.get(keyOf(item));
+      if (!resident || fresh.has(keyOf(item)) || resident.phoneHash || !item.sealed.phoneHash) continue;
+      if (phoned.has(resident.id)) continue;
+      phoned.add(resident.id);
+      await updateResident(tx, resident.id, resident.version, sealPhone(vault, item.person.phone));
+    }
+
+    const entries = items.map((item) => {
+      const resident = known.get(keyOf(item));
+      if (!resident) throw new Error('resident neither found nor created');
+      return {
+        resident: { id: resident.id, communityId: resident.communityId },
+        input: item.input,
+        channel: 'self' as const,
+        actor: null,
+        form: item.form,
+      };
+    });
+    // Everyone in a batch is judged by the newest rules and areas any of them read (seconds apart at most).
+    const basis = items[items.length - 1]?.basis;
+    if (!basis) return [];
+    return declarations.recordManyIn(tx, entries, basis);
   }
 
   return {
@@ -134,39 +228,23 @@ export function createPublicFormService(
       }
       const person = identity.value;
       const sealed = sealIdentity(vault, person.docNumber, person.phone);
+      declarations.checkAnswers(input);
       // Everything read through the pool is read before the transaction (see declarations.basis).
       const [offered, basis, form] = await Promise.all([
         offeredBuildings(input.token),
         declarations.basis(),
         formVersions.accept(poster.communityId, input.formVersionId, input.extra),
       ]);
-      const outcome = await db.transaction(async (tx) => {
-        let resident = await findResidentByDocHash(tx, poster.communityId, sealed.docHash);
-        if (!resident) {
-          const householdId = await householdFor(tx, poster.communityId, offered, input.address);
-          resident = await insertResident(tx, {
-            communityId: poster.communityId,
-            householdId,
-            name: person.name,
-            gender: person.gender,
-            birthDate: person.birthDate,
-            docType: input.person.docType,
-            ...sealed,
-            residenceType: 'newcomer' in input.address ? 'floating' : 'registered',
-            notes: 'newcomer' in input.address ? (input.address.note ?? null) : null,
-            verified: false,
-          });
-          await insertMove(tx, {
-            communityId: resident.communityId,
-            residentId: resident.id,
-            householdId,
-            reason: '居民自行登记',
-          });
-        } else if (!resident.phoneHash && sealed.phoneHash) {
-          // The registry had no phone for them: the one they typed is the best there is.
-          await updateResident(tx, resident.id, resident.version, sealPhone(vault, person.phone));
-        }
-        return declarations.recordIn(tx, resident, input, 'self', null, basis, form);
+      const outcome = await batcher.add({
+        communityId: poster.communityId,
+        person,
+        docType: input.person.docType,
+        sealed,
+        door: doorOf(poster.communityId, offered, input.address),
+        newcomerNote: 'newcomer' in input.address ? (input.address.note ?? null) : null,
+        input,
+        form,
+        basis,
       });
       return {
         receiptNo: `${outcome.declaredAt.slice(0, 10).replace(/-/g, '')}-${String(outcome.id).padStart(6, '0')}`,

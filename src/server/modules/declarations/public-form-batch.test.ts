@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
+import { createTestApp, type TestApp } from '../../test/test-app';
+
+let t: TestApp;
+let f: Fixture;
+let secretary: string;
+let token: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ DASHU_PUBLIC_RATE_LIMIT: '1000' });
+  f = await createFixture(t.services);
+  secretary = await login(t, f.a.usernames.community_secretary);
+  token = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/posters',
+      headers: { cookie: secretary },
+      payload: { placeId: f.a.compound.id },
+    })
+  ).json().poster.token;
+});
+afterAll(() => t.close());
+
+const body = (docNumber: string, room: string, extra: Record<string, unknown> = {}) => ({
+  token,
+  person: { name: `批量${room}`, docType: 'resident_id', docNumber, phone: '13700007777' },
+  address: { buildingId: f.a.buildings[1]?.id, room },
+  leftCity: false,
+  contactConfirmedCase: false,
+  contactRiskAreaPeople: false,
+  symptoms: [],
+  consent: true,
+  ...extra,
+});
+
+describe('many residents submitting at the same moment', () => {
+  it('writes them together, each with its own answer, person, door, status, history and audit row', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => syntheticId(`197001${10 + i}`));
+    const bodies = ids.map((id, i) =>
+      body(id, `50${i % 3}`, i % 2 === 0 ? { temperature: 37.8 } : { temperature: 36.5 }),
+    );
+    // The same person twice in the same wave, and one submit the server must refuse on its own.
+    bodies.push(body(ids[0] as string, '500', { temperature: 36.6 }));
+    bodies.push(body(syntheticId('19700109'), '509', { returnDate: '2999-01-01', leftCity: true }));
+    const answers = await Promise.all(
+      bodies.map((payload) => t.app.inject({ method: 'POST', url: '/api/public/declarations', payload })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([...Array(11).fill(201), 400]);
+    expect(answers[11]?.json().error.field).toBe('returnDate');
+    const receipts = answers.slice(0, 11).map((a) => a.json().receipt);
+    expect(receipts.slice(0, 10).map((r) => r.status)).toEqual(
+      ids.map((_, i) => (i % 2 === 0 ? 'referred_to_clinic' : 'normal')),
+    );
+    expect(new Set(receipts.map((r) => r.receiptNo)).size).toBe(11);
+
+    const { pool } = t.services.database;
+    const people = await pool.query(
+      `select r.id, r.verified, h.room, s.status,
+         (select count(*)::int from declarations d where d.resident_id = r.id) as declarations,
+         (select count(*)::int from status_history sh where sh.resident_id = r.id) as changes,
+         (select count(*)::int from resident_moves m where m.resident_id = r.id) as moves
+       from residents r join households h on h.id = r.household_id left join person_status s on s.resident_id = r.id
+       where r.community_id = $1 and r.name like '批量%' order by r.id`,
+      [f.a.community.id],
+    );
+    expect(people.rows).toHaveLength(10);
+    expect(people.rows.every((p) => p.verified === false && p.moves === 1)).toBe(true);
+    expect(new Set(people.rows.map((p) => p.room))).toEqual(new Set(['500', '501', '502']));
+    // The first person declared twice: referred, then normal — the later declaration sets the status.
+    const twice = people.rows.find((p) => p.declarations === 2);
+    expect(twice).toMatchObject({ status: 'normal', changes: 2 });
+    const doors = await pool.query(
+      `select count(*)::int n from households where building_id = $1 and room in ('500', '501', '502')`,
+      [f.a.buildings[1]?.id],
+    );
+    expect(doors.rows[0].n).toBe(3);
+    const audit = await pool.query(
+      `select count(*)::int n from audit_log where entity = 'declaration' and action = 'create' and community_id = $1`,
+      [f.a.community.id],
+    );
+    expect(audit.rows[0].n).toBe(11);
+  });
+});
