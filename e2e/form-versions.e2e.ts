@@ -103,6 +103,12 @@ describe('questions a district officer adds to the registration form', () => {
     expect(text).toContain('是否需要社区代购生活物资');
     expect(text).toContain('需要');
     await office.screenshot({ path: '.e2e-artifacts/declaration-answers.png', fullPage: true });
+
+    // The newcomer waits in the "to confirm" list until the secretary has checked them.
+    await office.goto(`${baseUrl}/admin/residents?unverified=1`);
+    await office.getByText(name).click();
+    await office.getByTestId('verify-resident').click();
+    await office.getByTestId('resident-name').filter({ hasText: '已核实' }).waitFor();
     await office.close();
 
     // The other browser tests fill Chaoyang's form too: the officer takes the question off again.

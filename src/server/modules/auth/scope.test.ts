@@ -187,6 +187,11 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   // Rules are city-wide like risk areas: anyone may read them, only district officers change them.
   'GET /api/status-rules': 'public',
   'PUT /api/status-rules': () => ({ method: 'PUT', url: '/api/status-rules', payload: { rules: [{}] } }),
+  'POST /api/residents/:id/verify': () => ({
+    method: 'POST',
+    url: `/api/residents/${residentId}/verify`,
+    payload: { version: 1 },
+  }),
   'POST /api/declarations/:id/reveal': () => ({
     method: 'POST',
     url: `/api/declarations/${declarationId}/reveal`,

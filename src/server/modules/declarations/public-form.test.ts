@@ -98,6 +98,35 @@ describe('the resident form behind a poster', () => {
     ]);
   });
 
+  it('lists the people who registered themselves for staff to confirm, and confirms them', async () => {
+    const list = async () =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/residents?unverified=true&communityId=${f.a.community.id}`,
+          headers: { cookie: secretary },
+        })
+      ).json();
+    const before = await list();
+    const person = before.items.find((r: { name: string }) => r.name === '吴晓燕');
+    expect(person).toMatchObject({ verified: false });
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/residents/${person.id}/verify`,
+      headers: { cookie: secretary },
+      payload: { version: person.version + 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/residents/${person.id}/verify`,
+      headers: { cookie: secretary },
+      payload: { version: person.version },
+    });
+    expect(ok.json()).toEqual({ verified: true });
+    expect((await list()).items.map((r: { id: number }) => r.id)).not.toContain(person.id);
+  });
+
   it('answers bad input clearly, in Chinese, naming the field', async () => {
     const badId = await submit(
       form({

@@ -288,6 +288,8 @@ export interface ResidentSearch {
   communityId?: number | undefined;
   householdId?: number | undefined;
   tag?: string | undefined;
+  /** Only people who registered themselves and no staff member has confirmed yet. */
+  unverified?: boolean | undefined;
   page: number;
   pageSize: number;
 }
@@ -297,6 +299,7 @@ export async function searchResidents(db: DbOrTx, scope: Scope, search: Resident
   if (search.communityId !== undefined) conditions.push(eq(residents.communityId, search.communityId));
   if (search.householdId !== undefined) conditions.push(eq(residents.householdId, search.householdId));
   if (search.tag) conditions.push(sql`${residents.tags} @> array[${search.tag}]::text[]`);
+  if (search.unverified) conditions.push(eq(residents.verified, false));
   const matchers: SQL[] = [];
   // Prefix match uses the (community, name) index: staff search by full name or surname first.
   if (search.name) matchers.push(sql`${nameC} like ${`${search.name.replace(/[\\%_]/g, '\\$&')}%`}`);

@@ -53,6 +53,7 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
           communityId: Type.Optional(Id),
           householdId: Type.Optional(Id),
           tag: Type.Optional(literals(RESIDENT_TAGS)),
+          unverified: Type.Optional(Type.Boolean()),
           ...Page,
         }),
       },
@@ -106,6 +107,15 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
       },
     },
     async (request) => people.moveResident(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/residents/:id/verify',
+    {
+      config: { access: 'registry.write' },
+      schema: { tags: ['people'], params: IdParams, body: Strict({ version: Type.Integer({ minimum: 1 }) }) },
+    },
+    async (request) => people.verifyResident(actorOf(request), request.params.id, request.body.version),
   );
 
   app.post(

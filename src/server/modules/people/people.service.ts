@@ -146,6 +146,7 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
         communityId?: number | undefined;
         householdId?: number | undefined;
         tag?: string | undefined;
+        unverified?: boolean | undefined;
         page: number;
         pageSize: number;
       },
@@ -155,6 +156,7 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
         communityId: query.communityId,
         householdId: query.householdId,
         tag: query.tag,
+        unverified: query.unverified,
         page: query.page,
         pageSize: query.pageSize,
       };
@@ -336,6 +338,31 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
         );
       });
       return this.getResident(actor, id);
+    },
+
+    /**
+     * Staff confirm someone who registered themselves (the resident form) after checking them, without
+     * having to change anything. `version` guards against confirming what someone else just edited.
+     */
+    async verifyResident(actor: Actor, id: number, version: number) {
+      const current = await visibleResident(actor, id);
+      if (current.verified) return { verified: true };
+      await db.transaction(async (tx) => {
+        if (!(await repo.updateResident(tx, id, version, { verified: true })))
+          throw new AppError('conflict_version');
+        await audit.record(
+          actor,
+          {
+            action: 'update',
+            entity: 'resident',
+            entityId: id,
+            communityId: current.communityId,
+            detail: { verified: true },
+          },
+          tx,
+        );
+      });
+      return { verified: true };
     },
 
     /** The full value of one sensitive field, for a stated reason, written to the audit log first. */

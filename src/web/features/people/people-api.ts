@@ -77,6 +77,8 @@ export interface ResidentPayload {
 export interface SearchParams {
   q?: string;
   tag?: ResidentTag;
+  /** Only people who registered themselves and are not confirmed yet. */
+  unverified?: boolean;
   householdId?: number;
   page: number;
   pageSize: number;
@@ -103,6 +105,8 @@ export const peopleApi = {
     api.patch<{ resident: Resident }>(`/residents/${id}`, body),
   move: (id: number, body: { householdId: number; reason: string; version: number }) =>
     api.post<unknown>(`/residents/${id}/move`, body),
+  verify: (id: number, version: number) =>
+    api.post<{ verified: boolean }>(`/residents/${id}/verify`, { version }),
   reveal: (id: number, field: RevealableField, reason: string) =>
     api.post<{ field: RevealableField; value: string }>(`/residents/${id}/reveal`, { field, reason }),
 };

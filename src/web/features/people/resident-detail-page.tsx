@@ -1,11 +1,11 @@
-import { EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { CheckOutlined, EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../shared/people/people-enums';
-import { ErrorAlert } from '../../shared/error-display';
+import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useCan } from '../auth/use-me';
 import { DeclarationDrawer } from '../declarations/declaration-drawer';
@@ -33,6 +33,7 @@ export function ResidentDetailPage() {
 
   const { resident, history } = query.data;
   const writable = can('registry.write');
+  const confirmable = writable && !resident.verified;
   const declarable = can('declarations.write');
   const dash = '—';
 
@@ -63,6 +64,7 @@ export function ResidentDetailPage() {
                   {t('declarations.declare')}
                 </Button>
               )}
+              {confirmable && <VerifyButton residentId={resident.id} version={resident.version} />}
               {writable && (
                 <>
                   <Button
@@ -149,5 +151,27 @@ export function ResidentDetailPage() {
       <MoveModal resident={moving ? resident : null} onClose={() => setMoving(false)} />
       <DeclarationDrawer resident={declaring ? resident : null} onClose={() => setDeclaring(false)} />
     </Flex>
+  );
+}
+
+/** 核实无误: staff confirm someone who registered themselves, after checking them, without editing. */
+function VerifyButton({ residentId, version }: { residentId: number; version: number }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const notifyError = useNotifyError();
+  const verify = useMutation({
+    mutationFn: () => peopleApi.verify(residentId, version),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: peopleKeys.residents }),
+    onError: notifyError,
+  });
+  return (
+    <Button
+      icon={<CheckOutlined />}
+      loading={verify.isPending}
+      onClick={() => verify.mutate()}
+      data-testid="verify-resident"
+    >
+      {t('people.verifyAction')}
+    </Button>
   );
 }

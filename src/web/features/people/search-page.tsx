@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Input, Select, Typography } from 'antd';
+import { Card, Checkbox, Empty, Flex, Input, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -23,12 +23,19 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const tag = asTag(params.get('tag'));
+  const unverified = params.get('unverified') === '1';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
 
-  const search: SearchParams = { q: q || undefined, tag, page, pageSize: PAGE_SIZE };
-  const active = q !== '' || tag !== undefined;
+  const search: SearchParams = {
+    q: q || undefined,
+    tag,
+    ...(unverified ? { unverified: true } : {}),
+    page,
+    pageSize: PAGE_SIZE,
+  };
+  const active = q !== '' || tag !== undefined || unverified;
   const query = useQuery({
     queryKey: peopleKeys.search(search),
     queryFn: () => peopleApi.search(search),
@@ -36,11 +43,12 @@ export function SearchPage() {
     placeholderData: keepPreviousData,
   });
 
-  const go = (next: { q?: string; tag?: ResidentTag | undefined; page?: number }) => {
-    const merged = { q, tag, page: 1, ...next };
+  const go = (next: { q?: string; tag?: ResidentTag | undefined; unverified?: boolean; page?: number }) => {
+    const merged = { q, tag, unverified, page: 1, ...next };
     const out = new URLSearchParams();
     if (merged.q) out.set('q', merged.q);
     if (merged.tag) out.set('tag', merged.tag);
+    if (merged.unverified) out.set('unverified', '1');
     if (merged.page > 1) out.set('page', String(merged.page));
     setParams(out);
   };
@@ -75,6 +83,14 @@ export function SearchPage() {
             onChange={(value) => go({ tag: value ?? undefined })}
             data-testid="search-tag"
           />
+          <Checkbox
+            checked={unverified}
+            onChange={(e) => go({ unverified: e.target.checked })}
+            style={{ alignSelf: 'center' }}
+            data-testid="search-unverified"
+          >
+            {t('search.unverifiedOnly')}
+          </Checkbox>
         </Flex>
       </Card>
       {!active ? (

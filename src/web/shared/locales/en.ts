@@ -137,6 +137,7 @@ export const en: Messages = {
     tags: 'Tags',
     notes: 'Notes',
     verified: 'Verified',
+    verifyAction: 'Confirm as checked',
     unverified: 'Not verified',
     verifiedState: 'Verified',
     address: 'Address',
@@ -202,6 +203,7 @@ export const en: Messages = {
     button: 'Search',
     hint: 'Type a name, the last 4 digits of a phone, or a whole document number; or filter by tag',
     noResult: 'No resident matches',
+    unverifiedOnly: 'Only unverified (registered themselves by QR code)',
     tagFilter: 'Filter by tag',
   },
   household: {

@@ -136,6 +136,7 @@ export const zh = {
     tags: '标签',
     notes: '备注',
     verified: '已核实',
+    verifyAction: '核实无误',
     unverified: '未核实',
     verifiedState: '核实状态',
     address: '住址',
@@ -201,6 +202,7 @@ export const zh = {
     button: '查找',
     hint: '输入姓名、手机尾号后四位或完整的证件号码，也可以按标签筛选',
     noResult: '没有找到符合条件的居民',
+    unverifiedOnly: '只看待核实（居民扫码自行登记的）',
     tagFilter: '按标签筛选',
   },
   household: {
