@@ -225,7 +225,8 @@ export const doorKey = (d: { buildingId: number; entranceId: number | null; room
 
 /**
  * The household at each door, creating the doors that do not exist yet, in one statement whatever the
- * number. (A door created by another transaction at the same moment is not seen: the caller retries.)
+ * number. A door another transaction created at the same moment is invisible to that statement's
+ * snapshot (its insert just yields): those few are read again once it has committed.
  */
 export async function ensureHouseholdsAtDoors(db: DbOrTx, doors: DoorInsert[]): Promise<Map<string, number>> {
   if (doors.length === 0) return new Map();
@@ -251,12 +252,19 @@ export async function ensureHouseholdsAtDoors(db: DbOrTx, doors: DoorInsert[]): 
     union all
     select h.id, h.building_id, h.entrance_id, h.room from ${households} h
     join u on h.building_id = u.b and coalesce(h.entrance_id, 0) = coalesce(u.e, 0) and h.room = u.r`);
-  return new Map(
+  const byDoor = new Map(
     found.rows.map((r) => [
       doorKey({ buildingId: r.building_id, entranceId: r.entrance_id, room: r.room }),
       r.id,
     ]),
   );
+  for (const door of doors) {
+    if (byDoor.has(doorKey(door))) continue;
+    const raced = await findHouseholdByDoor(db, door.buildingId, door.entranceId, door.room);
+    if (!raced) throw new Error(`door ${doorKey(door)} neither created nor found`);
+    byDoor.set(doorKey(door), raced.id);
+  }
+  return byDoor;
 }
 
 /** Optimistic update: only when the version is the one the editor saw. Returns false when it moved on. */
