@@ -11,22 +11,9 @@ export type PersonStatusRow = typeof personStatus.$inferSelect;
 
 const building = aliasedTable(places, 'building');
 
-export async function insertDeclaration(
-  db: DbOrTx,
-  values: typeof declarations.$inferInsert,
-): Promise<DeclarationRow> {
-  const rows = await db.insert(declarations).values(values).returning();
-  if (!rows[0]) throw new Error('insert returned nothing');
-  return rows[0];
-}
-
 export async function findStatus(db: DbOrTx, residentId: number): Promise<PersonStatusRow | undefined> {
   const rows = await db.select().from(personStatus).where(eq(personStatus.residentId, residentId)).limit(1);
   return rows[0];
-}
-
-export async function insertHistory(db: DbOrTx, rows: Array<typeof statusHistory.$inferInsert>) {
-  if (rows.length > 0) await db.insert(statusHistory).values(rows);
 }
 
 export async function historyOf(db: DbOrTx, residentId: number) {
