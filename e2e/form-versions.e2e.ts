@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { residentIdCheckChar } from '../src/shared/identity';
 import { apiAs } from './api';
-import { launchBrowser } from './browser';
+import { launchBrowser, newPhone } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -52,12 +52,7 @@ describe('questions a district officer adds to the registration form', () => {
     const { poster } = await secretary.post<{ poster: { path: string } }>('/posters', {
       placeId: roots.items[0]?.id,
     });
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    const phone = await newPhone(browser);
     const page = await phone.newPage();
     await page.goto(`${baseUrl}${poster.path}`);
     const first17 = `11010819720211${String(100 + Math.floor(Math.random() * 800))}`;
