@@ -12,6 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  // The other browser tests fill Chaoyang's form too: the officer takes the question off again,
+  // whether this test passed or not.
+  const officer = await apiAs(baseUrl, 'chaoyang');
+  await officer.post('/form-versions', { questions: [] });
 });
 
 async function signIn(page: Page, username: string) {
@@ -105,9 +109,5 @@ describe('questions a district officer adds to the registration form', () => {
     await office.getByTestId('verify-resident').click();
     await office.getByTestId('resident-name').filter({ hasText: '已核实' }).waitFor();
     await office.close();
-
-    // The other browser tests fill Chaoyang's form too: the officer takes the question off again.
-    const officer = await apiAs(baseUrl, 'chaoyang');
-    await officer.post('/form-versions', { questions: [] });
   });
 });
