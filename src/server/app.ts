@@ -19,6 +19,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
+import { createCampaignsService } from './modules/campaigns/campaigns.service';
 import { declarationsRoutes } from './modules/declarations/declarations.routes';
 import { createDeclarationsService } from './modules/declarations/declarations.service';
 import { publicFormRoutes } from './modules/declarations/public-form.routes';
@@ -46,6 +48,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const riskAreas = createRiskAreasService(db, audit);
   const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas);
   const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
+  const campaigns = createCampaignsService(db, audit, declarations);
   return {
     config,
     database,
@@ -58,6 +61,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     riskAreas,
     declarations,
     publicForm,
+    campaigns,
   };
 }
 
@@ -133,6 +137,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   importsRoutes(app, resolved);
   riskAreasRoutes(app, resolved);
   declarationsRoutes(app, resolved);
+  campaignsRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };

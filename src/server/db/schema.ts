@@ -1,6 +1,7 @@
 // Every Drizzle table, for drizzle-kit and for typed queries. Modules own their tables; this only gathers.
 export * from '../modules/audit/audit.table';
 export * from '../modules/auth/auth.table';
+export * from '../modules/campaigns/campaigns.table';
 export * from '../modules/declarations/declarations.table';
 export * from '../modules/declarations/posters.table';
 export * from '../modules/imports/imports.table';

@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   ],
   /** Volunteers fill the form at the door or on the phone (R1). */
   'declarations.write': ['community_secretary', 'social_worker', 'volunteer'],
+  /** Screening campaigns (R1): officers above the community watch progress; staff run them. */
+  'campaigns.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  'campaigns.manage': ['community_secretary', 'social_worker'],
+  /** Going door to door: the phone page and recording visits. */
+  'campaigns.visit': ['community_secretary', 'social_worker', 'volunteer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
