@@ -1,6 +1,9 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
+import { CampaignPage } from '../features/campaigns/campaign-page';
+import { CampaignsPage } from '../features/campaigns/campaigns-page';
+import { VisitsPage } from '../features/campaigns/visits-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
 import { ImportPage } from '../features/imports/import-page';
 import { HouseholdPage } from '../features/people/household-page';
@@ -73,6 +76,38 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="declarations.read">
               <PosterPrintPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'campaigns',
+          element: (
+            <RequirePermission permission="campaigns.read">
+              <CampaignsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'campaigns/:campaignId',
+          element: (
+            <RequirePermission permission="campaigns.read">
+              <CampaignPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'visits',
+          element: (
+            <RequirePermission permission="campaigns.visit">
+              <VisitsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'visits/:campaignId',
+          element: (
+            <RequirePermission permission="campaigns.visit">
+              <VisitsPage />
             </RequirePermission>
           ),
         },

@@ -1,6 +1,8 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
   FormOutlined,
   HomeOutlined,
   QrcodeOutlined,
@@ -21,6 +23,8 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/declarations')) return '/declarations';
   if (pathname.startsWith('/risk-areas')) return '/risk-areas';
   if (pathname.startsWith('/posters')) return '/posters';
+  if (pathname.startsWith('/campaigns')) return '/campaigns';
+  if (pathname.startsWith('/visits')) return '/visits';
   return '/places';
 }
 
@@ -39,6 +43,12 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
           { key: '/risk-areas', icon: <AlertOutlined />, label: t('nav.riskAreas') },
           { key: '/posters', icon: <QrcodeOutlined />, label: t('posters.menu') },
         ]
+      : []),
+    ...(can('campaigns.read')
+      ? [{ key: '/campaigns', icon: <CheckSquareOutlined />, label: t('campaigns.menu') }]
+      : []),
+    ...(can('campaigns.visit')
+      ? [{ key: '/visits', icon: <CarryOutOutlined />, label: t('campaigns.visitsMenu') }]
       : []),
     ...(can('registry.import')
       ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]
