@@ -113,7 +113,7 @@ export async function unitsOfCampaign(db: DbOrTx, campaignId: number): Promise<U
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId}
     group by t.building_id, b.name, b.sort_key, t.entrance_id, e.name, e.sort_key
-    order by b.sort_key, b.name, e.sort_key nulls first, e.name nulls first`);
+    order by b.sort_key, t.building_id, e.sort_key nulls first, t.entrance_id nulls first`);
   return result.rows;
 }
 
@@ -216,7 +216,7 @@ export async function targetsOfAssignee(db: DbOrTx, scope: Scope, campaignId: nu
     join places b on b.id = t.building_id
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId} and asg.account_id = ${accountId} ${buildingFilter}
-    order by b.sort_key, b.name, e.sort_key nulls first, e.name nulls first, t.floor nulls first,
+    order by b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first,
              length(t.room), t.room
     limit 5000`);
   return result.rows;
@@ -237,7 +237,7 @@ export async function nobodyHomeTargets(db: DbOrTx, scope: Scope, campaignId: nu
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId} and t.outcome = 'nobody_home' and t.attempts >= ${minAttempts}
       ${buildingFilter}
-    order by t.attempts desc, b.sort_key, b.name, t.floor nulls first, t.room
+    order by t.attempts desc, b.sort_key, b.id, t.floor nulls first, length(t.room), t.room
     limit 2000`);
   return result.rows;
 }
@@ -336,7 +336,7 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
              (count(*) filter (where t.outcome = 'nobody_home'))::int as nobody_home
       from campaign_targets t join places b on b.id = t.building_id
       where t.campaign_id = ${campaignId}
-      group by t.building_id, b.name, b.sort_key order by b.sort_key, b.name`),
+      group by t.building_id, b.name, b.sort_key order by b.sort_key, t.building_id`),
     db.execute<{
       account_id: number | null;
       name: string | null;
@@ -391,7 +391,7 @@ export async function outcomesForSummary(db: DbOrTx, scope: Scope, campaignId: n
     left join places e on e.id = t.entrance_id
     left join accounts acc on acc.id = t.last_visited_by
     where t.campaign_id = ${campaignId} ${buildingFilter}
-    order by b.sort_key, b.name, e.sort_key nulls first, t.floor nulls first, length(t.room), t.room
+    order by b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first, length(t.room), t.room
     limit 50000`);
   return result.rows;
 }

@@ -43,7 +43,7 @@ let flushing: Promise<number> | null = null;
  * Sends what is waiting, oldest first. Stops at the first network failure (still offline); a refusal by
  * the server is kept with its message so the volunteer can see it and remove it. Returns how many were sent.
  */
-export function flushVisits(onSent?: (campaignId: number) => void): Promise<number> {
+export function flushVisits(onSent?: (campaignId: number, visit: VisitPayload) => void): Promise<number> {
   if (flushing) return flushing;
   flushing = (async () => {
     await reload();
@@ -52,9 +52,10 @@ export function flushVisits(onSent?: (campaignId: number) => void): Promise<numb
       if (item.error) continue;
       try {
         await campaignsApi.recordVisit(item.campaignId, item.visit);
+        // The page learns of it before the phone forgets it, so the household never looks unvisited between.
+        onSent?.(item.campaignId, item.visit);
         await del(item.visit.id, store);
         sent += 1;
-        onSent?.(item.campaignId);
       } catch (error) {
         // No network (status 0), a timeout, a busy server or a signed-out session: try again later.
         if (!(error instanceof ApiError) || [0, 401, 408, 429].includes(error.status) || error.status >= 500)
@@ -86,7 +87,7 @@ function subscribe(listener: () => void) {
 }
 
 /** The waiting visits, and a sender that runs now, whenever the network comes back, and every 20 s. */
-export function useVisitQueue(onSent: (campaignId: number) => void) {
+export function useVisitQueue(onSent: (campaignId: number, visit: VisitPayload) => void) {
   const queued = useSyncExternalStore(subscribe, () => snapshot);
   const [online, setOnline] = useState(() => navigator.onLine);
   const flush = useCallback(() => flushVisits(onSent), [onSent]);

@@ -69,7 +69,21 @@ function HouseholdsOfCampaign({ campaignId }: { campaignId: number }) {
     queryFn: () => campaignsApi.myHouseholds(campaignId),
   });
   const onSent = useCallback(
-    (id: number) => void queryClient.invalidateQueries({ queryKey: campaignKeys.households(id) }),
+    (id: number, visit: VisitPayload) => {
+      const key = campaignKeys.households(id);
+      // The server has it now: show it as the server will, then ask for the real list.
+      queryClient.setQueryData<Awaited<ReturnType<typeof campaignsApi.myHouseholds>>>(key, (data) =>
+        data
+          ? {
+              ...data,
+              items: data.items.map((h) =>
+                h.id === visit.targetId ? { ...h, outcome: visit.outcome, attempts: h.attempts + 1 } : h,
+              ),
+            }
+          : data,
+      );
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
     [queryClient],
   );
   const { queued, online, flush } = useVisitQueue(onSent);
