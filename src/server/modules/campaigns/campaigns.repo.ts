@@ -323,46 +323,56 @@ export async function visitsOfTarget(db: DbOrTx, targetId: number) {
     .limit(50);
 }
 
-/** Progress in four indexed aggregates over one campaign's rows, run side by side. */
-export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: number) {
-  const [outcomes, byBuilding, byPerson, byHour] = await Promise.all([
-    db.execute<{ outcome: string | null; n: number; never_reached: number }>(sql`
-      select outcome, count(*)::int as n,
-             (count(*) filter (where attempts >= ${minAttempts}))::int as never_reached
-      from campaign_targets where campaign_id = ${campaignId} group by outcome`),
-    db.execute<{ building_id: number; name: string; total: number; done: number; nobody_home: number }>(sql`
-      select t.building_id, b.name, count(*)::int as total,
-             (count(*) filter (where t.outcome in ${doneList}))::int as done,
-             (count(*) filter (where t.outcome = 'nobody_home'))::int as nobody_home
-      from campaign_targets t join places b on b.id = t.building_id
-      where t.campaign_id = ${campaignId}
-      group by t.building_id, b.name, b.sort_key order by b.sort_key, t.building_id`),
-    db.execute<{
-      account_id: number | null;
-      name: string | null;
-      team: string | null;
-      total: number;
-      done: number;
-    }>(sql`
-      select asg.account_id, acc.display_name as name, asg.team, count(*)::int as total,
-             (count(*) filter (where t.outcome in ${doneList}))::int as done
-      from campaign_targets t
-      ${assigneeJoin}
-      left join accounts acc on acc.id = asg.account_id
-      where t.campaign_id = ${campaignId}
-      group by asg.account_id, acc.display_name, asg.team order by acc.display_name nulls last`),
-    db.execute<{ hour: string; visits: number; done: number }>(sql`
-      select to_char(date_trunc('hour', visited_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD"T"HH24:00') as hour,
-             count(*)::int as visits,
-             (count(*) filter (where outcome in ${doneList}))::int as done
-      from campaign_visits where campaign_id = ${campaignId} group by 1 order by 1`),
-  ]);
-  return {
-    outcomes: outcomes.rows,
-    byBuilding: byBuilding.rows,
-    byPerson: byPerson.rows,
-    byHour: byHour.rows,
-  };
+export interface ProgressData {
+  /** Targets counted per building, entrance and outcome: a few hundred rows for 3,500 households. */
+  units: Array<{
+    building_id: number;
+    building_name: string;
+    entrance_id: number | null;
+    outcome: string | null;
+    n: number;
+    tried: number;
+  }>;
+  assignments: Array<{
+    building_id: number;
+    entrance_id: number | null;
+    account_id: number;
+    name: string;
+    team: string | null;
+  }>;
+  hours: Array<{ hour: string; visits: number; done: number }>;
+}
+
+/**
+ * Everything progress needs in one statement (one round trip): targets aggregated per building, entrance
+ * and outcome over the campaign's index range, the assignments, and visits per hour. The service rolls the
+ * units up by building, person and team, so no per-household join is ever made.
+ */
+export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: number): Promise<ProgressData> {
+  const result = await db.execute<{ data: ProgressData }>(sql`
+    select json_build_object(
+      'units', coalesce((
+        select json_agg(json_build_object('building_id', u.building_id, 'building_name', b.name,
+                 'entrance_id', u.entrance_id, 'outcome', u.outcome, 'n', u.n, 'tried', u.tried)
+               order by b.sort_key, u.building_id)
+        from (select building_id, entrance_id, outcome, count(*)::int as n,
+                     (count(*) filter (where attempts >= ${minAttempts}))::int as tried
+              from campaign_targets where campaign_id = ${campaignId}
+              group by building_id, entrance_id, outcome) u
+        join places b on b.id = u.building_id), '[]'::json),
+      'assignments', coalesce((
+        select json_agg(json_build_object('building_id', a.building_id, 'entrance_id', a.entrance_id,
+                 'account_id', a.account_id, 'name', acc.display_name, 'team', a.team))
+        from campaign_assignments a join accounts acc on acc.id = a.account_id
+        where a.campaign_id = ${campaignId}), '[]'::json),
+      'hours', coalesce((
+        select json_agg(h order by h.hour) from (
+          select to_char(date_trunc('hour', visited_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD"T"HH24:00') as hour,
+                 count(*)::int as visits,
+                 (count(*) filter (where outcome in ${doneList}))::int as done
+          from campaign_visits where campaign_id = ${campaignId} group by 1) h), '[]'::json)
+    ) as data`);
+  return (result.rows[0] as { data: ProgressData }).data;
 }
 
 export type SummaryRow = {
@@ -394,4 +404,72 @@ export async function outcomesForSummary(db: DbOrTx, scope: Scope, campaignId: n
     order by b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first, length(t.room), t.room
     limit 50000`);
   return result.rows;
+}
+
+type VisitJson = {
+  id: number;
+  client_id: string;
+  campaign_id: number;
+  community_id: number;
+  target_id: number;
+  outcome: string;
+  notes: string | null;
+  declaration_ids: number[];
+  visited_by: number;
+  visited_at: string;
+};
+
+/**
+ * A visit without a form (nobody home, vacant, refused) in one statement: the scope and campaign check,
+ * the insert keyed by the phone's id, and the target's latest outcome. One round trip, atomic on its own;
+ * `existing` is the visit already stored under that id (a resend), read from the statement's snapshot.
+ */
+export async function recordVisitInOneStatement(
+  db: DbOrTx,
+  scope: Scope,
+  campaignId: number,
+  visit: {
+    clientId: string;
+    targetId: number;
+    outcome: string;
+    notes: string | null;
+    visitedBy: number;
+    visitedAt: Date;
+  },
+) {
+  const communities = scope.communityIds.length ? scope.communityIds : [-1];
+  const buildingFilter = scope.buildingIds
+    ? sql`and t.building_id = any(${sql.raw(`array[${(scope.buildingIds.length ? scope.buildingIds : [-1]).map(Number).join(',')}]::int[]`)})`
+    : sql``;
+  const result = await db.execute<{
+    found: number;
+    inserted: VisitJson | null;
+    existing: VisitJson | null;
+  }>(sql`
+    with target as (
+      select t.id, t.campaign_id, t.community_id from campaign_targets t
+      join campaigns c on c.id = t.campaign_id and c.status = 'active'
+      where t.id = ${visit.targetId} and t.campaign_id = ${campaignId}
+        and t.community_id = any(${sql.raw(`array[${communities.map(Number).join(',')}]::int[]`)}) ${buildingFilter}
+    ), stored as (
+      insert into campaign_visits (client_id, campaign_id, community_id, target_id, outcome, notes, visited_by, visited_at)
+      select ${visit.clientId}::uuid, campaign_id, community_id, id, ${visit.outcome}, ${visit.notes},
+             ${visit.visitedBy}, ${visit.visitedAt}::timestamptz
+      from target
+      on conflict (client_id) do nothing
+      returning *
+    ), counted as (
+      update campaign_targets t set
+        attempts = t.attempts + 1,
+        outcome = case when t.last_visit_at is null or t.last_visit_at <= s.visited_at then s.outcome else t.outcome end,
+        last_visited_by = case when t.last_visit_at is null or t.last_visit_at <= s.visited_at then s.visited_by else t.last_visited_by end,
+        last_visit_at = greatest(t.last_visit_at, s.visited_at)
+      from stored s where t.id = s.target_id
+      returning t.id
+    )
+    select (select count(*)::int from target) as found,
+           (select row_to_json(s) from stored s) as inserted,
+           (select row_to_json(v) from campaign_visits v where v.client_id = ${visit.clientId}::uuid) as existing,
+           (select count(*)::int from counted) as counted`);
+  return result.rows[0] as { found: number; inserted: VisitJson | null; existing: VisitJson | null };
 }

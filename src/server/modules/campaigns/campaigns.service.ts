@@ -307,27 +307,23 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
     },
 
     async recordVisit(actor: Actor, id: number, input: VisitInput) {
-      // The same visit again (the phone did not hear the answer): the first one stands.
-      const earlier = await repo.findVisitByClientId(db, input.id);
-      if (earlier) {
-        if (earlier.campaignId !== id || !actor.scope.communityIds.includes(earlier.communityId))
-          throw new AppError('not_found');
-        return { visit: visitView(earlier), duplicate: true };
-      }
-      const campaign = await activeCampaign(actor, id);
-      const target = await repo.findTarget(db, actor.scope, campaign.id, input.targetId);
-      if (!target) throw new AppError('not_found');
       const visitedAt = input.visitedAt ? new Date(input.visitedAt) : new Date();
       const now = Date.now();
       if (visitedAt.getTime() > now + CLOCK_SKEW_MS || visitedAt.getTime() < now - MAX_QUEUE_AGE_MS)
         throw bad('走访时间不对，请检查手机时间 (the visit time is off; check the phone clock)', 'visitedAt');
       const forms = input.declarations ?? [];
       const screened = SCREENED_OUTCOMES.includes(input.outcome);
-      const people = target.householdId ? await repo.residentsOfHouseholds(db, [target.householdId]) : [];
       if (!screened && forms.length) throw bad('只有“入户排查”或“电话排查”需要填写登记表', 'declarations');
-      if (screened && people.length > 0 && forms.length === 0)
-        throw bad('请至少为一位居民填写登记表', 'declarations');
-      if (screened && people.length === 0 && (input.notes?.trim().length ?? 0) < 2)
+      if (!screened) return service.recordQuickVisit(actor, id, input, visitedAt);
+      // The same visit again (the phone did not hear the answer): the first one stands.
+      const earlier = await repo.findVisitByClientId(db, input.id);
+      if (earlier) return resent(actor, id, earlier);
+      const campaign = await activeCampaign(actor, id);
+      const target = await repo.findTarget(db, actor.scope, campaign.id, input.targetId);
+      if (!target) throw new AppError('not_found');
+      const people = target.householdId ? await repo.residentsOfHouseholds(db, [target.householdId]) : [];
+      if (people.length > 0 && forms.length === 0) throw bad('请至少为一位居民填写登记表', 'declarations');
+      if (people.length === 0 && (input.notes?.trim().length ?? 0) < 2)
         throw bad('这户没有登记居民：请在备注里写明住的是谁', 'notes');
       for (const [i, form] of forms.entries()) {
         if (!people.some((p) => p.id === form.residentId))
@@ -369,9 +365,32 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
       if (!stored) {
         const winner = await repo.findVisitByClientId(db, input.id);
         if (!winner) throw new AppError('conflict_duplicate');
-        return { visit: visitView(winner), duplicate: true };
+        return resent(actor, id, winner);
       }
       return { visit: visitView(stored), duplicate: false };
+    },
+
+    /** Nobody home, vacant, refused: no form, so the whole visit is one statement (see the repo). */
+    async recordQuickVisit(actor: Actor, id: number, input: VisitInput, visitedAt: Date) {
+      const row = await repo.recordVisitInOneStatement(db, actor.scope, id, {
+        clientId: input.id,
+        targetId: input.targetId,
+        outcome: input.outcome,
+        notes: input.notes?.trim() || null,
+        visitedBy: actor.accountId,
+        visitedAt,
+      });
+      if (row.existing) return resent(actor, id, fromJson(row.existing));
+      if (row.inserted) return { visit: visitView(fromJson(row.inserted)), duplicate: false };
+      if (row.found > 0) {
+        // Found but not inserted: a simultaneous send with the same id won; that one stands.
+        const winner = await repo.findVisitByClientId(db, input.id);
+        if (winner) return resent(actor, id, winner);
+        throw new AppError('conflict_duplicate');
+      }
+      // Not found: out of scope, no such household, or the campaign has closed (the only one worth saying).
+      await activeCampaign(actor, id);
+      throw new AppError('not_found');
     },
 
     async visitsOf(actor: Actor, id: number, targetId: number) {
@@ -384,59 +403,7 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
 
     async progress(actor: Actor, id: number, minAttempts: number) {
       const campaign = await campaignInScope(actor, id);
-      const p = await repo.progressOf(db, campaign.id, minAttempts);
-      const byOutcome: Record<string, number> = {};
-      let done = 0;
-      let neverReached = 0;
-      for (const row of p.outcomes) {
-        byOutcome[row.outcome ?? 'not_visited'] = row.n;
-        if (isDone(row.outcome)) done += row.n;
-        else neverReached += row.never_reached;
-      }
-      const total = campaign.targetCount;
-      const percent = (d: number, t: number) => (t === 0 ? 0 : Math.round((d / t) * 1000) / 10);
-      const byPerson = p.byPerson.map((r) => ({
-        accountId: r.account_id,
-        name: r.name,
-        team: r.team,
-        total: r.total,
-        done: r.done,
-        percent: percent(r.done, r.total),
-      }));
-      const assigned = byPerson.filter((r) => r.accountId != null);
-      const overall = percent(done, total);
-      // Behind: assigned people more than ten points under the campaign's overall rate.
-      const behind = assigned.filter((r) => r.percent < overall - 10).sort((a, b) => a.percent - b.percent);
-      const teams = new Map<string, { team: string; total: number; done: number }>();
-      for (const r of assigned) {
-        const key = r.team ?? '';
-        const t = teams.get(key) ?? { team: key, total: 0, done: 0 };
-        t.total += r.total;
-        t.done += r.done;
-        teams.set(key, t);
-      }
-      return {
-        campaign: view(campaign),
-        total,
-        done,
-        percent: overall,
-        byOutcome,
-        minAttempts,
-        neverReached,
-        byBuilding: p.byBuilding.map((r) => ({
-          buildingId: r.building_id,
-          name: r.name,
-          total: r.total,
-          done: r.done,
-          nobodyHome: r.nobody_home,
-          percent: percent(r.done, r.total),
-        })),
-        byPerson,
-        byTeam: [...teams.values()].map((t) => ({ ...t, percent: percent(t.done, t.total) })),
-        byHour: p.byHour,
-        behind,
-        updatedAt: new Date().toISOString(),
-      };
+      return summarise(view(campaign), await repo.progressOf(db, campaign.id, minAttempts), minAttempts);
     },
 
     /** Households where nobody was home: to phone, then to visit again; `minAttempts` finds the never reached. */
@@ -483,7 +450,121 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
   return service;
 }
 
-function visitView(v: repo.VisitRow) {
+const percent = (done: number, total: number) => (total === 0 ? 0 : Math.round((done / total) * 1000) / 10);
+
+/**
+ * Rolls the per-unit counts up by outcome, building, person and team. Who covers a household: an
+ * assignment of its entrance wins over one of its whole building (as in "my households").
+ */
+export function summarise<C extends { targetCount: number }>(
+  campaign: C,
+  data: repo.ProgressData,
+  minAttempts: number,
+) {
+  const byOutcome: Record<string, number> = {};
+  const buildings = new Map<
+    number,
+    { buildingId: number; name: string; total: number; done: number; nobodyHome: number }
+  >();
+  const people = new Map<
+    string,
+    { accountId: number | null; name: string | null; team: string | null; total: number; done: number }
+  >();
+  const assigned = new Map(data.assignments.map((a) => [`${a.building_id}:${a.entrance_id ?? 0}`, a]));
+  let done = 0;
+  let neverReached = 0;
+  for (const u of data.units) {
+    const key = u.outcome ?? 'not_visited';
+    byOutcome[key] = (byOutcome[key] ?? 0) + u.n;
+    const finished = isDone(u.outcome);
+    if (finished) done += u.n;
+    else neverReached += u.tried;
+    const b = buildings.get(u.building_id) ?? {
+      buildingId: u.building_id,
+      name: u.building_name,
+      total: 0,
+      done: 0,
+      nobodyHome: 0,
+    };
+    b.total += u.n;
+    if (finished) b.done += u.n;
+    if (u.outcome === 'nobody_home') b.nobodyHome += u.n;
+    buildings.set(u.building_id, b);
+    const a =
+      (u.entrance_id != null ? assigned.get(`${u.building_id}:${u.entrance_id}`) : undefined) ??
+      assigned.get(`${u.building_id}:0`);
+    const personKey = a ? `${a.account_id}:${a.team ?? ''}` : 'none';
+    const p = people.get(personKey) ?? {
+      accountId: a?.account_id ?? null,
+      name: a?.name ?? null,
+      team: a?.team ?? null,
+      total: 0,
+      done: 0,
+    };
+    p.total += u.n;
+    if (finished) p.done += u.n;
+    people.set(personKey, p);
+  }
+  const total = campaign.targetCount;
+  const overall = percent(done, total);
+  const byPerson = [...people.values()]
+    .map((p) => ({ ...p, percent: percent(p.done, p.total) }))
+    .sort((a, b) =>
+      a.accountId === null ? 1 : b.accountId === null ? -1 : (a.name ?? '').localeCompare(b.name ?? ''),
+    );
+  const withPerson = byPerson.filter((r) => r.accountId != null);
+  const teams = new Map<string, { team: string; total: number; done: number }>();
+  for (const r of withPerson) {
+    const t = teams.get(r.team ?? '') ?? { team: r.team ?? '', total: 0, done: 0 };
+    t.total += r.total;
+    t.done += r.done;
+    teams.set(r.team ?? '', t);
+  }
+  return {
+    campaign,
+    total,
+    done,
+    percent: overall,
+    byOutcome,
+    minAttempts,
+    neverReached,
+    byBuilding: [...buildings.values()].map((b) => ({ ...b, percent: percent(b.done, b.total) })),
+    byPerson,
+    byTeam: [...teams.values()].map((t) => ({ ...t, percent: percent(t.done, t.total) })),
+    byHour: data.hours,
+    // Behind: people more than ten points under the campaign's overall rate, the furthest behind first.
+    behind: withPerson.filter((r) => r.percent < overall - 10).sort((a, b) => a.percent - b.percent),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+type StoredVisit = Omit<repo.VisitRow, 'receivedAt'>;
+
+/** A visit the server already has, sent again: answered as it was, but only to someone who may see it. */
+function resent(actor: Actor, campaignId: number, visit: StoredVisit) {
+  if (visit.campaignId !== campaignId || !actor.scope.communityIds.includes(visit.communityId))
+    throw new AppError('not_found');
+  return { visit: visitView(visit), duplicate: true };
+}
+
+function fromJson(
+  v: NonNullable<Awaited<ReturnType<typeof repo.recordVisitInOneStatement>>['existing']>,
+): StoredVisit {
+  return {
+    id: v.id,
+    clientId: v.client_id,
+    campaignId: v.campaign_id,
+    communityId: v.community_id,
+    targetId: v.target_id,
+    outcome: v.outcome,
+    notes: v.notes,
+    declarationIds: v.declaration_ids,
+    visitedBy: v.visited_by,
+    visitedAt: new Date(v.visited_at),
+  };
+}
+
+function visitView(v: StoredVisit) {
   return {
     id: v.id,
     clientId: v.clientId,
