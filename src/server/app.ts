@@ -19,6 +19,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { buildingsRoutes } from './modules/buildings/buildings.routes';
+import { createBuildingsService } from './modules/buildings/buildings.service';
 import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { createCampaignsService } from './modules/campaigns/campaigns.service';
 import { declarationsRoutes } from './modules/declarations/declarations.routes';
@@ -49,6 +51,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas);
   const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
   const campaigns = createCampaignsService(db, audit, declarations);
+  const buildings = createBuildingsService(db);
   return {
     config,
     database,
@@ -62,6 +65,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     declarations,
     publicForm,
     campaigns,
+    buildings,
   };
 }
 
@@ -138,6 +142,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   riskAreasRoutes(app, resolved);
   declarationsRoutes(app, resolved);
   campaignsRoutes(app, resolved);
+  buildingsRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { BuildingsService } from '../modules/buildings/buildings.service';
 import type { CampaignsService } from '../modules/campaigns/campaigns.service';
 import type { DeclarationsService } from '../modules/declarations/declarations.service';
 import type { PublicFormService } from '../modules/declarations/public-form.service';
@@ -41,4 +42,5 @@ export interface Services {
   declarations: DeclarationsService;
   publicForm: PublicFormService;
   campaigns: CampaignsService;
+  buildings: BuildingsService;
 }

@@ -51,6 +51,14 @@ export const PERMISSIONS = {
   'campaigns.manage': ['community_secretary', 'social_worker'],
   /** Going door to door: the phone page and recording visits. */
   'campaigns.visit': ['community_secretary', 'social_worker', 'volunteer'],
+  /** The building profile and grid (动态楼宇): volunteers see their own buildings. */
+  'buildings.read': [
+    'district_officer',
+    'subdistrict_officer',
+    'community_secretary',
+    'social_worker',
+    'volunteer',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

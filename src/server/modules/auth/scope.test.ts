@@ -236,6 +236,14 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   }),
   'GET /api/campaigns/:id/progress': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/progress` }),
   'GET /api/campaigns/:id/queue': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/queue` }),
+  'GET /api/communities/:id/building-grid': () => ({
+    method: 'GET',
+    url: `/api/communities/${f.a.community.id}/building-grid`,
+  }),
+  'GET /api/buildings/:id/profile': () => ({
+    method: 'GET',
+    url: `/api/buildings/${f.a.buildings[0]?.id}/profile`,
+  }),
   'GET /api/campaigns/:id/summary': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/summary` }),
 };
 
