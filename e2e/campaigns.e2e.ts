@@ -124,6 +124,20 @@ describe('a night screening sweep', () => {
     }>(`/campaigns/${campaignId}/progress`);
     expect(progress.byOutcome).toMatchObject({ door: 1, phone: 1, nobody_home: 1, vacant: 1 });
     expect(progress.byHour.reduce((n, h) => n + h.visits, 0)).toBe(4);
+
+    // The building grid, coloured by this sweep, leads to the building's profile.
+    await office.goto(`${baseUrl}/admin/buildings`);
+    await office.getByTestId('grid-measure').getByText('排查完成率').click();
+    await office.getByTestId('building-tile').first().waitFor();
+    await office.screenshot({ path: '.e2e-artifacts/building-grid.png', fullPage: true });
+    await office
+      .getByTestId('building-tile')
+      .filter({ hasText: /^2号楼/ })
+      .click();
+    await office.getByTestId('building-profile').waitFor();
+    expect(await office.getByTestId('building-profile').textContent()).toContain('1月23日夜间入户排查');
+    expect(await office.getByTestId('building-profile').textContent()).toContain('吴秀兰');
+    await office.screenshot({ path: '.e2e-artifacts/building-profile.png', fullPage: true });
     await phone.close();
     await desk.close();
   });

@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
+import { BuildingProfilePage } from '../features/buildings/building-profile-page';
+import { BuildingsPage } from '../features/buildings/buildings-page';
 import { CampaignPage } from '../features/campaigns/campaign-page';
 import { CampaignsPage } from '../features/campaigns/campaigns-page';
 import { VisitsPage } from '../features/campaigns/visits-page';
@@ -108,6 +110,22 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="campaigns.visit">
               <VisitsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'buildings',
+          element: (
+            <RequirePermission permission="buildings.read">
+              <BuildingsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'buildings/:buildingId',
+          element: (
+            <RequirePermission permission="buildings.read">
+              <BuildingProfilePage />
             </RequirePermission>
           ),
         },

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   CarryOutOutlined,
   CheckSquareOutlined,
@@ -25,6 +26,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/posters')) return '/posters';
   if (pathname.startsWith('/campaigns')) return '/campaigns';
   if (pathname.startsWith('/visits')) return '/visits';
+  if (pathname.startsWith('/buildings')) return '/buildings';
   return '/places';
 }
 
@@ -43,6 +45,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
           { key: '/risk-areas', icon: <AlertOutlined />, label: t('nav.riskAreas') },
           { key: '/posters', icon: <QrcodeOutlined />, label: t('posters.menu') },
         ]
+      : []),
+    ...(can('buildings.read')
+      ? [{ key: '/buildings', icon: <AppstoreOutlined />, label: t('buildings.menu') }]
       : []),
     ...(can('campaigns.read')
       ? [{ key: '/campaigns', icon: <CheckSquareOutlined />, label: t('campaigns.menu') }]

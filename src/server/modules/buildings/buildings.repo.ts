@@ -37,7 +37,8 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
   const mine = scope.buildingIds ? sql`and p.id = any(${ints(scope.buildingIds)})` : sql``;
   const result = await db.execute<BuildingFigures>(sql`
     with b as (
-      select p.id, p.name, p.kind, p.sort_key, parent.name as compound_name
+      select p.id, p.name, p.kind, p.sort_key, parent.name as compound_name,
+             coalesce(parent.sort_key, -1) as parent_sort, coalesce(parent.id, 0) as parent_id
       from places p left join places parent on parent.id = p.parent_id and parent.kind = 'compound'
       where p.community_id = ${communityId} and p.kind in ('building', 'bungalow_area') ${only} ${mine}
     ), h as (
@@ -72,7 +73,7 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
     left join r on r.building_id = b.id
     left join s on s.building_id = b.id
     left join t on t.building_id = b.id
-    order by b.sort_key, b.id`);
+    order by b.parent_sort, b.parent_id, b.sort_key, b.id`);
   return result.rows;
 }
 

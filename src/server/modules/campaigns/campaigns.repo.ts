@@ -110,10 +110,11 @@ export async function unitsOfCampaign(db: DbOrTx, campaignId: number): Promise<U
            (count(*) filter (where t.outcome in ${doneList}))::int as done
     from campaign_targets t
     join places b on b.id = t.building_id
+    left join places bp on bp.id = b.parent_id
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId}
-    group by t.building_id, b.name, b.sort_key, t.entrance_id, e.name, e.sort_key
-    order by b.sort_key, t.building_id, e.sort_key nulls first, t.entrance_id nulls first`);
+    group by bp.sort_key, bp.id, t.building_id, b.name, b.sort_key, t.entrance_id, e.name, e.sort_key
+    order by bp.sort_key, bp.id, b.sort_key, t.building_id, e.sort_key nulls first, t.entrance_id nulls first`);
   return result.rows;
 }
 
@@ -214,9 +215,10 @@ export async function targetsOfAssignee(db: DbOrTx, scope: Scope, campaignId: nu
     from campaign_targets t
     ${assigneeJoin}
     join places b on b.id = t.building_id
+    left join places bp on bp.id = b.parent_id
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId} and asg.account_id = ${accountId} ${buildingFilter}
-    order by b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first,
+    order by bp.sort_key, bp.id, b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first,
              length(t.room), t.room
     limit 5000`);
   return result.rows;
@@ -234,10 +236,11 @@ export async function nobodyHomeTargets(db: DbOrTx, scope: Scope, campaignId: nu
     ${assigneeJoin}
     left join accounts acc on acc.id = asg.account_id
     join places b on b.id = t.building_id
+    left join places bp on bp.id = b.parent_id
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId} and t.outcome = 'nobody_home' and t.attempts >= ${minAttempts}
       ${buildingFilter}
-    order by t.attempts desc, b.sort_key, b.id, t.floor nulls first, length(t.room), t.room
+    order by t.attempts desc, bp.sort_key, bp.id, b.sort_key, b.id, t.floor nulls first, length(t.room), t.room
     limit 2000`);
   return result.rows;
 }
@@ -354,12 +357,12 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
       'units', coalesce((
         select json_agg(json_build_object('building_id', u.building_id, 'building_name', b.name,
                  'entrance_id', u.entrance_id, 'outcome', u.outcome, 'n', u.n, 'tried', u.tried)
-               order by b.sort_key, u.building_id)
+               order by bp.sort_key, bp.id, b.sort_key, u.building_id)
         from (select building_id, entrance_id, outcome, count(*)::int as n,
                      (count(*) filter (where attempts >= ${minAttempts}))::int as tried
               from campaign_targets where campaign_id = ${campaignId}
               group by building_id, entrance_id, outcome) u
-        join places b on b.id = u.building_id), '[]'::json),
+        join places b on b.id = u.building_id left join places bp on bp.id = b.parent_id), '[]'::json),
       'assignments', coalesce((
         select json_agg(json_build_object('building_id', a.building_id, 'entrance_id', a.entrance_id,
                  'account_id', a.account_id, 'name', acc.display_name, 'team', a.team))
@@ -398,10 +401,11 @@ export async function outcomesForSummary(db: DbOrTx, scope: Scope, campaignId: n
             order by (r.relation_to_head = 'self') desc, r.id limit 1) as head_name
     from campaign_targets t
     join places b on b.id = t.building_id
+    left join places bp on bp.id = b.parent_id
     left join places e on e.id = t.entrance_id
     left join accounts acc on acc.id = t.last_visited_by
     where t.campaign_id = ${campaignId} ${buildingFilter}
-    order by b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first, length(t.room), t.room
+    order by bp.sort_key, bp.id, b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first, length(t.room), t.room
     limit 50000`);
   return result.rows;
 }
