@@ -2,7 +2,8 @@
 //   - starting a campaign over all 3,500 Ziluoyuan households (one INSERT … SELECT), target ≤ 1 s;
 //   - recording visits, 50 connections for 10 s (autocannon), each with a fresh phone-made UUID, target ≥ 500/s:
 //     outcomes without a form (nobody home / vacant / refused), then screened at the door with the form;
-//   - progress of that 3,500-household campaign once thousands of visits are in, target ≤ 50 ms.
+//   - progress of that 3,500-household campaign once thousands of visits are in, target ≤ 50 ms;
+//   - the building grid of the community (every building's figures), target ≤ 100 ms.
 // Then the same on PostgreSQL (a scratch database on BENCH_PG_URL), when one is reachable.
 import { randomUUID } from 'node:crypto';
 import autocannon, { type RequestStep, type Result } from 'autocannon';
@@ -253,6 +254,26 @@ async function run(label: string, databaseUrl?: string) {
       { text: '≤ 50 ms', met: percentile(times, 95) <= 50 },
     );
     result('  done so far', `${int(last?.done ?? 0)} of ${int(last?.total ?? 0)}`);
+
+    heading('Building grid of the community (动态楼宇)');
+    const gridTimes: number[] = [];
+    let tiles = 0;
+    for (let n = 0; n < 60; n += 1) {
+      const { ms, body } = await call<{ items: unknown[] }>(
+        base,
+        cookie,
+        'GET',
+        `/communities/${communityId}/building-grid`,
+      );
+      if (n >= 10) gridTimes.push(ms);
+      tiles = body.items.length;
+    }
+    gridTimes.sort((a, b) => a - b);
+    result(
+      `  GET building grid (${tiles} buildings, ${int(targets)} households), 50 runs, HTTP`,
+      `p50 ${millis(percentile(gridTimes, 50))} · p95 ${millis(percentile(gridTimes, 95))}`,
+      { text: '≤ 100 ms', met: percentile(gridTimes, 95) <= 100 },
+    );
   } finally {
     summary = await child.stop();
   }

@@ -36,29 +36,29 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
   const only = buildingId ? sql`and p.id = ${buildingId}` : sql``;
   const mine = scope.buildingIds ? sql`and p.id = any(${ints(scope.buildingIds)})` : sql``;
   const result = await db.execute<BuildingFigures>(sql`
-    with b as (
+    with b as materialized (
       select p.id, p.name, p.kind, p.sort_key, parent.name as compound_name,
              coalesce(parent.sort_key, -1) as parent_sort, coalesce(parent.id, 0) as parent_id
       from places p left join places parent on parent.id = p.parent_id and parent.kind = 'compound'
       where p.community_id = ${communityId} and p.kind in ('building', 'bungalow_area') ${only} ${mine}
-    ), h as (
+    ), h as materialized (
       select building_id, count(*)::int as n, (count(*) filter (where vacant))::int as vacant
       from households where community_id = ${communityId} group by building_id
-    ), r as (
+    ), r as materialized (
       select h.building_id, count(*)::int as n,
              (count(*) filter (where r.residence_type <> 'registered' or r.relation_to_head = 'tenant'))::int as renters,
              (count(*) filter (where r.tags && ${VULNERABLE}))::int as vulnerable,
              (count(*) filter (where 'party_member' = any(r.tags)))::int as party
       from residents r join households h on h.id = r.household_id
       where r.community_id = ${communityId} and r.moved_out_at is null group by h.building_id
-    ), s as (
+    ), s as materialized (
       select h.building_id, count(*)::int as attention
       from person_status ps join residents r on r.id = ps.resident_id join households h on h.id = r.household_id
       where ps.community_id = ${communityId} and ps.status in ${ATTENTION} and r.moved_out_at is null
       group by h.building_id
-    ), k as (
+    ), k as materialized (
       select id from campaigns where community_id = ${communityId} order by created_at desc, id desc limit 1
-    ), t as (
+    ), t as materialized (
       select building_id, count(*)::int as total, (count(*) filter (where outcome in ${doneList}))::int as done
       from campaign_targets where campaign_id = (select id from k) group by building_id
     )
