@@ -31,6 +31,8 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { createImportsService } from './modules/imports/imports.service';
 import { peopleRoutes } from './modules/people/people.routes';
 import { createPeopleService } from './modules/people/people.service';
+import { photosRoutes } from './modules/photos/photos.routes';
+import { createPhotosService } from './modules/photos/photos.service';
 import { placesRoutes } from './modules/places/places.routes';
 import { createPlacesService } from './modules/places/places.service';
 import { riskAreasRoutes } from './modules/risk-areas/risk-areas.routes';
@@ -52,6 +54,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
   const campaigns = createCampaignsService(db, audit, declarations);
   const buildings = createBuildingsService(db);
+  const photos = createPhotosService(db, config.photoDir);
   return {
     config,
     database,
@@ -66,6 +69,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     publicForm,
     campaigns,
     buildings,
+    photos,
   };
 }
 
@@ -143,6 +147,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   declarationsRoutes(app, resolved);
   campaignsRoutes(app, resolved);
   buildingsRoutes(app, resolved);
+  photosRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };

@@ -6,5 +6,6 @@ export * from '../modules/declarations/declarations.table';
 export * from '../modules/declarations/posters.table';
 export * from '../modules/imports/imports.table';
 export * from '../modules/people/people.table';
+export * from '../modules/photos/photos.table';
 export * from '../modules/places/places.table';
 export * from '../modules/risk-areas/risk-areas.table';

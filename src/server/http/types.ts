@@ -16,6 +16,7 @@ import type { DeclarationsService } from '../modules/declarations/declarations.s
 import type { PublicFormService } from '../modules/declarations/public-form.service';
 import type { ImportsService } from '../modules/imports/imports.service';
 import type { PeopleService } from '../modules/people/people.service';
+import type { PhotosService } from '../modules/photos/photos.service';
 import type { PlacesService } from '../modules/places/places.service';
 import type { RiskAreasService } from '../modules/risk-areas/risk-areas.service';
 import type { Vault } from '../privacy/vault';
@@ -43,4 +44,5 @@ export interface Services {
   publicForm: PublicFormService;
   campaigns: CampaignsService;
   buildings: BuildingsService;
+  photos: PhotosService;
 }

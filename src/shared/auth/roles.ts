@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'campaigns.manage': ['community_secretary', 'social_worker'],
   /** Going door to door: the phone page and recording visits. */
   'campaigns.visit': ['community_secretary', 'social_worker', 'volunteer'],
+  /** Taking photos in the field (campaign findings, gate inspections); reading them needs only the scope. */
+  'photos.write': ['community_secretary', 'social_worker', 'volunteer', 'gate_guard'],
   /** The building profile and grid (动态楼宇): volunteers see their own buildings. */
   'buildings.read': [
     'district_officer',

@@ -53,6 +53,19 @@ CREATE TABLE "campaigns" (
 	"closed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "photos" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "photos_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"community_id" integer NOT NULL,
+	"purpose" text NOT NULL,
+	"file_name" text NOT NULL,
+	"mime" text NOT NULL,
+	"bytes" integer NOT NULL,
+	"width" integer NOT NULL,
+	"height" integer NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_assignments_uq" ON "campaign_assignments" USING btree ("campaign_id","building_id",coalesce("entrance_id", 0));--> statement-breakpoint
 CREATE INDEX "campaign_assignments_account_idx" ON "campaign_assignments" USING btree ("account_id","campaign_id");--> statement-breakpoint
 CREATE INDEX "campaign_targets_campaign_idx" ON "campaign_targets" USING btree ("campaign_id","building_id","entrance_id");--> statement-breakpoint
@@ -60,4 +73,5 @@ CREATE INDEX "campaign_targets_household_idx" ON "campaign_targets" USING btree 
 CREATE UNIQUE INDEX "campaign_visits_client_uq" ON "campaign_visits" USING btree ("client_id");--> statement-breakpoint
 CREATE INDEX "campaign_visits_campaign_at_idx" ON "campaign_visits" USING btree ("campaign_id","visited_at");--> statement-breakpoint
 CREATE INDEX "campaign_visits_target_idx" ON "campaign_visits" USING btree ("target_id","visited_at");--> statement-breakpoint
-CREATE INDEX "campaigns_community_idx" ON "campaigns" USING btree ("community_id","created_at");
+CREATE INDEX "campaigns_community_idx" ON "campaigns" USING btree ("community_id","created_at");--> statement-breakpoint
+CREATE INDEX "photos_community_idx" ON "photos" USING btree ("community_id","created_at");

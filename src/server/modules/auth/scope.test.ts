@@ -244,6 +244,12 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     method: 'GET',
     url: `/api/buildings/${f.a.buildings[0]?.id}/profile`,
   }),
+  // Multipart: B's secretary names A's community; the photo store answers 404 (photos.test.ts checks more).
+  'POST /api/photos': () => ({
+    method: 'POST',
+    url: `/api/photos?communityId=${f.a.community.id}&purpose=campaign_finding`,
+  }),
+  'GET /api/photos/:id': () => ({ method: 'GET', url: '/api/photos/1' }),
   'GET /api/campaigns/:id/summary': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/summary` }),
 };
 
