@@ -28,12 +28,13 @@ export type BuildingFigures = {
 };
 
 /**
- * The figures of every building (and bungalow area) of a community in one statement: each source is
- * aggregated per building once, then joined, so the grid costs a handful of grouped scans, not a query per
+ * The figures of every building (and bungalow area) of a community in one statement: residents are
+ * counted per household, households per building (materialised, so each runs once), then joined, so the grid costs a handful of grouped scans, not a query per
  * building. `buildingId` narrows it to one building (the profile). Volunteers see only their buildings.
  */
 export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: number, buildingId?: number) {
   const only = buildingId ? sql`and p.id = ${buildingId}` : sql``;
+  const onlyHouseholds = buildingId ? sql`and h.building_id = ${buildingId}` : sql``;
   const mine = scope.buildingIds ? sql`and p.id = any(${ints(scope.buildingIds)})` : sql``;
   const result = await db.execute<BuildingFigures>(sql`
     with b as materialized (
@@ -41,16 +42,20 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
              coalesce(parent.sort_key, -1) as parent_sort, coalesce(parent.id, 0) as parent_id
       from places p left join places parent on parent.id = p.parent_id and parent.kind = 'compound'
       where p.community_id = ${communityId} and p.kind in ('building', 'bungalow_area') ${only} ${mine}
+    ), hr as materialized (
+      select household_id, count(*)::int as n,
+             (count(*) filter (where residence_type <> 'registered' or relation_to_head = 'tenant'))::int as renters,
+             (count(*) filter (where tags && ${VULNERABLE}))::int as vulnerable,
+             (count(*) filter (where 'party_member' = any(tags)))::int as party
+      from residents where community_id = ${communityId} and moved_out_at is null and household_id is not null
+      group by household_id
     ), h as materialized (
-      select building_id, count(*)::int as n, (count(*) filter (where vacant))::int as vacant
-      from households where community_id = ${communityId} group by building_id
-    ), r as materialized (
-      select h.building_id, count(*)::int as n,
-             (count(*) filter (where r.residence_type <> 'registered' or r.relation_to_head = 'tenant'))::int as renters,
-             (count(*) filter (where r.tags && ${VULNERABLE}))::int as vulnerable,
-             (count(*) filter (where 'party_member' = any(r.tags)))::int as party
-      from residents r join households h on h.id = r.household_id
-      where r.community_id = ${communityId} and r.moved_out_at is null group by h.building_id
+      select h.building_id, count(*)::int as n, (count(*) filter (where h.vacant))::int as vacant,
+             coalesce(sum(hr.n), 0)::int as residents, coalesce(sum(hr.renters), 0)::int as renters,
+             coalesce(sum(hr.vulnerable), 0)::int as vulnerable, coalesce(sum(hr.party), 0)::int as party
+      from households h left join hr on hr.household_id = h.id
+      where h.community_id = ${communityId} ${onlyHouseholds}
+      group by h.building_id
     ), s as materialized (
       select h.building_id, count(*)::int as attention
       from person_status ps join residents r on r.id = ps.resident_id join households h on h.id = r.household_id
@@ -64,13 +69,12 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
     )
     select b.id, b.name, b.kind, b.compound_name,
            coalesce(h.n, 0) as households, coalesce(h.vacant, 0) as vacant,
-           coalesce(r.n, 0) as residents, coalesce(r.renters, 0) as renters,
-           coalesce(r.vulnerable, 0) as vulnerable, coalesce(r.party, 0) as party_members,
+           coalesce(h.residents, 0) as residents, coalesce(h.renters, 0) as renters,
+           coalesce(h.vulnerable, 0) as vulnerable, coalesce(h.party, 0) as party_members,
            coalesce(s.attention, 0) as attention,
            (select id from k) as campaign_id, coalesce(t.total, 0) as campaign_total, coalesce(t.done, 0) as campaign_done
     from b
     left join h on h.building_id = b.id
-    left join r on r.building_id = b.id
     left join s on s.building_id = b.id
     left join t on t.building_id = b.id
     order by b.parent_sort, b.parent_id, b.sort_key, b.id`);
