@@ -197,7 +197,17 @@ export function AssignmentPanel({ campaignId, editable }: { campaignId: number; 
             title: t('campaigns.assignee'),
             render: (_, u) => {
               const a = byKey.get(unitKey(u));
-              if (!a) return <Typography.Text type="secondary">—</Typography.Text>;
+              if (!a) {
+                // An entrance without its own assignment is covered by whoever has the whole building.
+                const whole = u.entranceId
+                  ? byKey.get(unitKey({ buildingId: u.buildingId, entranceId: null }))
+                  : undefined;
+                return (
+                  <Typography.Text type="secondary">
+                    {whole ? t('campaigns.withBuilding', { name: whole.displayName }) : '—'}
+                  </Typography.Text>
+                );
+              }
               return (
                 <Flex gap={8} align="center">
                   <span data-testid="assignee">

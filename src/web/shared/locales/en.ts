@@ -433,6 +433,7 @@ export const en: Messages = {
     assigned: '{{count}} assigned',
     unit: 'Building / entrance',
     doneShort: 'Done',
+    withBuilding: '{{name}} (with the building)',
     assignee: 'Assigned to',
     unassign: 'Remove',
     queueEmpty: 'Nobody to phone',

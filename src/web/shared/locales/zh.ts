@@ -430,6 +430,7 @@ export const zh = {
     assigned: '已分派 {{count}} 处',
     unit: '楼栋 / 单元',
     doneShort: '已完成',
+    withBuilding: '{{name}}（随楼栋）',
     assignee: '负责人',
     unassign: '取消',
     queueEmpty: '没有需要电话随访的住户',
