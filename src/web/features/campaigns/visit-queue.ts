@@ -1,5 +1,5 @@
 import { createStore, del, entries, set } from 'idb-keyval';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../../shared/api-client';
 import { campaignsApi, type VisitPayload } from './campaigns-api';
 
@@ -9,6 +9,8 @@ import { campaignsApi, type VisitPayload } from './campaigns-api';
  * keys visits by the id made here, so a visit sent twice (no answer heard, then sent again) is kept once.
  */
 export interface QueuedVisit {
+  /** Who recorded it: on a shared phone, only that account's session sends it. */
+  accountId: number;
   campaignId: number;
   visit: VisitPayload;
   /** Set when the server refused it (a mistake the volunteer must see), not for a lost connection. */
@@ -43,13 +45,16 @@ let flushing: Promise<number> | null = null;
  * Sends what is waiting, oldest first. Stops at the first network failure (still offline); a refusal by
  * the server is kept with its message so the volunteer can see it and remove it. Returns how many were sent.
  */
-export function flushVisits(onSent?: (campaignId: number, visit: VisitPayload) => void): Promise<number> {
+export function flushVisits(
+  accountId: number,
+  onSent?: (campaignId: number, visit: VisitPayload) => void,
+): Promise<number> {
   if (flushing) return flushing;
   flushing = (async () => {
     await reload();
     let sent = 0;
     for (const item of snapshot) {
-      if (item.error) continue;
+      if (item.error || item.accountId !== accountId) continue;
       try {
         await campaignsApi.recordVisit(item.campaignId, item.visit);
         // The page learns of it before the phone forgets it, so the household never looks unvisited between.
@@ -71,8 +76,8 @@ export function flushVisits(onSent?: (campaignId: number, visit: VisitPayload) =
   return flushing;
 }
 
-export async function queueVisit(campaignId: number, visit: VisitPayload) {
-  await set(visit.id, { campaignId, visit } satisfies QueuedVisit, store);
+export async function queueVisit(accountId: number, campaignId: number, visit: VisitPayload) {
+  await set(visit.id, { accountId, campaignId, visit } satisfies QueuedVisit, store);
   await reload();
 }
 
@@ -87,10 +92,11 @@ function subscribe(listener: () => void) {
 }
 
 /** The waiting visits, and a sender that runs now, whenever the network comes back, and every 20 s. */
-export function useVisitQueue(onSent: (campaignId: number, visit: VisitPayload) => void) {
-  const queued = useSyncExternalStore(subscribe, () => snapshot);
+export function useVisitQueue(accountId: number, onSent: (campaignId: number, visit: VisitPayload) => void) {
+  const all = useSyncExternalStore(subscribe, () => snapshot);
+  const queued = useMemo(() => all.filter((q) => q.accountId === accountId), [all, accountId]);
   const [online, setOnline] = useState(() => navigator.onLine);
-  const flush = useCallback(() => flushVisits(onSent), [onSent]);
+  const flush = useCallback(() => flushVisits(accountId, onSent), [accountId, onSent]);
   useEffect(() => {
     void flush();
     const up = () => {

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isDone, type VisitOutcome } from '../../../shared/campaigns';
 import { ErrorAlert } from '../../shared/error-display';
+import { useAccount } from '../auth/use-me';
 import { campaignKeys, campaignsApi, type Target, type VisitPayload } from './campaigns-api';
 import { OutcomeTag } from './outcome-tag';
 import { dropVisit, queueVisit, useVisitQueue } from './visit-queue';
@@ -86,7 +87,8 @@ function HouseholdsOfCampaign({ campaignId }: { campaignId: number }) {
     },
     [queryClient],
   );
-  const { queued, online, flush } = useVisitQueue(onSent);
+  const account = useAccount();
+  const { queued, online, flush } = useVisitQueue(account.id, onSent);
 
   // What the phone still holds counts as done here: the volunteer walks on without waiting for the network.
   const pending = useMemo(() => {
@@ -107,7 +109,7 @@ function HouseholdsOfCampaign({ campaignId }: { campaignId: number }) {
   const waiting = queued.filter((q) => !q.error).length;
 
   async function record(visit: VisitPayload) {
-    await queueVisit(campaignId, visit);
+    await queueVisit(account.id, campaignId, visit);
     setOpen(null);
     const sent = await flush();
     if (sent > 0) message.success(t('campaigns.saved'));
