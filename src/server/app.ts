@@ -19,6 +19,10 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
+import { buildingsRoutes } from './modules/buildings/buildings.routes';
+import { createBuildingsService } from './modules/buildings/buildings.service';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
+import { createCampaignsService } from './modules/campaigns/campaigns.service';
 import { declarationsRoutes } from './modules/declarations/declarations.routes';
 import { createDeclarationsService } from './modules/declarations/declarations.service';
 import { formVersionsRoutes } from './modules/declarations/form-versions.routes';
@@ -29,6 +33,8 @@ import { importsRoutes } from './modules/imports/imports.routes';
 import { createImportsService } from './modules/imports/imports.service';
 import { peopleRoutes } from './modules/people/people.routes';
 import { createPeopleService } from './modules/people/people.service';
+import { photosRoutes } from './modules/photos/photos.routes';
+import { createPhotosService } from './modules/photos/photos.service';
 import { placesRoutes } from './modules/places/places.routes';
 import { createPlacesService } from './modules/places/places.service';
 import { riskAreasRoutes } from './modules/risk-areas/risk-areas.routes';
@@ -56,6 +62,9 @@ export function createServices(config: Config, database: Database, vault?: Vault
     declarations,
     formVersions,
   );
+  const campaigns = createCampaignsService(db, audit, declarations);
+  const buildings = createBuildingsService(db);
+  const photos = createPhotosService(db, config.photoDir);
   return {
     config,
     database,
@@ -69,6 +78,9 @@ export function createServices(config: Config, database: Database, vault?: Vault
     declarations,
     formVersions,
     publicForm,
+    campaigns,
+    buildings,
+    photos,
   };
 }
 
@@ -145,6 +157,9 @@ export async function buildApp({ config, database, services, logger = false }: B
   riskAreasRoutes(app, resolved);
   declarationsRoutes(app, resolved);
   formVersionsRoutes(app, resolved);
+  campaignsRoutes(app, resolved);
+  buildingsRoutes(app, resolved);
+  photosRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };

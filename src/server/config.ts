@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Where photos are kept (DASHU_PHOTO_DIR); by default `photos` in the data directory. */
+  photoDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
   /** Base64 of 32 bytes; when absent the key file in the data directory is used (created on first start). */
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intVar(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir,
+    photoDir: path.resolve(env.DASHU_PHOTO_DIR || path.join(dataDir, 'photos')),
     databaseUrl,
     // Demo data is for trying Dashu out: on by default only for the embedded database.
     demo: boolVar(env, 'DASHU_DEMO', !databaseUrl),

@@ -10,11 +10,14 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { BuildingsService } from '../modules/buildings/buildings.service';
+import type { CampaignsService } from '../modules/campaigns/campaigns.service';
 import type { DeclarationsService } from '../modules/declarations/declarations.service';
 import type { FormVersionsService } from '../modules/declarations/form-versions.service';
 import type { PublicFormService } from '../modules/declarations/public-form.service';
 import type { ImportsService } from '../modules/imports/imports.service';
 import type { PeopleService } from '../modules/people/people.service';
+import type { PhotosService } from '../modules/photos/photos.service';
 import type { PlacesService } from '../modules/places/places.service';
 import type { RiskAreasService } from '../modules/risk-areas/risk-areas.service';
 import type { Vault } from '../privacy/vault';
@@ -41,4 +44,7 @@ export interface Services {
   declarations: DeclarationsService;
   formVersions: FormVersionsService;
   publicForm: PublicFormService;
+  campaigns: CampaignsService;
+  buildings: BuildingsService;
+  photos: PhotosService;
 }

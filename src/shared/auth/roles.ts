@@ -46,6 +46,21 @@ export const PERMISSIONS = {
   ],
   /** Volunteers fill the form at the door or on the phone (R1). */
   'declarations.write': ['community_secretary', 'social_worker', 'volunteer'],
+  /** Screening campaigns (R1): officers above the community watch progress; staff run them. */
+  'campaigns.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  'campaigns.manage': ['community_secretary', 'social_worker'],
+  /** Going door to door: the phone page and recording visits. */
+  'campaigns.visit': ['community_secretary', 'social_worker', 'volunteer'],
+  /** Taking photos in the field (campaign findings, gate inspections); reading them needs only the scope. */
+  'photos.write': ['community_secretary', 'social_worker', 'volunteer', 'gate_guard'],
+  /** The building profile and grid (动态楼宇): volunteers see their own buildings. */
+  'buildings.read': [
+    'district_officer',
+    'subdistrict_officer',
+    'community_secretary',
+    'social_worker',
+    'volunteer',
+  ],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

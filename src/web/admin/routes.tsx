@@ -1,6 +1,11 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
+import { BuildingProfilePage } from '../features/buildings/building-profile-page';
+import { BuildingsPage } from '../features/buildings/buildings-page';
+import { CampaignPage } from '../features/campaigns/campaign-page';
+import { CampaignsPage } from '../features/campaigns/campaigns-page';
+import { VisitsPage } from '../features/campaigns/visits-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
 import { FormVersionsPage } from '../features/form-versions/form-versions-page';
 import { ImportPage } from '../features/imports/import-page';
@@ -91,6 +96,54 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="declarations.read">
               <PosterPrintPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'campaigns',
+          element: (
+            <RequirePermission permission="campaigns.read">
+              <CampaignsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'campaigns/:campaignId',
+          element: (
+            <RequirePermission permission="campaigns.read">
+              <CampaignPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'visits',
+          element: (
+            <RequirePermission permission="campaigns.visit">
+              <VisitsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'visits/:campaignId',
+          element: (
+            <RequirePermission permission="campaigns.visit">
+              <VisitsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'buildings',
+          element: (
+            <RequirePermission permission="buildings.read">
+              <BuildingsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'buildings/:buildingId',
+          element: (
+            <RequirePermission permission="buildings.read">
+              <BuildingProfilePage />
             </RequirePermission>
           ),
         },

@@ -1,7 +1,10 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BarsOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
   ControlOutlined,
   FormOutlined,
   HomeOutlined,
@@ -25,6 +28,9 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/status-rules')) return '/status-rules';
   if (pathname.startsWith('/form-questions')) return '/form-questions';
   if (pathname.startsWith('/posters')) return '/posters';
+  if (pathname.startsWith('/campaigns')) return '/campaigns';
+  if (pathname.startsWith('/visits')) return '/visits';
+  if (pathname.startsWith('/buildings')) return '/buildings';
   return '/places';
 }
 
@@ -47,6 +53,15 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
       : []),
     ...(can('rules.write')
       ? [{ key: '/form-questions', icon: <BarsOutlined />, label: t('formVersions.menu') }]
+      : []),
+    ...(can('buildings.read')
+      ? [{ key: '/buildings', icon: <AppstoreOutlined />, label: t('buildings.menu') }]
+      : []),
+    ...(can('campaigns.read')
+      ? [{ key: '/campaigns', icon: <CheckSquareOutlined />, label: t('campaigns.menu') }]
+      : []),
+    ...(can('campaigns.visit')
+      ? [{ key: '/visits', icon: <CarryOutOutlined />, label: t('campaigns.visitsMenu') }]
       : []),
     ...(can('registry.import')
       ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]

@@ -11,6 +11,8 @@ let residentId: number;
 let residentDoc: string;
 let jobId: number;
 let declarationId: number;
+let campaignId: number;
+let targetId: number;
 const posterId = 0;
 
 beforeAll(async () => {
@@ -56,6 +58,18 @@ beforeAll(async () => {
       status: 'done',
     })
   ).id;
+  const campaign = await t.app.inject({
+    method: 'POST',
+    url: '/api/campaigns',
+    headers: { cookie: a },
+    payload: { communityId: f.a.community.id, name: '甲社区排查', kind: 'screening' },
+  });
+  campaignId = campaign.json().campaign.id;
+  const target = await t.services.database.pool.query<{ id: number }>(
+    'select id from campaign_targets where campaign_id = $1 limit 1',
+    [campaignId],
+  );
+  targetId = target.rows[0]?.id as number;
 });
 afterAll(() => t.close());
 
@@ -216,6 +230,64 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   'GET /api/posters': () => ({ method: 'GET', url: `/api/posters?communityId=${f.a.community.id}` }),
   'POST /api/posters': () => ({ method: 'POST', url: '/api/posters', payload: { placeId: f.a.compound.id } }),
   'DELETE /api/posters/:id': () => ({ method: 'DELETE', url: `/api/posters/${posterId}` }),
+  // Campaigns: B's secretary lists only B's, and every route on A's campaign answers 404.
+  'GET /api/campaigns': () => ({ method: 'GET', url: `/api/campaigns?communityId=${f.a.community.id}` }),
+  'POST /api/campaigns': () => ({
+    method: 'POST',
+    url: '/api/campaigns',
+    payload: { communityId: f.a.community.id, name: '越界排查', kind: 'screening' },
+  }),
+  // Only the caller's own assignments, in their own communities.
+  'GET /api/campaigns/mine': () => ({ method: 'GET', url: '/api/campaigns/mine' }),
+  'GET /api/campaigns/:id': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}` }),
+  'POST /api/campaigns/:id/close': () => ({ method: 'POST', url: `/api/campaigns/${campaignId}/close` }),
+  'GET /api/campaigns/:id/assignments': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${campaignId}/assignments`,
+  }),
+  'POST /api/campaigns/:id/assignments': () => ({
+    method: 'POST',
+    url: `/api/campaigns/${campaignId}/assignments`,
+    payload: { items: [{ buildingId: f.a.buildings[0]?.id, accountId: 1 }] },
+  }),
+  'DELETE /api/campaigns/:id/assignments/:assignmentId': () => ({
+    method: 'DELETE',
+    url: `/api/campaigns/${campaignId}/assignments/1`,
+  }),
+  'GET /api/campaigns/:id/assignment-suggestion': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${campaignId}/assignment-suggestion?accountIds=1`,
+  }),
+  'GET /api/campaigns/:id/my-households': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${campaignId}/my-households`,
+  }),
+  'POST /api/campaigns/:id/visits': () => ({
+    method: 'POST',
+    url: `/api/campaigns/${campaignId}/visits`,
+    payload: { id: '7c0f0a52-3f7e-4d0e-9a57-0b6c1e0d2f11', targetId, outcome: 'vacant' },
+  }),
+  'GET /api/campaigns/:id/targets/:targetId/visits': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${campaignId}/targets/${targetId}/visits`,
+  }),
+  'GET /api/campaigns/:id/progress': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/progress` }),
+  'GET /api/campaigns/:id/queue': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/queue` }),
+  'GET /api/communities/:id/building-grid': () => ({
+    method: 'GET',
+    url: `/api/communities/${f.a.community.id}/building-grid`,
+  }),
+  'GET /api/buildings/:id/profile': () => ({
+    method: 'GET',
+    url: `/api/buildings/${f.a.buildings[0]?.id}/profile`,
+  }),
+  // Multipart: B's secretary names A's community; the photo store answers 404 (photos.test.ts checks more).
+  'POST /api/photos': () => ({
+    method: 'POST',
+    url: `/api/photos?communityId=${f.a.community.id}&purpose=campaign_finding`,
+  }),
+  'GET /api/photos/:id': () => ({ method: 'GET', url: '/api/photos/1' }),
+  'GET /api/campaigns/:id/summary': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/summary` }),
 };
 
 describe('one community cannot see or change another', () => {
@@ -265,6 +337,17 @@ describe('one community cannot see or change another', () => {
       [`${f.tag}-spy`],
     );
     expect(accounts.rows[0].n).toBe(0);
+    const campaign = await t.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaignId}/progress`,
+      headers: { cookie: a },
+    });
+    expect(campaign.json()).toMatchObject({ total: 3, done: 0, campaign: { status: 'active' } });
+    const visits = await t.services.database.pool.query(
+      'select count(*)::int n from campaign_visits where campaign_id = $1',
+      [campaignId],
+    );
+    expect(visits.rows[0].n).toBe(0);
   });
 
   it('lets the sub-district officer above both read both, but not reveal or edit', async () => {

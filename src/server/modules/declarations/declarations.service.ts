@@ -233,6 +233,11 @@ export function createDeclarationsService(
       return recorded;
     },
 
+    /** Checks extra answers against their form version (read before a transaction opens). */
+    acceptForm(communityId: number, versionId: number | null | undefined, extra: unknown) {
+      return formVersions.accept(communityId, versionId, extra);
+    },
+
     async submitByStaff(actor: Actor, input: DeclarationInput) {
       const resident = await findResident(db, actor.scope, input.residentId);
       if (!resident) throw new AppError('not_found');

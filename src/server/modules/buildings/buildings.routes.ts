@@ -1,0 +1,17 @@
+import { actorOf } from '../../http/access';
+import { IdParams } from '../../http/schemas';
+import type { AppInstance, Services } from '../../http/types';
+
+export function buildingsRoutes(app: AppInstance, { buildings }: Services) {
+  app.get(
+    '/api/communities/:id/building-grid',
+    { config: { access: 'buildings.read' }, schema: { tags: ['buildings'], params: IdParams } },
+    async (request) => buildings.grid(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/buildings/:id/profile',
+    { config: { access: 'buildings.read' }, schema: { tags: ['buildings'], params: IdParams } },
+    async (request) => buildings.profile(actorOf(request), request.params.id),
+  );
+}

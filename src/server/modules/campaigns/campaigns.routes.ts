@@ -1,0 +1,187 @@
+import { Type } from 'typebox';
+import { CAMPAIGN_KINDS, VISIT_OUTCOMES } from '../../../shared/campaigns';
+import { actorOf } from '../../http/access';
+import { DateString, Id, IdParams, NullableText, Strict, Text } from '../../http/schemas';
+import type { AppInstance, Services } from '../../http/types';
+import { AnswerFields } from '../declarations/public-form.routes';
+
+const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Attempts = (fallback: number) =>
+  Strict({ minAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: fallback })) });
+const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+
+export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
+  const tags = ['campaigns'];
+
+  app.get(
+    '/api/campaigns',
+    {
+      config: { access: 'campaigns.read' },
+      schema: { tags, querystring: Strict({ communityId: Type.Optional(Id) }) },
+    },
+    async (request) => ({ items: await campaigns.list(actorOf(request), request.query.communityId) }),
+  );
+
+  app.post(
+    '/api/campaigns',
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        body: Strict({
+          communityId: Id,
+          name: Text(60, 2),
+          kind: literals(CAMPAIGN_KINDS),
+          placeIds: Type.Optional(Type.Array(Id, { maxItems: 200 })),
+          startsOn: Type.Optional(DateString),
+          endsOn: Type.Optional(Type.Union([DateString, Type.Null()])),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({ campaign: await campaigns.create(actorOf(request), request.body) }),
+  );
+
+  app.get(
+    '/api/campaigns/mine',
+    { config: { access: 'campaigns.visit' }, schema: { tags } },
+    async (request) => ({ items: await campaigns.mine(actorOf(request)) }),
+  );
+
+  app.get(
+    '/api/campaigns/:id',
+    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams } },
+    async (request) => ({ campaign: await campaigns.get(actorOf(request), request.params.id) }),
+  );
+
+  app.post(
+    '/api/campaigns/:id/close',
+    { config: { access: 'campaigns.manage' }, schema: { tags, params: IdParams } },
+    async (request) => ({ campaign: await campaigns.close(actorOf(request), request.params.id) }),
+  );
+
+  app.get(
+    '/api/campaigns/:id/assignments',
+    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams } },
+    async (request) => campaigns.assignments(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/campaigns/:id/assignments',
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        params: IdParams,
+        body: Strict({
+          items: Type.Array(
+            Strict({
+              buildingId: Id,
+              entranceId: Type.Optional(Type.Union([Id, Type.Null()])),
+              accountId: Id,
+              team: Type.Optional(NullableText(30)),
+            }),
+            { minItems: 1, maxItems: 500 },
+          ),
+        }),
+      },
+    },
+    async (request) => campaigns.assign(actorOf(request), request.params.id, request.body.items),
+  );
+
+  app.delete(
+    '/api/campaigns/:id/assignments/:assignmentId',
+    {
+      config: { access: 'campaigns.manage' },
+      schema: { tags, params: Strict({ id: Id, assignmentId: Id }) },
+    },
+    async (request, reply) => {
+      await campaigns.unassign(actorOf(request), request.params.id, request.params.assignmentId);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/assignment-suggestion',
+    {
+      config: { access: 'campaigns.manage' },
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: Strict({ accountIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) }),
+      },
+    },
+    async (request) => campaigns.suggest(actorOf(request), request.params.id, request.query.accountIds),
+  );
+
+  app.get(
+    '/api/campaigns/:id/my-households',
+    { config: { access: 'campaigns.visit' }, schema: { tags, params: IdParams } },
+    async (request) => campaigns.myHouseholds(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/campaigns/:id/visits',
+    {
+      config: { access: 'campaigns.visit' },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        params: IdParams,
+        body: Strict({
+          id: Uuid,
+          targetId: Id,
+          outcome: literals(VISIT_OUTCOMES),
+          notes: Type.Optional(NullableText(500)),
+          visitedAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+          declarations: Type.Optional(
+            Type.Array(Strict({ residentId: Id, ...AnswerFields }), { maxItems: 20 }),
+          ),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const result = await campaigns.recordVisit(actorOf(request), request.params.id, request.body);
+      // 201 for a new visit, 200 when the phone sent one the server already has.
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/campaigns/:id/targets/:targetId/visits',
+    {
+      config: { access: 'campaigns.visit' },
+      schema: { tags, params: Strict({ id: Id, targetId: Id }) },
+    },
+    async (request) => ({
+      items: await campaigns.visitsOf(actorOf(request), request.params.id, request.params.targetId),
+    }),
+  );
+
+  app.get(
+    '/api/campaigns/:id/progress',
+    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams, querystring: Attempts(3) } },
+    async (request) =>
+      campaigns.progress(actorOf(request), request.params.id, request.query.minAttempts ?? 3),
+  );
+
+  app.get(
+    '/api/campaigns/:id/queue',
+    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams, querystring: Attempts(1) } },
+    async (request) => campaigns.queue(actorOf(request), request.params.id, request.query.minAttempts ?? 1),
+  );
+
+  app.get(
+    '/api/campaigns/:id/summary',
+    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams } },
+    async (request, reply) => {
+      const body = await campaigns.summaryWorkbook(actorOf(request), request.params.id);
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header(
+        'content-disposition',
+        `attachment; filename="campaign-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent('排查汇总.xlsx')}`,
+      );
+      return reply.send(body);
+    },
+  );
+}

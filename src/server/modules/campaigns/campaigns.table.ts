@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * A sweep over a community's households (screening, 入户排查). One community per campaign, so scope is
+ * one column; `place_ids` narrows it to some compounds or buildings.
+ */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer('community_id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    /** Compounds or buildings the sweep covers; empty = the whole community. */
+    placeIds: integer('place_ids').array().notNull().default(sql`'{}'::int[]`),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    status: text('status').notNull().default('active'),
+    targetCount: integer('target_count').notNull().default(0),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('campaigns_community_idx').on(t.communityId, t.createdAt)],
+);
+
+/**
+ * What a campaign must reach: one household. The latest outcome and
+ * the number of tries are kept here, written with each visit, so progress is one GROUP BY on this table.
+ */
+export const campaignTargets = pgTable(
+  'campaign_targets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer('campaign_id').notNull(),
+    communityId: integer('community_id').notNull(),
+    householdId: integer('household_id'),
+    buildingId: integer('building_id').notNull(),
+    entranceId: integer('entrance_id'),
+    floor: integer('floor'),
+    room: text('room'),
+    outcome: text('outcome'),
+    attempts: integer('attempts').notNull().default(0),
+    lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
+    lastVisitedBy: integer('last_visited_by'),
+  },
+  (t) => [
+    index('campaign_targets_campaign_idx').on(t.campaignId, t.buildingId, t.entranceId),
+    index('campaign_targets_household_idx').on(t.householdId),
+  ],
+);
+
+/** Who covers which building (or one entrance of it) in a campaign, and in which team. */
+export const campaignAssignments = pgTable(
+  'campaign_assignments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer('campaign_id').notNull(),
+    communityId: integer('community_id').notNull(),
+    buildingId: integer('building_id').notNull(),
+    entranceId: integer('entrance_id'),
+    accountId: integer('account_id').notNull(),
+    team: text('team'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('campaign_assignments_uq').on(t.campaignId, t.buildingId, sql`coalesce(${t.entranceId}, 0)`),
+    index('campaign_assignments_account_idx').on(t.accountId, t.campaignId),
+  ],
+);
+
+/**
+ * Every visit as recorded. `client_id` is made on the phone: a visit sent twice (weak signal, offline
+ * queue) is stored once, because the insert is an upsert on its unique index.
+ */
+export const campaignVisits = pgTable(
+  'campaign_visits',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    clientId: uuid('client_id').notNull(),
+    campaignId: integer('campaign_id').notNull(),
+    communityId: integer('community_id').notNull(),
+    targetId: integer('target_id').notNull(),
+    outcome: text('outcome').notNull(),
+    notes: text('notes'),
+    declarationIds: integer('declaration_ids').array().notNull().default(sql`'{}'::int[]`),
+    visitedBy: integer('visited_by').notNull(),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('campaign_visits_client_uq').on(t.clientId),
+    index('campaign_visits_campaign_at_idx').on(t.campaignId, t.visitedAt),
+    index('campaign_visits_target_idx').on(t.targetId, t.visitedAt),
+  ],
+);

@@ -1,0 +1,230 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Input, Select, Spin, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
+import { ErrorAlert, errorText, useNotifyError } from '../../shared/error-display';
+import { useLabel } from '../../shared/i18n';
+import { campaignKeys, campaignsApi, type Unit } from './campaigns-api';
+
+const unitKey = (u: Pick<Unit, 'buildingId' | 'entranceId'>) => `${u.buildingId}:${u.entranceId ?? 0}`;
+
+/**
+ * 分派: tick buildings or entrances and give them to one person (and team) in one go; or pick the people
+ * going out tonight and take the suggested split, which balances households left to visit.
+ */
+export function AssignmentPanel({ campaignId, editable }: { campaignId: number; editable: boolean }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [person, setPerson] = useState<number | undefined>();
+  const [team, setTeam] = useState('');
+  const [crew, setCrew] = useState<number[]>([]);
+  const data = useQuery({
+    queryKey: campaignKeys.assignments(campaignId),
+    queryFn: () => campaignsApi.assignments(campaignId),
+  });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: campaignKeys.assignments(campaignId) });
+    void queryClient.invalidateQueries({ queryKey: ['campaigns', campaignId, 'progress'] });
+  };
+  const assign = useMutation({
+    mutationFn: (items: Parameters<typeof campaignsApi.assign>[1]) => campaignsApi.assign(campaignId, items),
+    onSuccess: ({ assigned }) => {
+      setSelected([]);
+      refresh();
+      void message.success(t('campaigns.assigned', { count: assigned }));
+    },
+  });
+  const unassign = useMutation({
+    mutationFn: (assignmentId: number) => campaignsApi.unassign(campaignId, assignmentId),
+    onSuccess: refresh,
+    onError: notifyError,
+  });
+  const suggestion = useMutation({ mutationFn: () => campaignsApi.suggest(campaignId, crew) });
+
+  if (data.isPending) return <Spin />;
+  if (data.isError) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
+  const { units, assignments, people } = data.data;
+  const byKey = new Map(assignments.map((a) => [unitKey(a), a]));
+  const personOptions = people.map((p) => ({
+    value: p.id,
+    label: `${p.displayName}（${label(ROLE_LABELS[p.role as Role])}）`,
+  }));
+  const nameOf = (id: number | null) =>
+    people.find((p) => p.id === id)?.displayName ?? t('campaigns.nobodyFits');
+
+  // Whole buildings first, then their entrances, so an entrance can be given to someone else.
+  const rows = units.flatMap((u, i) => {
+    const building = i === 0 || units[i - 1]?.buildingId !== u.buildingId;
+    const total = units.filter((x) => x.buildingId === u.buildingId);
+    const head = building
+      ? [
+          {
+            buildingId: u.buildingId,
+            buildingName: u.buildingName,
+            entranceId: null,
+            entranceName: null,
+            households: total.reduce((n, x) => n + x.households, 0),
+            done: total.reduce((n, x) => n + x.done, 0),
+          },
+        ]
+      : [];
+    return u.entranceId ? [...head, u] : head;
+  });
+
+  return (
+    <Flex vertical gap={12}>
+      {editable && (
+        <Card size="small" title={t('campaigns.suggestTitle')}>
+          <Flex gap={8} wrap>
+            <Select
+              mode="multiple"
+              style={{ minWidth: 280, flex: 1 }}
+              placeholder={t('campaigns.suggestPeople')}
+              options={personOptions}
+              value={crew}
+              onChange={setCrew}
+              data-testid="suggest-people"
+            />
+            <Button
+              disabled={crew.length === 0}
+              loading={suggestion.isPending}
+              onClick={() => suggestion.mutate()}
+            >
+              {t('campaigns.suggest')}
+            </Button>
+          </Flex>
+          {suggestion.isError && <Alert type="error" showIcon title={errorText(suggestion.error)} />}
+          {suggestion.data && (
+            <Flex vertical gap={8} style={{ marginTop: 8 }}>
+              <Typography.Text>
+                {suggestion.data.load
+                  .map((l) => t('campaigns.load', { name: l.displayName, count: l.households }))
+                  .join('；')}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {suggestion.data.items.map((i) => `${i.buildingName} → ${nameOf(i.accountId)}`).join('，')}
+              </Typography.Text>
+              <Button
+                type="primary"
+                style={{ alignSelf: 'flex-start' }}
+                loading={assign.isPending}
+                disabled={!suggestion.data.items.some((i) => i.accountId)}
+                onClick={() =>
+                  assign.mutate(
+                    suggestion.data.items
+                      .filter((i) => i.accountId !== null)
+                      .map((i) => ({ buildingId: i.buildingId, accountId: i.accountId as number })),
+                  )
+                }
+              >
+                {t('campaigns.applySuggestion')}
+              </Button>
+            </Flex>
+          )}
+        </Card>
+      )}
+      {editable && (
+        <Flex gap={8} wrap align="center">
+          <Typography.Text>{t('campaigns.selectedCount', { count: selected.length })}</Typography.Text>
+          <Select
+            style={{ minWidth: 240 }}
+            placeholder={t('campaigns.assignTo')}
+            options={personOptions}
+            value={person}
+            onChange={setPerson}
+            showSearch={{ optionFilterProp: 'label' }}
+            data-testid="assign-person"
+          />
+          <Input
+            style={{ width: 140 }}
+            placeholder={t('campaigns.teamPlaceholder')}
+            value={team}
+            maxLength={30}
+            onChange={(e) => setTeam(e.target.value)}
+          />
+          <Button
+            type="primary"
+            disabled={!person || selected.length === 0}
+            loading={assign.isPending}
+            data-testid="assign-selected"
+            onClick={() =>
+              assign.mutate(
+                selected.map((key) => {
+                  const [b, e] = key.split(':').map(Number);
+                  return {
+                    buildingId: b as number,
+                    entranceId: e || null,
+                    accountId: person as number,
+                    team: team || null,
+                  };
+                }),
+              )
+            }
+          >
+            {t('campaigns.assign')}
+          </Button>
+        </Flex>
+      )}
+      {assign.isError && <Alert type="error" showIcon title={errorText(assign.error)} />}
+      <Table
+        size="small"
+        rowKey={unitKey}
+        pagination={false}
+        dataSource={rows}
+        rowSelection={
+          editable
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+            : undefined
+        }
+        columns={[
+          {
+            title: t('campaigns.unit'),
+            render: (_, u) =>
+              u.entranceId ? (
+                <span style={{ paddingLeft: 16 }}>{u.entranceName}</span>
+              ) : (
+                <b>{u.buildingName}</b>
+              ),
+          },
+          { title: t('campaigns.households'), dataIndex: 'households' },
+          { title: t('campaigns.doneShort'), dataIndex: 'done' },
+          {
+            title: t('campaigns.assignee'),
+            render: (_, u) => {
+              const a = byKey.get(unitKey(u));
+              if (!a) {
+                // An entrance without its own assignment is covered by whoever has the whole building.
+                const whole = u.entranceId
+                  ? byKey.get(unitKey({ buildingId: u.buildingId, entranceId: null }))
+                  : undefined;
+                return (
+                  <Typography.Text type="secondary">
+                    {whole ? t('campaigns.withBuilding', { name: whole.displayName }) : '—'}
+                  </Typography.Text>
+                );
+              }
+              return (
+                <Flex gap={8} align="center">
+                  <span data-testid="assignee">
+                    {a.displayName}
+                    {a.team ? `（${a.team}）` : ''}
+                  </span>
+                  {editable && (
+                    <Button size="small" type="link" onClick={() => unassign.mutate(a.id)}>
+                      {t('campaigns.unassign')}
+                    </Button>
+                  )}
+                </Flex>
+              );
+            },
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
