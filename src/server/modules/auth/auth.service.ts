@@ -24,6 +24,15 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 export function createAuthService(db: Db, config: Config, audit: AuditService) {
   // Scopes change only when places or accounts change; a short cache spares two queries per request.
   const scopeCache = new Map<string, { scope: ScopeWithPlace; until: number }>();
+  // Every signed-in request starts by finding its session; on the embedded database that lookup alone
+  // capped staff routes near 80 requests a second. Sessions are kept here for a few seconds: signing out
+  // or changing the password on this instance drops them at once; a session deleted elsewhere (another
+  // instance, an expiry) stops working within SESSION_CACHE_MS.
+  const SESSION_CACHE_MS = 5_000;
+  const sessionCache = new Map<string, { account: repo.AccountRow; until: number }>();
+  const forgetSessionsOf = (accountId: number) => {
+    for (const [hash, entry] of sessionCache) if (entry.account.id === accountId) sessionCache.delete(hash);
+  };
 
   async function resolveScope(account: repo.AccountRow): Promise<ScopeWithPlace> {
     const key = `${account.scopePlaceId}:${account.scopeBuildingIds?.join(',') ?? ''}`;
@@ -98,6 +107,7 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
     },
 
     async logout(token: string, actor: Actor) {
+      sessionCache.delete(tokenHash(token));
       await repo.deleteSession(db, tokenHash(token));
       await audit.record(actor, { action: 'logout', entity: 'account', entityId: actor.accountId });
     },
@@ -105,7 +115,16 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
     /** The caller behind a session cookie, or null when the cookie is missing, expired or unknown. */
     async authenticate(token: string | undefined, ip: string, lang: Actor['lang']): Promise<Actor | null> {
       if (!token || token.length > 100) return null;
-      const account = await repo.findSessionAccount(db, tokenHash(token));
+      const hash = tokenHash(token);
+      const hit = sessionCache.get(hash);
+      let account = hit && hit.until > Date.now() ? hit.account : undefined;
+      if (!account) {
+        account = await repo.findSessionAccount(db, hash);
+        if (account) {
+          if (sessionCache.size >= 10_000) sessionCache.delete(sessionCache.keys().next().value as string);
+          sessionCache.set(hash, { account, until: Date.now() + SESSION_CACHE_MS });
+        } else sessionCache.delete(hash);
+      }
       if (!account || account.disabledAt) return null;
       return {
         accountId: account.id,
@@ -139,6 +158,7 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
         await repo.deleteSessionsOf(tx, account.id, tokenHash(token));
         await audit.record(actor, { action: 'password_change', entity: 'account', entityId: account.id }, tx);
       });
+      forgetSessionsOf(account.id);
     },
 
     /** Creates an account; used by the CLI (actor null: the machine's operator) and by managers. */
