@@ -15,6 +15,10 @@ import type { Database } from './db/database';
 import { registerAccessControl } from './http/access';
 import { registerErrorHandling } from './http/error-handler';
 import type { AppInstance, Services } from './http/types';
+import { accessRoutes, gateRoutes } from './modules/access/access.routes';
+import { createGateService } from './modules/access/gate.service';
+import { createPassesService } from './modules/access/passes.service';
+import { openPassKeyStore } from './modules/access/signing-keys';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -46,6 +50,10 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const riskAreas = createRiskAreasService(db, audit);
   const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas);
   const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
+  // The pass-signing key is a file in the data directory (created on first start), never in the database.
+  const passKeys = openPassKeyStore(path.join(config.dataDir, 'pass-keys'));
+  const passes = createPassesService(db, audit, passKeys);
+  const gate = createGateService(db, audit, passKeys, resolvedVault);
   return {
     config,
     database,
@@ -58,6 +66,8 @@ export function createServices(config: Config, database: Database, vault?: Vault
     riskAreas,
     declarations,
     publicForm,
+    passes,
+    gate,
   };
 }
 
@@ -134,6 +144,8 @@ export async function buildApp({ config, database, services, logger = false }: B
   riskAreasRoutes(app, resolved);
   declarationsRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
+  await accessRoutes(app, resolved);
+  gateRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };
 }

@@ -8,6 +8,8 @@ import type {
 } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { GateService } from '../modules/access/gate.service';
+import type { PassesService } from '../modules/access/passes.service';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { DeclarationsService } from '../modules/declarations/declarations.service';
@@ -39,4 +41,6 @@ export interface Services {
   riskAreas: RiskAreasService;
   declarations: DeclarationsService;
   publicForm: PublicFormService;
+  passes: PassesService;
+  gate: GateService;
 }

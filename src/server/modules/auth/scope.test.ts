@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { insertJob } from '../imports/imports.repo';
+import { gates } from '../places/places.table';
 
 let t: TestApp;
 let f: Fixture;
@@ -11,6 +13,8 @@ let residentId: number;
 let residentDoc: string;
 let jobId: number;
 const posterId = 0;
+let gateId: number;
+let passId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -40,6 +44,24 @@ beforeAll(async () => {
       status: 'done',
     })
   ).id;
+  // Community A closes its compound: a gate and its passes, which B must not reach.
+  const [gate] = await t.services.database.db
+    .insert(gates)
+    .values({ communityId: f.a.community.id, compoundId: f.a.compound.id, name: '甲东门' })
+    .returning();
+  gateId = gate?.id as number;
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/access/passes/issue',
+    headers: { cookie: a },
+    payload: { compoundId: f.a.compound.id, validUntil: '2099-12-31' },
+  });
+  const listed = await t.app.inject({
+    method: 'GET',
+    url: `/api/access/passes?communityId=${f.a.community.id}`,
+    headers: { cookie: a },
+  });
+  passId = listed.json().items[0].id;
 });
 afterAll(() => t.close());
 
@@ -179,6 +201,70 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   'GET /api/posters': () => ({ method: 'GET', url: `/api/posters?communityId=${f.a.community.id}` }),
   'POST /api/posters': () => ({ method: 'POST', url: '/api/posters', payload: { placeId: f.a.compound.id } }),
   'DELETE /api/posters/:id': () => ({ method: 'DELETE', url: `/api/posters/${posterId}` }),
+  // Public keys verify passes; they are public by nature (the gate app caches them before sign-in).
+  'GET /api/access/keys': 'public',
+  // The signing key is installation-wide: only district officers rotate it (B's secretary gets 403).
+  'POST /api/access/keys/rotate': () => ({ method: 'POST', url: '/api/access/keys/rotate' }),
+  'GET /api/access/settings': () => ({
+    method: 'GET',
+    url: `/api/access/settings?communityId=${f.a.community.id}`,
+  }),
+  'PUT /api/access/settings': () => ({
+    method: 'PUT',
+    url: '/api/access/settings',
+    payload: { communityId: f.a.community.id, passHolder: 'resident' },
+  }),
+  'POST /api/access/passes/issue': () => ({
+    method: 'POST',
+    url: '/api/access/passes/issue',
+    payload: { compoundId: f.a.compound.id, validUntil: '2099-12-31' },
+  }),
+  'GET /api/access/passes': () => ({
+    method: 'GET',
+    url: `/api/access/passes?communityId=${f.a.community.id}`,
+  }),
+  'GET /api/access/passes/print': () => ({
+    method: 'GET',
+    url: `/api/access/passes/print?compoundId=${f.a.compound.id}`,
+  }),
+  'POST /api/access/passes/:id/revoke': () => ({
+    method: 'POST',
+    url: `/api/access/passes/${passId}/revoke`,
+    payload: { reason: '恶意作废' },
+  }),
+  'POST /api/access/passes/:id/reissue': () => ({
+    method: 'POST',
+    url: `/api/access/passes/${passId}/reissue`,
+    payload: {},
+  }),
+  'POST /api/access/passes/reissue-old-keys': () => ({
+    method: 'POST',
+    url: '/api/access/passes/reissue-old-keys',
+    payload: { communityId: f.a.community.id },
+  }),
+  'POST /api/access/passes/:id/link': () => ({ method: 'POST', url: `/api/access/passes/${passId}/link` }),
+  'DELETE /api/access/passes/:id/link': () => ({
+    method: 'DELETE',
+    url: `/api/access/passes/${passId}/link`,
+  }),
+  // The holder's own pass: the random link token is the credential, as for posters.
+  'GET /api/public/passes/:token': 'public',
+  'GET /api/gate/gates': () => ({ method: 'GET', url: '/api/gate/gates' }),
+  'GET /api/gate/gates/:id/offline': () => ({ method: 'GET', url: `/api/gate/gates/${gateId}/offline` }),
+  'POST /api/gate/checks': () => ({
+    method: 'POST',
+    url: '/api/gate/checks',
+    payload: {
+      checks: [
+        { uuid: randomUUID(), gateId, checkedAt: new Date().toISOString(), direction: 'in', passNumber: 1 },
+      ],
+    },
+  }),
+  'POST /api/gate/lookup': () => ({
+    method: 'POST',
+    url: '/api/gate/lookup',
+    payload: { gateId, docNumber: residentDoc },
+  }),
 };
 
 describe('one community cannot see or change another', () => {
@@ -228,6 +314,17 @@ describe('one community cannot see or change another', () => {
       [`${f.tag}-spy`],
     );
     expect(accounts.rows[0].n).toBe(0);
+    const passRows = await t.services.database.pool.query(
+      `select count(*)::int n, count(*) filter (where status = 'active' and link_token is null)::int active
+       from passes where community_id = $1`,
+      [f.a.community.id],
+    );
+    expect(passRows.rows[0]).toEqual({ n: 3, active: 3 });
+    const checks = await t.services.database.pool.query(
+      'select count(*)::int n from gate_checks where gate_id = $1',
+      [gateId],
+    );
+    expect(checks.rows[0].n).toBe(0);
   });
 
   it('lets the sub-district officer above both read both, but not reveal or edit', async () => {
