@@ -176,4 +176,9 @@ async function registerWeb(app: AppInstance) {
   app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, page('admin'));
   // The resident pages (the registration form behind a poster's QR code) live under /r.
   app.get('/r/*', { config: { access: 'public' }, schema: { hide: true } }, page('resident'));
+  // The gate app (installable, works offline) and the resident's own pass behind a personal link.
+  app.get('/gate', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/gate/'),
+  );
+  app.get('/gate/*', { config: { access: 'public' }, schema: { hide: true } }, page('gate'));
 }

@@ -180,8 +180,59 @@ const Check = Strict({
   offline: Type.Optional(Type.Boolean()),
 });
 
-/** Gate side: what the gate app calls. */
+const OpeningHours = Type.Union([
+  Type.String({ pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', maxLength: 11 }),
+  Type.Null(),
+]);
+
+/** Gate side: what the gate app calls, and the gates themselves. */
 export function gateRoutes(app: AppInstance, { gate }: Services) {
+  app.get(
+    '/api/access/gates',
+    { config: { access: 'access.read' }, schema: { tags: ['access'] } },
+    async (request) => ({ items: await gate.gates(actorOf(request)) }),
+  );
+
+  app.post(
+    '/api/access/gates',
+    {
+      config: { access: 'access.manage' },
+      schema: {
+        tags: ['access'],
+        body: Strict({
+          compoundId: Id,
+          name: Text(40, 1),
+          vehiclesAllowed: Type.Boolean(),
+          openingHours: Type.Optional(OpeningHours),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        gate: await gate.createGate(actorOf(request), {
+          ...request.body,
+          openingHours: request.body.openingHours ?? null,
+        }),
+      }),
+  );
+
+  app.patch(
+    '/api/access/gates/:id',
+    {
+      config: { access: 'access.manage' },
+      schema: {
+        tags: ['access'],
+        params: IdParams,
+        body: Strict({
+          name: Type.Optional(Text(40, 1)),
+          vehiclesAllowed: Type.Optional(Type.Boolean()),
+          openingHours: Type.Optional(OpeningHours),
+        }),
+      },
+    },
+    async (request) => ({ gate: await gate.updateGate(actorOf(request), request.params.id, request.body) }),
+  );
+
   app.get(
     '/api/gate/gates',
     { config: { access: 'gate.check' }, schema: { tags: ['gate'] } },

@@ -21,7 +21,7 @@ const today = beijingToday();
 
 async function call(
   cookie: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
 ) {
@@ -338,6 +338,36 @@ describe('gate checks', () => {
     expect(future.statusCode).toBe(400);
     expect(future.json().error.message).toContain('时间');
     const bad = await call(guard, 'POST', '/api/gate/checks', { checks: [check({ token: 'abc' })] });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('gates', () => {
+  it('adds a gate to a compound with hours and vehicles, and edits it; other communities get 404', async () => {
+    const made = await call(secretary, 'POST', '/api/access/gates', {
+      compoundId: f.a.compound.id,
+      name: '新开北门',
+      vehiclesAllowed: false,
+      openingHours: '06:00-22:00',
+    });
+    expect(made.statusCode).toBe(201);
+    const id = made.json().gate.id;
+    const edited = await call(secretary, 'PATCH', `/api/access/gates/${id}`, { vehiclesAllowed: true });
+    expect(edited.json().gate).toMatchObject({
+      name: '新开北门',
+      vehiclesAllowed: true,
+      openingHours: '06:00-22:00',
+    });
+    const list = await call(secretary, 'GET', '/api/access/gates');
+    expect(list.json().items.map((g: { name: string }) => g.name)).toContain('新开北门');
+    const spy = await login(t, f.b.usernames.community_secretary);
+    expect((await call(spy, 'PATCH', `/api/access/gates/${id}`, { name: 'x' })).statusCode).toBe(404);
+    const bad = await call(secretary, 'POST', '/api/access/gates', {
+      compoundId: f.a.compound.id,
+      name: '坏',
+      vehiclesAllowed: false,
+      openingHours: '早上',
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -16,9 +16,11 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
-import { canSeeCommunity } from '../auth/scope';
+import { assertCommunity, canSeeCommunity } from '../auth/scope';
 import * as declarationsRepo from '../declarations/declarations.repo';
+import { findPlace } from '../places/places.repo';
 import * as checksRepo from './gate-checks.repo';
+import * as gatesRepo from './gates.repo';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 
@@ -95,6 +97,45 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
   }
 
   return {
+    /** A gate for a compound (Gongyun fitted one where there was none): name, hours, vehicles. */
+    async createGate(
+      actor: Actor,
+      input: { compoundId: number; name: string; vehiclesAllowed: boolean; openingHours: string | null },
+    ) {
+      const compound = await findPlace(db, input.compoundId);
+      if (compound?.kind !== 'compound') throw new AppError('not_found');
+      assertCommunity(actor.scope, compound.communityId);
+      const communityId = compound.communityId;
+      return db.transaction(async (tx) => {
+        const gate = await gatesRepo.insertGate(tx, { ...input, communityId });
+        await audit.record(
+          actor,
+          { action: 'create', entity: 'gate', entityId: gate.id, communityId, detail: input },
+          tx,
+        );
+        return gate;
+      });
+    },
+
+    async updateGate(
+      actor: Actor,
+      id: number,
+      input: { name?: string; vehiclesAllowed?: boolean; openingHours?: string | null },
+    ) {
+      const gate = await repo.findGateInScope(db, actor.scope, id);
+      if (!gate) throw new AppError('not_found');
+      await db.transaction(async (tx) => {
+        await gatesRepo.updateGate(tx, id, input);
+        await audit.record(
+          actor,
+          { action: 'update', entity: 'gate', entityId: id, communityId: gate.communityId, detail: input },
+          tx,
+        );
+      });
+      gateCache.delete(id);
+      return { ...gate, ...input };
+    },
+
     async gates(actor: Actor) {
       const rows = await repo.listGatesInScope(db, actor.scope);
       return rows.map((r) => ({
@@ -114,9 +155,10 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
      */
     async offlineBundle(actor: Actor, gateId: number) {
       const gate = await gateFor(actor, gateId);
-      const [revoked, stayIn] = await Promise.all([
+      const [revoked, stayIn, active] = await Promise.all([
         repo.revokedNumbers(db, gate.communityId),
         repo.stayInNumbers(db, gate.communityId),
+        repo.activePassNumbers(db, gate.communityId, gate.compoundId),
       ]);
       return {
         gateId: gate.id,
@@ -126,6 +168,7 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
         keys: keys.publicKeys(),
         revoked,
         mustNotGoOut: stayIn,
+        activePasses: active,
       };
     },
 

@@ -197,6 +197,22 @@ export async function revokedNumbers(db: DbOrTx, communityId: number): Promise<n
   return rows.map((r) => r.number);
 }
 
+/** The compound's active passes as [number, valid until]: lets the gate phone judge a typed number offline. */
+export async function activePassNumbers(db: DbOrTx, communityId: number, compoundId: number) {
+  const rows = await db
+    .select({ number: passes.number, validUntil: passes.validUntil })
+    .from(passes)
+    .where(
+      and(
+        eq(passes.communityId, communityId),
+        eq(passes.compoundId, compoundId),
+        eq(passes.status, 'active'),
+      ),
+    )
+    .orderBy(asc(passes.number));
+  return rows.map((r): [number, string] => [r.number, r.validUntil]);
+}
+
 /**
  * Active passes whose holder is under observation — for a household pass, anyone living in the
  * household. Only numbers leave the server: the gate phone needs nothing more to stop someone.

@@ -249,6 +249,17 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   }),
   // The holder's own pass: the random link token is the credential, as for posters.
   'GET /api/public/passes/:token': 'public',
+  'GET /api/access/gates': () => ({ method: 'GET', url: '/api/access/gates' }),
+  'POST /api/access/gates': () => ({
+    method: 'POST',
+    url: '/api/access/gates',
+    payload: { compoundId: f.a.compound.id, name: '偷开的门', vehiclesAllowed: true },
+  }),
+  'PATCH /api/access/gates/:id': () => ({
+    method: 'PATCH',
+    url: `/api/access/gates/${gateId}`,
+    payload: { name: '被改名' },
+  }),
   'GET /api/gate/gates': () => ({ method: 'GET', url: '/api/gate/gates' }),
   'GET /api/gate/gates/:id/offline': () => ({ method: 'GET', url: `/api/gate/gates/${gateId}/offline` }),
   'POST /api/gate/checks': () => ({
@@ -325,6 +336,10 @@ describe('one community cannot see or change another', () => {
       [gateId],
     );
     expect(checks.rows[0].n).toBe(0);
+    const gateRows = await t.services.database.pool.query('select name from gates where community_id = $1', [
+      f.a.community.id,
+    ]);
+    expect(gateRows.rows).toEqual([{ name: '甲东门' }]);
   });
 
   it('lets the sub-district officer above both read both, but not reveal or edit', async () => {
