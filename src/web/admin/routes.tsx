@@ -1,4 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { PassPrintPage } from '../features/access/pass-print-page';
+import { PassesPage } from '../features/access/passes-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
@@ -73,6 +75,22 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="declarations.read">
               <PosterPrintPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access',
+          element: (
+            <RequirePermission permission="access.read">
+              <PassesPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access/print',
+          element: (
+            <RequirePermission permission="access.manage">
+              <PassPrintPage />
             </RequirePermission>
           ),
         },

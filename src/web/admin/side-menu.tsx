@@ -4,6 +4,7 @@ import {
   FormOutlined,
   HomeOutlined,
   QrcodeOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -21,6 +22,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/declarations')) return '/declarations';
   if (pathname.startsWith('/risk-areas')) return '/risk-areas';
   if (pathname.startsWith('/posters')) return '/posters';
+  if (pathname.startsWith('/access')) return '/access';
   return '/places';
 }
 
@@ -39,6 +41,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
           { key: '/risk-areas', icon: <AlertOutlined />, label: t('nav.riskAreas') },
           { key: '/posters', icon: <QrcodeOutlined />, label: t('posters.menu') },
         ]
+      : []),
+    ...(can('access.read')
+      ? [{ key: '/access', icon: <SafetyCertificateOutlined />, label: t('access.menu') }]
       : []),
     ...(can('registry.import')
       ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DIRECTIONS, TOKEN_LENGTH } from '../../../shared/access';
+import { beijingToday } from '../../../shared/declarations';
 import { actorOf } from '../../http/access';
 import { AppError } from '../../http/app-error';
 import { DateString, Id, IdParams, Page, Strict, Text } from '../../http/schemas';
@@ -188,6 +189,12 @@ const OpeningHours = Type.Union([
 /** Gate side: what the gate app calls, and the gates themselves. */
 export function gateRoutes(app: AppInstance, { gate }: Services) {
   app.get(
+    '/api/access/compounds',
+    { config: { access: 'access.read' }, schema: { tags: ['access'] } },
+    async (request) => ({ items: await gate.compounds(actorOf(request)) }),
+  );
+
+  app.get(
     '/api/access/gates',
     { config: { access: 'access.read' }, schema: { tags: ['access'] } },
     async (request) => ({ items: await gate.gates(actorOf(request)) }),
@@ -253,6 +260,28 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
       schema: { tags: ['gate'], body: Strict({ checks: Type.Array(Check, { minItems: 1, maxItems: 200 }) }) },
     },
     async (request) => ({ results: await gate.record(actorOf(request), request.body.checks) }),
+  );
+
+  app.get(
+    '/api/access/checks',
+    {
+      config: { access: 'access.read' },
+      schema: {
+        tags: ['access'],
+        querystring: Strict({
+          gateId: Type.Optional(Id),
+          day: Type.Optional(DateString),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+        }),
+      },
+    },
+    async (request) => ({
+      items: await gate.listChecks(actorOf(request), {
+        gateId: request.query.gateId,
+        day: request.query.day ?? beijingToday(),
+        limit: request.query.limit ?? 200,
+      }),
+    }),
   );
 
   app.post(

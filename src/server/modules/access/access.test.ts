@@ -224,6 +224,8 @@ describe('gate checks', () => {
     expect(resend.json().results.map((r: { stored: boolean }) => r.stored)).toEqual([false, true]);
     const rows = await t.services.database.db.select().from(gateChecks).where(eq(gateChecks.uuid, one.uuid));
     expect(rows).toHaveLength(1);
+    const log = await call(secretary, 'GET', `/api/access/checks?gateId=${gateId}`);
+    expect(log.json().items.filter((c: { uuid: string }) => c.uuid === one.uuid)).toHaveLength(1);
     expect(rows[0]).toMatchObject({ temperature: 36.5, idChecked: true, verdict: 'valid' });
   });
 
@@ -358,6 +360,10 @@ describe('gates', () => {
       vehiclesAllowed: true,
       openingHours: '06:00-22:00',
     });
+    const compounds = await call(secretary, 'GET', '/api/access/compounds');
+    expect(compounds.json().items).toEqual([
+      { id: f.a.compound.id, name: f.a.compound.name, communityId: f.a.community.id },
+    ]);
     const list = await call(secretary, 'GET', '/api/access/gates');
     expect(list.json().items.map((g: { name: string }) => g.name)).toContain('新开北门');
     const spy = await login(t, f.b.usernames.community_secretary);

@@ -1,4 +1,4 @@
-import { and, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { gateChecks, gateReferrals } from './access.table';
@@ -32,4 +32,26 @@ export async function verdictsOf(db: DbOrTx, scope: Scope, uuids: string[]) {
 export async function insertReferrals(db: DbOrTx, rows: Array<typeof gateReferrals.$inferInsert>) {
   if (rows.length === 0) return;
   await db.insert(gateReferrals).values(rows).onConflictDoNothing({ target: gateReferrals.checkUuid });
+}
+
+/** Checks of one gate (or all gates in scope) in a time window, newest first. */
+export async function listChecks(
+  db: DbOrTx,
+  scope: Scope,
+  filter: { gateId?: number; from: Date; to: Date; limit: number },
+) {
+  if (scope.communityIds.length === 0) return [];
+  return db
+    .select()
+    .from(gateChecks)
+    .where(
+      and(
+        inArray(gateChecks.communityId, scope.communityIds),
+        filter.gateId ? eq(gateChecks.gateId, filter.gateId) : undefined,
+        gte(gateChecks.checkedAt, filter.from),
+        lt(gateChecks.checkedAt, filter.to),
+      ),
+    )
+    .orderBy(desc(gateChecks.checkedAt))
+    .limit(filter.limit);
 }

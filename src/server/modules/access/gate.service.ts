@@ -136,6 +136,8 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
       return { ...gate, ...input };
     },
 
+    compounds: (actor: Actor) => gatesRepo.compoundsInScope(db, actor.scope),
+
     async gates(actor: Actor) {
       const rows = await repo.listGatesInScope(db, actor.scope);
       return rows.map((r) => ({
@@ -321,6 +323,35 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
         }
       }
       return results;
+    },
+
+    /** The log of a day (Beijing day), newest first: what the console's gate view lists. */
+    async listChecks(actor: Actor, filter: { gateId?: number; day: string; limit: number }) {
+      const from = new Date(`${filter.day}T00:00:00+08:00`);
+      const to = new Date(from.getTime() + 86_400_000);
+      const rows = await checksRepo.listChecks(db, actor.scope, {
+        gateId: filter.gateId,
+        from,
+        to,
+        limit: filter.limit,
+      });
+      return rows.map((r) => ({
+        uuid: r.uuid,
+        gateId: r.gateId,
+        checkedAt: r.checkedAt.toISOString(),
+        receivedAt: r.receivedAt.toISOString(),
+        passNumber: r.passNumber,
+        verdict: r.verdict as Verdict,
+        direction: r.direction as Direction,
+        temperature: r.temperature,
+        fever: r.fever,
+        idChecked: r.idChecked,
+        plate: r.plate,
+        trunkChecked: r.trunkChecked,
+        refused: r.refused,
+        refusalReason: r.refusalReason,
+        offline: r.offline,
+      }));
     },
 
     /** A typed ID number (needs the network): the person's pass in this gate's community, if any. */

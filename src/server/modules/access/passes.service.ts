@@ -82,6 +82,68 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
     return created;
   }
 
+  /**
+   * Issues a pass to every holder of a compound who has none yet (per household or per resident, as
+   * the community set). Running it again issues only to newcomers.
+   */
+  async function issueTo(
+    actor: Actor | null,
+    compound: { id: number; communityId: number },
+    validUntil: string,
+  ) {
+    const communityId = compound.communityId;
+    const setting = (await repo.findSettings(db, communityId))?.passHolder ?? 'household';
+    const kind = setting === 'resident' ? 'resident' : 'household';
+    const [holders, existing] = await Promise.all([
+      repo.holdersOfCompound(db, communityId, compound.id, kind),
+      repo.activeHolderKeys(db, compound.id),
+    ]);
+    const todo = holders.filter((h) => !existing.has(`${h.householdId}:${h.residentId ?? ''}`));
+    if (todo.length > MAX_BULK)
+      throw new AppError('validation_failed', { detail: `一次最多发放 ${MAX_BULK} 张` });
+    const issued = await db.transaction(async (tx) => {
+      if (todo.length === 0) return [];
+      const first = await repo.reserveNumbers(tx, communityId, todo.length);
+      const rows = await repo.insertPasses(
+        tx,
+        todo.map((h, i) => ({
+          communityId,
+          compoundId: compound.id,
+          number: first + i,
+          holderKind: kind,
+          householdId: h.householdId,
+          residentId: h.residentId,
+          validUntil,
+          issuedBy: actor?.accountId ?? null,
+          ...signToken({
+            passNumber: first + i,
+            holderKind: kind,
+            holderId: h.residentId ?? h.householdId,
+            compoundId: compound.id,
+            validUntil,
+          }),
+        })),
+      );
+      await audit.record(
+        actor,
+        {
+          action: 'create',
+          entity: 'pass',
+          communityId,
+          detail: { compoundId: compound.id, count: rows.length, first, holder: kind, validUntil },
+        },
+        tx,
+      );
+      return rows;
+    });
+    return {
+      issued: issued.length,
+      skipped: holders.length - todo.length,
+      firstNumber: issued[0]?.number ?? null,
+      lastNumber: issued.at(-1)?.number ?? null,
+    };
+  }
+
   return {
     signToken,
 
@@ -119,67 +181,15 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
      * the community set). Running it again issues only to newcomers.
      */
     async issueForCompound(actor: Actor, input: { compoundId: number; validUntil: string }) {
-      const today = beijingToday();
-      if (input.validUntil < today)
+      if (input.validUntil < beijingToday())
         throw new AppError('validation_failed', { detail: '有效期不能早于今天' }, 'validUntil');
       const compound = await compoundInScope(actor, input.compoundId);
-      const communityId = compound.communityId;
-      const setting = (await repo.findSettings(db, communityId))?.passHolder ?? 'household';
-      const kind = setting === 'resident' ? 'resident' : 'household';
-      const [holders, existing] = await Promise.all([
-        repo.holdersOfCompound(db, communityId, compound.id, kind),
-        repo.activeHolderKeys(db, compound.id),
-      ]);
-      const todo = holders.filter((h) => !existing.has(`${h.householdId}:${h.residentId ?? ''}`));
-      if (todo.length > MAX_BULK)
-        throw new AppError('validation_failed', { detail: `一次最多发放 ${MAX_BULK} 张` });
-      const issued = await db.transaction(async (tx) => {
-        if (todo.length === 0) return [];
-        const first = await repo.reserveNumbers(tx, communityId, todo.length);
-        const rows = await repo.insertPasses(
-          tx,
-          todo.map((h, i) => ({
-            communityId,
-            compoundId: compound.id,
-            number: first + i,
-            holderKind: kind,
-            householdId: h.householdId,
-            residentId: h.residentId,
-            validUntil: input.validUntil,
-            issuedBy: actor.accountId,
-            ...signToken({
-              passNumber: first + i,
-              holderKind: kind,
-              holderId: h.residentId ?? h.householdId,
-              compoundId: compound.id,
-              validUntil: input.validUntil,
-            }),
-          })),
-        );
-        await audit.record(
-          actor,
-          {
-            action: 'create',
-            entity: 'pass',
-            communityId,
-            detail: {
-              compoundId: compound.id,
-              count: rows.length,
-              first,
-              holder: kind,
-              validUntil: input.validUntil,
-            },
-          },
-          tx,
-        );
-        return rows;
-      });
-      return {
-        issued: issued.length,
-        skipped: holders.length - todo.length,
-        firstNumber: issued[0]?.number ?? null,
-        lastNumber: issued.at(-1)?.number ?? null,
-      };
+      return issueTo(actor, compound, input.validUntil);
+    },
+
+    /** Demo data: the passes Gongyun printed, issued by nobody in particular (audit actor null). */
+    async seedCompound(compound: { id: number; communityId: number }, validUntil: string) {
+      return issueTo(null, compound, validUntil);
     },
 
     async list(
@@ -286,6 +296,12 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
       const pass = await repo.findPassInScope(db, actor.scope, id);
       if (!pass) throw new AppError('not_found');
       if (pass.status !== 'active') throw new AppError('pass_not_active');
+      if ((validUntil ?? pass.validUntil) < beijingToday())
+        throw new AppError(
+          'validation_failed',
+          { detail: '该出入证已过期，补发时请填写新的有效期' },
+          'validUntil',
+        );
       const created = await db.transaction(async (tx) => {
         const [row] = await reissueRows(tx, actor, [pass], validUntil);
         await audit.record(

@@ -249,6 +249,7 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   }),
   // The holder's own pass: the random link token is the credential, as for posters.
   'GET /api/public/passes/:token': 'public',
+  'GET /api/access/compounds': () => ({ method: 'GET', url: '/api/access/compounds' }),
   'GET /api/access/gates': () => ({ method: 'GET', url: '/api/access/gates' }),
   'POST /api/access/gates': () => ({
     method: 'POST',
@@ -260,6 +261,7 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     url: `/api/access/gates/${gateId}`,
     payload: { name: '被改名' },
   }),
+  'GET /api/access/checks': () => ({ method: 'GET', url: `/api/access/checks?gateId=${gateId}` }),
   'GET /api/gate/gates': () => ({ method: 'GET', url: '/api/gate/gates' }),
   'GET /api/gate/gates/:id/offline': () => ({ method: 'GET', url: `/api/gate/gates/${gateId}/offline` }),
   'POST /api/gate/checks': () => ({
