@@ -6,7 +6,16 @@ import { seconds } from './lib/report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const BENCHES = ['import-roster', 'search', 'restart', 'declaration-submit', 'reevaluate', 'resident-page'];
+const BENCHES = [
+  'import-roster',
+  'search',
+  'restart',
+  'declaration-submit',
+  'reevaluate',
+  'resident-page',
+  'gate-check',
+  'pass-print',
+];
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !BENCHES.includes(name));

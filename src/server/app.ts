@@ -17,6 +17,7 @@ import { registerErrorHandling } from './http/error-handler';
 import type { AppInstance, Services } from './http/types';
 import { accessRoutes, gateRoutes } from './modules/access/access.routes';
 import { createGateService } from './modules/access/gate.service';
+import { createPassStateCache } from './modules/access/pass-state-cache';
 import { createPassesService } from './modules/access/passes.service';
 import { openPassKeyStore } from './modules/access/signing-keys';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -52,8 +53,9 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const publicForm = createPublicFormService(db, resolvedVault, audit, places, declarations);
   // The pass-signing key is a file in the data directory (created on first start), never in the database.
   const passKeys = openPassKeyStore(path.join(config.dataDir, 'pass-keys'));
-  const passes = createPassesService(db, audit, passKeys);
-  const gate = createGateService(db, audit, passKeys, resolvedVault);
+  const passStates = createPassStateCache(db);
+  const passes = createPassesService(db, audit, passKeys, passStates);
+  const gate = createGateService(db, audit, passKeys, resolvedVault, passStates);
   return {
     config,
     database,

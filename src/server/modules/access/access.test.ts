@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { upsertStatus } from '../declarations/declarations.repo';
 import { gates } from '../places/places.table';
 import { gateChecks, gateReferrals, passes } from './access.table';
+import { STATE_TTL_MS } from './pass-state-cache';
 
 let t: TestApp;
 let f: Fixture;
@@ -244,6 +245,8 @@ describe('gate checks', () => {
       .update(passes)
       .set({ validUntil: addDays(today, -1) })
       .where(eq(passes.id, expiredPass?.id as number));
+    // Changed behind the service's back (time passing): seen once the pass-state cache's second is up.
+    await new Promise((r) => setTimeout(r, STATE_TTL_MS + 50));
     const res = await call(guard, 'POST', '/api/gate/checks', {
       checks: [
         check({ token: revoked?.token }),
@@ -270,6 +273,9 @@ describe('gate checks', () => {
       status: 'home_observation',
       reason: { zh: '测试', en: 'test' },
     });
+    // Observation comes from declarations, not from a pass change: online checks see it within the
+    // pass-state cache's second (pass-state-cache.ts).
+    await new Promise((r) => setTimeout(r, STATE_TTL_MS + 50));
     const res = await call(guard, 'POST', '/api/gate/checks', {
       checks: [check({ token: own?.token, direction: 'out' }), check({ token: own?.token, direction: 'in' })],
     });

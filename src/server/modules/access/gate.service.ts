@@ -19,8 +19,10 @@ import type { AuditService } from '../audit/audit.service';
 import { assertCommunity, canSeeCommunity } from '../auth/scope';
 import * as declarationsRepo from '../declarations/declarations.repo';
 import { findPlace } from '../places/places.repo';
+import { createCheckWriter } from './check-writer';
 import * as checksRepo from './gate-checks.repo';
 import * as gatesRepo from './gates.repo';
+import type { PassStateCache } from './pass-state-cache';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 
@@ -55,7 +57,14 @@ const GATE_CACHE_MS = 60_000;
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_AGE_MS = 7 * 86_400_000;
 
-export function createGateService(db: Db, audit: AuditService, keys: PassKeyStore, vault: Vault) {
+export function createGateService(
+  db: Db,
+  audit: AuditService,
+  keys: PassKeyStore,
+  vault: Vault,
+  states: PassStateCache,
+) {
+  const writer = createCheckWriter(db);
   const gateCache = new Map<number, { until: number; gate: repo.GateRow | undefined }>();
   async function gateFor(actor: Actor, gateId: number) {
     let hit = gateCache.get(gateId);
@@ -198,14 +207,10 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
         const payload = check.token ? await readToken(check.token, publicKeys, keys.check) : null;
         prepared.push({ check, gate, payload, number: payload?.passNumber ?? check.passNumber ?? null });
       }
-      // One read per community in the batch (normally one).
+      // The community's pass states, from memory (at most a second old; see pass-state-cache.ts).
       const byCommunity = new Map<number, Map<number, repo.PassForCheck>>();
-      for (const communityId of new Set(prepared.map((p) => p.gate.communityId))) {
-        const numbers = prepared
-          .filter((p) => p.gate.communityId === communityId && p.number !== null)
-          .map((p) => p.number as number);
-        byCommunity.set(communityId, await repo.passesForCheck(db, communityId, [...new Set(numbers)]));
-      }
+      for (const communityId of new Set(prepared.map((p) => p.gate.communityId)))
+        byCommunity.set(communityId, await states.get(communityId));
       const rows: checksRepo.GateCheckInsert[] = [];
       const results: CheckResult[] = [];
       const fevers: Array<{
@@ -262,7 +267,7 @@ export function createGateService(db: Db, audit: AuditService, keys: PassKeyStor
       }
       const fresh =
         fevers.length === 0
-          ? await checksRepo.insertChecks(db, rows)
+          ? await writer.write(rows)
           : await db.transaction(async (tx) => {
               const inserted = await checksRepo.insertChecks(tx, rows);
               const newFevers = fevers.filter((f) => inserted.has(f.uuid));

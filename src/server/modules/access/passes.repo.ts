@@ -10,6 +10,10 @@ export type GateRow = typeof gates.$inferSelect;
 
 /** Observation statuses that keep a person at home (or in a hotel): they must not go out. */
 export const STAY_IN_STATUSES = ['home_observation', 'centralised_observation'] as const;
+const STAY_IN_SQL = sql.join(
+  STAY_IN_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 export async function findGateInScope(db: DbOrTx, scope: Scope, id: number): Promise<GateRow | undefined> {
   if (scope.communityIds.length === 0) return undefined;
@@ -218,30 +222,35 @@ export async function activePassNumbers(db: DbOrTx, communityId: number, compoun
  * household. Only numbers leave the server: the gate phone needs nothing more to stop someone.
  */
 export async function stayInNumbers(db: DbOrTx, communityId: number): Promise<number[]> {
+  // Everyone under observation in the community (few), then their passes: personal or household.
   const result = await db.execute<{ number: number }>(sql`
-    select distinct p.number from passes p
-    join residents r on (r.id = p.resident_id) or (p.resident_id is null and r.household_id = p.household_id)
-    join person_status ps on ps.resident_id = r.id
-    where p.community_id = ${communityId} and p.status = 'active' and r.moved_out_at is null
-      and ps.status in (${sql.join(
-        STAY_IN_STATUSES.map((s) => sql`${s}`),
-        sql`, `,
-      )})
-    order by p.number`);
+    with stay as (
+      select r.id, r.household_id from person_status ps join residents r on r.id = ps.resident_id
+      where ps.community_id = ${communityId} and ps.status in (${STAY_IN_SQL}) and r.moved_out_at is null)
+    select p.number from passes p join stay on p.resident_id = stay.id
+      where p.community_id = ${communityId} and p.status = 'active'
+    union
+    select p.number from passes p join stay on p.household_id = stay.household_id and p.resident_id is null
+      where p.community_id = ${communityId} and p.status = 'active'
+    order by 1`);
   return result.rows.map((r) => Number(r.number));
 }
 
-/** What gate checks need about some passes, in one round trip: each row and whether its holder stays in. */
-export async function passesForCheck(db: DbOrTx, communityId: number, numbers: number[]) {
-  if (numbers.length === 0) return new Map<number, PassForCheck>();
+/** What gate checks need about some passes (or all of a community's), in one round trip: each row and whether its holder stays in. */
+export async function passesForCheck(db: DbOrTx, communityId: number, numbers: number[] | 'all') {
+  if (numbers !== 'all' && numbers.length === 0) return new Map<number, PassForCheck>();
+  const which = numbers === 'all' ? sql`` : sql` and p.number = any(${sql.param(numbers)}::int[])`;
+  // Two index lookups (the holder, or the household's residents), never an OR join over residents.
   const result = await db.execute<PassForCheck>(sql`
     select p.id, p.number, p.status, p.compound_id as "compoundId", p.valid_until as "validUntil",
       p.household_id as "householdId", p.resident_id as "residentId",
-      exists (select 1 from residents r join person_status ps on ps.resident_id = r.id
-        where ((r.id = p.resident_id) or (p.resident_id is null and r.household_id = p.household_id))
-          and r.moved_out_at is null
-          and ps.status in ('home_observation', 'centralised_observation')) as "stayIn"
-    from passes p where p.community_id = ${communityId} and p.number = any(${sql.param(numbers)}::int[])`);
+      case when p.resident_id is not null then exists (
+          select 1 from person_status ps where ps.resident_id = p.resident_id and ps.status in (${STAY_IN_SQL}))
+        else exists (
+          select 1 from residents r join person_status ps on ps.resident_id = r.id
+          where r.household_id = p.household_id and r.moved_out_at is null and ps.status in (${STAY_IN_SQL}))
+      end as "stayIn"
+    from passes p where p.community_id = ${communityId}${which}`);
   return new Map(result.rows.map((r) => [Number(r.number), r]));
 }
 

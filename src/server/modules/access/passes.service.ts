@@ -13,6 +13,7 @@ import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
 import { findPlace } from '../places/places.repo';
+import type { PassStateCache } from './pass-state-cache';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 
@@ -22,7 +23,7 @@ export type PassStatusFilter = NonNullable<repo.PassFilter['status']>;
 /** The most passes one request may issue or print: a large compound, with room to spare. */
 export const MAX_BULK = 5000;
 
-export function createPassesService(db: Db, audit: AuditService, keys: PassKeyStore) {
+export function createPassesService(db: Db, audit: AuditService, keys: PassKeyStore, states: PassStateCache) {
   function signToken(payload: Omit<PassPayload, 'kid'>): { kid: number; token: string } {
     const kid = keys.activeKid;
     const bytes = encodePayload({ ...payload, kid });
@@ -136,6 +137,7 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
       );
       return rows;
     });
+    states.invalidate(communityId);
     return {
       issued: issued.length,
       skipped: holders.length - todo.length,
@@ -290,6 +292,7 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
           tx,
         );
       });
+      states.invalidate(pass.communityId);
     },
 
     async reissue(actor: Actor, id: number, validUntil?: string) {
@@ -317,6 +320,7 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
         );
         return row;
       });
+      states.invalidate(pass.communityId);
       return { id: created?.id, number: created?.number };
     },
 
@@ -345,6 +349,7 @@ export function createPassesService(db: Db, audit: AuditService, keys: PassKeySt
         );
         return made;
       });
+      states.invalidate(communityId);
       return { reissued: created.length };
     },
 
