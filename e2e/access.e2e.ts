@@ -189,6 +189,18 @@ describe('closed-compound access', () => {
     expect(again.results.every((r) => !r.stored)).toBe(true);
     const after = await secretary.get<{ items: Array<{ uuid: string }> }>('/access/checks?limit=1000');
     expect(after.items.filter((c) => uuids.includes(c.uuid))).toHaveLength(3);
+
+    // A visitor: registered online, given a pass for today as a QR code on the guard's screen.
+    await page.getByTestId('g-visitor').click();
+    await page.getByTestId('g-v-name').fill('王来访');
+    await page.getByTestId('g-v-phone').fill('13911112222');
+    await page.getByTestId('g-v-reason').fill('看望父母');
+    await page.getByTestId('g-v-visiting').fill('1号楼 1001');
+    await page.getByTestId('g-v-temperature').fill('36.5');
+    await page.getByTestId('g-v-save').click();
+    await page.getByTestId('g-visitor-pass').locator('svg').waitFor();
+    expect(await page.getByTestId('g-visitor-pass').textContent()).toContain('139****2222');
+    await page.screenshot({ path: path.join(shots, 'access-gate-visitor.png') });
     await phone.close();
   });
 });

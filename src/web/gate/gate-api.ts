@@ -72,7 +72,25 @@ export interface CheckResult {
   stored: boolean;
 }
 
+export interface VisitorPass {
+  id: number;
+  name: string;
+  phone: string;
+  validOn: string;
+  token: string | null;
+  fever: boolean;
+}
+
 export const gateApi = {
+  visitor: (body: {
+    gateId: number;
+    name: string;
+    phone: string;
+    reason: string;
+    visiting: string;
+    temperature: number | null;
+    plate: string | null;
+  }) => call<{ visitor: VisitorPass }>('POST', '/gate/visitors', body),
   me: () => call<{ account: { displayName: string; role: string } }>('GET', '/auth/me'),
   login: (username: string, password: string) => call('POST', '/auth/login', { username, password }),
   logout: () => call('POST', '/auth/logout'),

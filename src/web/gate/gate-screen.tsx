@@ -10,6 +10,7 @@ import { Scanner } from './scanner';
 import { sendPending } from './sync';
 import { useOnline } from './use-online';
 import { classify, type Knowledge, knowledgeOf, verifyNumber, verifyToken } from './verify';
+import { VisitorForm } from './visitor-form';
 
 interface Current {
   verdict: Verdict;
@@ -49,6 +50,7 @@ export function GateScreen({
   const [current, setCurrent] = useState<Current | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [recent, setRecent] = useState<Recent[]>([]);
+  const [visitor, setVisitor] = useState(false);
 
   const adopt = useCallback((bundle: Awaited<ReturnType<typeof gateApi.bundle>>) => {
     setKnowledge(knowledgeOf(bundle, beijingToday()));
@@ -218,6 +220,7 @@ export function GateScreen({
           </button>
         ))}
       </fieldset>
+      {visitor && <VisitorForm gate={gate} onClose={() => setVisitor(false)} />}
       {scanning ? (
         <Scanner onCode={onCode} onClose={() => setScanning(false)} />
       ) : (
@@ -286,6 +289,17 @@ export function GateScreen({
             />
           ) : null}
         </section>
+      )}
+      {!visitor && (
+        <button
+          type="button"
+          className="g-btn"
+          onClick={() => setVisitor(true)}
+          disabled={!online}
+          data-testid="g-visitor"
+        >
+          <T k="visitor" />
+        </button>
       )}
       {recent.length > 0 && (
         <section className="g-recent">

@@ -48,6 +48,16 @@ export const M = {
   ownPass: ['我的出入证', 'My pass'],
   showAtGate: ['出入小区时向门岗出示此二维码', 'Show this QR code at the gate'],
   passGone: ['此出入证已失效', 'This pass is no longer valid'],
+  visitor: ['访客登记', 'Register a visitor'],
+  visitorName: ['访客姓名', "Visitor's name"],
+  visitorPhone: ['手机号', 'Phone'],
+  visitorReason: ['来访事由', 'Reason for the visit'],
+  visiting: ['到访住户（楼号/门牌）', 'Household visited'],
+  visitorPass: ['访客当日通行证', "Visitor's pass for today"],
+  visitorNeedsNetwork: ['访客登记需要联网', 'Registering a visitor needs the network'],
+  register: ['登记', 'Register'],
+  done: ['完成', 'Done'],
+  cancel: ['取消', 'Cancel'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

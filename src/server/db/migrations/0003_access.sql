@@ -61,6 +61,23 @@ CREATE TABLE "passes" (
 	"revoked_reason" text
 );
 --> statement-breakpoint
+CREATE TABLE "visitors" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "visitors_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"community_id" integer NOT NULL,
+	"gate_id" integer NOT NULL,
+	"name" text NOT NULL,
+	"phone_cipher" text NOT NULL,
+	"phone_masked" text NOT NULL,
+	"reason" text NOT NULL,
+	"visiting" text NOT NULL,
+	"temperature" real,
+	"plate" text,
+	"valid_on" date NOT NULL,
+	"token" text NOT NULL,
+	"created_by" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "gate_checks_uuid_uq" ON "gate_checks" USING btree ("uuid");--> statement-breakpoint
 CREATE INDEX "gate_checks_community_at_idx" ON "gate_checks" USING btree ("community_id","checked_at");--> statement-breakpoint
 CREATE INDEX "gate_checks_gate_at_idx" ON "gate_checks" USING btree ("gate_id","checked_at");--> statement-breakpoint
@@ -71,4 +88,5 @@ CREATE UNIQUE INDEX "passes_number_uq" ON "passes" USING btree ("community_id","
 CREATE UNIQUE INDEX "passes_link_uq" ON "passes" USING btree ("link_token");--> statement-breakpoint
 CREATE INDEX "passes_compound_idx" ON "passes" USING btree ("compound_id","status");--> statement-breakpoint
 CREATE INDEX "passes_household_idx" ON "passes" USING btree ("household_id");--> statement-breakpoint
-CREATE INDEX "passes_revoked_idx" ON "passes" USING btree ("community_id","revoked_at");
+CREATE INDEX "passes_revoked_idx" ON "passes" USING btree ("community_id","revoked_at");--> statement-breakpoint
+CREATE INDEX "visitors_community_day_idx" ON "visitors" USING btree ("community_id","valid_on");

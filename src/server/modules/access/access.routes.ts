@@ -285,6 +285,32 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
   );
 
   app.post(
+    '/api/gate/visitors',
+    {
+      config: { access: 'gate.check' },
+      schema: {
+        tags: ['gate'],
+        body: Strict({
+          gateId: Id,
+          name: Text(50, 1),
+          phone: Text(40, 5),
+          reason: Text(100, 1),
+          visiting: Text(100, 1),
+          temperature: Type.Union([Type.Number({ minimum: 34, maximum: 43 }), Type.Null()]),
+          plate: Type.Optional(Type.Union([Text(12, 2), Type.Null()])),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        visitor: await gate.registerVisitor(actorOf(request), {
+          ...request.body,
+          plate: request.body.plate ?? null,
+        }),
+      }),
+  );
+
+  app.post(
     '/api/gate/lookup',
     {
       config: { access: 'gate.check' },

@@ -115,3 +115,28 @@ export const gateReferrals = pgTable(
     index('gate_referrals_community_idx').on(t.communityId, t.createdAt),
   ],
 );
+
+/**
+ * A visitor registered at the gate (name, sealed phone, why, whom), with a signed pass for the day.
+ * The phone is stored like residents' phones: ciphertext + mask, never in clear.
+ */
+export const visitors = pgTable(
+  'visitors',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    communityId: integer('community_id').notNull(),
+    gateId: integer('gate_id').notNull(),
+    name: text('name').notNull(),
+    phoneCipher: text('phone_cipher').notNull(),
+    phoneMasked: text('phone_masked').notNull(),
+    reason: text('reason').notNull(),
+    visiting: text('visiting').notNull(),
+    temperature: real('temperature'),
+    plate: text('plate'),
+    validOn: date('valid_on', { mode: 'string' }).notNull(),
+    token: text('token').notNull(),
+    createdBy: integer('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('visitors_community_day_idx').on(t.communityId, t.validOn)],
+);

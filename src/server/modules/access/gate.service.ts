@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Direction,
+  encodePayload,
   type GateKnowledge,
   isFever,
+  joinToken,
   judgePass,
   maskName,
   type PassPayload,
@@ -9,7 +12,7 @@ import {
   type Verdict,
 } from '../../../shared/access';
 import { beijingToday } from '../../../shared/declarations';
-import { parseIdNumber } from '../../../shared/identity';
+import { maskPhone, PHONE_REASON_MESSAGES, parseIdNumber, parsePhone } from '../../../shared/identity';
 import { normalizeDocumentInput } from '../../../shared/identity/normalize';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
@@ -25,6 +28,7 @@ import * as gatesRepo from './gates.repo';
 import type { PassStateCache } from './pass-state-cache';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
+import * as visitorsRepo from './visitors.repo';
 
 export interface CheckInput {
   uuid: string;
@@ -220,7 +224,10 @@ export function createGateService(
         temperature: number;
       }> = [];
       for (const { check, gate, payload, number } of prepared) {
-        const row = number !== null ? byCommunity.get(gate.communityId)?.get(number) : undefined;
+        // A visitor pass is numbered by its visitor row, outside the community's pass series.
+        const visitorId = payload?.holderKind === 'visitor' ? payload.holderId : null;
+        const row =
+          number !== null && visitorId === null ? byCommunity.get(gate.communityId)?.get(number) : undefined;
         // A typed number stands for the pass row itself: the same rules apply to what it says.
         const effective: PassPayload | null =
           payload ??
@@ -244,7 +251,8 @@ export function createGateService(
           checkedAt: new Date(check.checkedAt),
           subject: check.token ? 'token' : 'number',
           passId: verdict === 'unknown' ? null : (row?.id ?? null),
-          passNumber: number,
+          passNumber: visitorId === null ? number : null,
+          visitorId,
           verdict,
           direction: check.direction,
           temperature: check.temperature ?? null,
@@ -263,7 +271,13 @@ export function createGateService(
             row: verdict === 'unknown' ? undefined : row,
             temperature: check.temperature,
           });
-        results.push({ uuid: check.uuid, verdict, passNumber: number, fever, stored: true });
+        results.push({
+          uuid: check.uuid,
+          verdict,
+          passNumber: visitorId === null ? number : null,
+          fever,
+          stored: true,
+        });
       }
       const fresh =
         fevers.length === 0
@@ -357,6 +371,80 @@ export function createGateService(
         refusalReason: r.refusalReason,
         offline: r.offline,
       }));
+    },
+
+    /**
+     * A visitor at the gate: registered with a sealed phone and given a signed pass valid for today at
+     * this compound. A fever stops the visit and starts a referral like any other check.
+     */
+    async registerVisitor(
+      actor: Actor,
+      input: {
+        gateId: number;
+        name: string;
+        phone: string;
+        reason: string;
+        visiting: string;
+        temperature: number | null;
+        plate: string | null;
+      },
+    ) {
+      const gate = await gateFor(actor, input.gateId);
+      const phone = parsePhone(input.phone);
+      if (!phone.ok)
+        throw new AppError(
+          'invalid_phone',
+          { detail: PHONE_REASON_MESSAGES[phone.reason][actor.lang] },
+          'phone',
+        );
+      const today = beijingToday();
+      const fever = isFever(input.temperature);
+      const visitor = await db.transaction(async (tx) => {
+        const row = await visitorsRepo.insertVisitor(tx, {
+          communityId: gate.communityId,
+          gateId: gate.id,
+          name: input.name.trim(),
+          phoneCipher: vault.encrypt(phone.normalized),
+          phoneMasked: maskPhone(phone.normalized),
+          reason: input.reason.trim(),
+          visiting: input.visiting.trim(),
+          temperature: input.temperature,
+          plate: input.plate?.trim().toUpperCase() || null,
+          validOn: today,
+          token: '',
+          createdBy: actor.accountId,
+        });
+        // The pass number of a visitor pass is the visitor's row id (holder kind 'visitor').
+        const bytes = encodePayload({
+          kid: keys.activeKid,
+          passNumber: row.id,
+          holderKind: 'visitor',
+          holderId: row.id,
+          compoundId: gate.compoundId,
+          validUntil: today,
+        });
+        const token = joinToken(bytes, keys.signPayload(bytes));
+        await visitorsRepo.setVisitorToken(tx, row.id, token);
+        if (fever && input.temperature != null)
+          await checksRepo.insertReferrals(tx, [
+            {
+              communityId: gate.communityId,
+              checkUuid: randomUUID(),
+              gateId: gate.id,
+              visitorId: row.id,
+              temperature: input.temperature,
+            },
+          ]);
+        return { ...row, token };
+      });
+      return {
+        id: visitor.id,
+        name: maskName(visitor.name),
+        phone: visitor.phoneMasked,
+        validOn: visitor.validOn,
+        token: fever ? null : visitor.token,
+        fever,
+      };
     },
 
     /** A typed ID number (needs the network): the person's pass in this gate's community, if any. */

@@ -273,6 +273,18 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
       ],
     },
   }),
+  'POST /api/gate/visitors': () => ({
+    method: 'POST',
+    url: '/api/gate/visitors',
+    payload: {
+      gateId,
+      name: '混入者',
+      phone: '13800001111',
+      reason: '串门',
+      visiting: '1号楼',
+      temperature: 36.5,
+    },
+  }),
   'POST /api/gate/lookup': () => ({
     method: 'POST',
     url: '/api/gate/lookup',
@@ -338,6 +350,11 @@ describe('one community cannot see or change another', () => {
       [gateId],
     );
     expect(checks.rows[0].n).toBe(0);
+    const visitorRows = await t.services.database.pool.query(
+      'select count(*)::int n from visitors where community_id = $1',
+      [f.a.community.id],
+    );
+    expect(visitorRows.rows[0].n).toBe(0);
     const gateRows = await t.services.database.pool.query('select name from gates where community_id = $1', [
       f.a.community.id,
     ]);
