@@ -203,4 +203,25 @@ describe('closed-compound access', () => {
     await page.screenshot({ path: path.join(shots, 'access-gate-visitor.png') });
     await phone.close();
   });
+
+  it('the console shows the passes and the day at the gates', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await context.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: 'gongyun', password: 'dashu-demo' },
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/admin/access`);
+    await page.getByTestId('access-passes').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByText('每户一张').waitFor();
+    await page.screenshot({ path: path.join(shots, 'access-console-passes.png') });
+    await page.getByTestId('access-view').click();
+    const row = page.getByTestId('gate-view-hours').locator('tbody tr', { hasText: '43号院大门' });
+    await row.waitFor();
+    // Six checks were recorded at 43号院大门 above (three online, three offline).
+    await expect
+      .poll(async () => Number((await row.locator('td').nth(25).textContent()) ?? 0))
+      .toBeGreaterThanOrEqual(6);
+    await page.screenshot({ path: path.join(shots, 'access-console-gate-view.png'), fullPage: true });
+    await context.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { GateViewPage } from '../features/access/gate-view-page';
 import { PassPrintPage } from '../features/access/pass-print-page';
 import { PassesPage } from '../features/access/passes-page';
 import { AuditPage } from '../features/audit/audit-page';
@@ -83,6 +84,14 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="access.read">
               <PassesPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access/view',
+          element: (
+            <RequirePermission permission="access.read">
+              <GateViewPage />
             </RequirePermission>
           ),
         },

@@ -310,6 +310,22 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
       }),
   );
 
+  app.get(
+    '/api/access/gate-view',
+    {
+      config: { access: 'access.read' },
+      schema: {
+        tags: ['access'],
+        querystring: Strict({ communityId: Type.Optional(Id), day: Type.Optional(DateString) }),
+      },
+    },
+    async (request) =>
+      gate.dayView(actorOf(request), {
+        communityId: request.query.communityId,
+        day: request.query.day ?? beijingToday(),
+      }),
+  );
+
   app.post(
     '/api/gate/lookup',
     {

@@ -350,6 +350,46 @@ describe('gate checks', () => {
   });
 });
 
+describe('gate view', () => {
+  it('counts checks per hour, fevers, refusals, visitors, and flags a pass entering twice or at two gates in a minute', async () => {
+    const [gate2] = await t.services.database.db
+      .insert(gates)
+      .values({ communityId: f.a.community.id, compoundId: f.a.compound.id, name: '西门' })
+      .returning();
+    const rows = await t.services.database.db
+      .select()
+      .from(passes)
+      .where(eq(passes.communityId, f.a.community.id));
+    // The newest pass: not used by the tests above, so its passages are only these three.
+    const pass = rows
+      .filter((r) => r.status === 'active' && r.validUntil >= today)
+      .sort((a, b) => b.number - a.number)[0] as (typeof rows)[number];
+    const at = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+    await call(guard, 'POST', '/api/gate/checks', {
+      checks: [
+        check({ token: pass.token, checkedAt: at(50_000), direction: 'in' }),
+        check({ token: pass.token, checkedAt: at(40_000), direction: 'in' }),
+        check({ token: pass.token, checkedAt: at(20_000), direction: 'out', gateId: gate2?.id }),
+      ],
+    });
+    const view = (
+      await call(secretary, 'GET', `/api/access/gate-view?communityId=${f.a.community.id}`)
+    ).json();
+    const mine = view.anomalies.filter((a: { passNumber: number }) => a.passNumber === pass.number);
+    expect(mine.map((a: { kind: string }) => a.kind)).toEqual(['two_gates', 'double_entry']);
+    const east = view.gates.find((g: { id: number }) => g.id === gateId);
+    expect(east.checks).toBe(east.perHour.reduce((a: number, b: number) => a + b, 0));
+    expect(east.checks).toBeGreaterThan(5);
+    expect(east.fevers).toBeGreaterThanOrEqual(1);
+    expect(view.passesIssued).toBeGreaterThan(0);
+    expect(view.passesRevoked).toBeGreaterThanOrEqual(1);
+    const spy = await login(t, f.b.usernames.community_secretary);
+    expect((await call(spy, 'GET', `/api/access/gate-view?communityId=${f.a.community.id}`)).statusCode).toBe(
+      404,
+    );
+  });
+});
+
 describe('visitors', () => {
   it('registers a visitor with a sealed phone and a pass for today that the gate accepts', async () => {
     const res = await call(guard, 'POST', '/api/gate/visitors', {

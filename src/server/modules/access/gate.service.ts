@@ -24,6 +24,7 @@ import * as declarationsRepo from '../declarations/declarations.repo';
 import { findPlace } from '../places/places.repo';
 import { createCheckWriter } from './check-writer';
 import * as checksRepo from './gate-checks.repo';
+import * as viewRepo from './gate-view.repo';
 import * as gatesRepo from './gates.repo';
 import type { PassStateCache } from './pass-state-cache';
 import * as repo from './passes.repo';
@@ -444,6 +445,55 @@ export function createGateService(
         validOn: visitor.validOn,
         token: fever ? null : visitor.token,
         fever,
+      };
+    },
+
+    /**
+     * The console's gate view for one Beijing day: checks per hour per gate, fevers, refusals, visitors,
+     * passes issued and revoked, and the anomalies worth a look.
+     */
+    async dayView(actor: Actor, filter: { communityId?: number; day: string }) {
+      if (filter.communityId !== undefined && !canSeeCommunity(actor.scope, filter.communityId))
+        throw new AppError('not_found');
+      const communityIds = filter.communityId ? [filter.communityId] : actor.scope.communityIds;
+      const from = new Date(`${filter.day}T00:00:00+08:00`);
+      const to = new Date(from.getTime() + 86_400_000);
+      const [gateList, hourly, visitorCounts, passCounts, odd] = await Promise.all([
+        repo.listGatesInScope(db, { ...actor.scope, communityIds }),
+        viewRepo.hourlyChecks(db, communityIds, from, to),
+        viewRepo.visitorsPerGate(db, communityIds, filter.day),
+        viewRepo.passesIssuedRevoked(db, communityIds, from, to),
+        viewRepo.anomalies(db, communityIds, from, to),
+      ]);
+      return {
+        day: filter.day,
+        passesIssued: passCounts.issued,
+        passesRevoked: passCounts.revoked,
+        gates: gateList.map(({ gate, compoundName }) => {
+          const rows = hourly.filter((h) => h.gateId === gate.id);
+          const perHour = Array.from(
+            { length: 24 },
+            (_, hour) => rows.find((r) => r.hour === hour)?.checks ?? 0,
+          );
+          return {
+            id: gate.id,
+            name: gate.name,
+            compoundName,
+            perHour,
+            checks: perHour.reduce((a, b) => a + b, 0),
+            fevers: rows.reduce((a, r) => a + r.fevers, 0),
+            refusals: rows.reduce((a, r) => a + r.refusals, 0),
+            visitors: visitorCounts.find((v) => v.gateId === gate.id)?.n ?? 0,
+          };
+        }),
+        anomalies: odd.map((a) => ({
+          kind: a.kind,
+          passNumber: a.passNumber,
+          gateId: a.gateId,
+          previousGateId: a.previousGateId,
+          at: new Date(a.at).toISOString(),
+          previousAt: new Date(a.previousAt).toISOString(),
+        })),
       };
     },
 

@@ -262,6 +262,10 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     payload: { name: '被改名' },
   }),
   'GET /api/access/checks': () => ({ method: 'GET', url: `/api/access/checks?gateId=${gateId}` }),
+  'GET /api/access/gate-view': () => ({
+    method: 'GET',
+    url: `/api/access/gate-view?communityId=${f.a.community.id}`,
+  }),
   'GET /api/gate/gates': () => ({ method: 'GET', url: '/api/gate/gates' }),
   'GET /api/gate/gates/:id/offline': () => ({ method: 'GET', url: `/api/gate/gates/${gateId}/offline` }),
   'POST /api/gate/checks': () => ({

@@ -98,9 +98,14 @@ export function PassesPage() {
 
   return (
     <Flex vertical gap="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('access.passes.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('access.passes.title')}
+        </Typography.Title>
+        <Button onClick={() => navigate('/access/view')} data-testid="access-view">
+          {t('access.view.open')}
+        </Button>
+      </Flex>
       {error && <ErrorAlert error={error} />}
       <Card size="small">
         <Flex gap={12} wrap align="center">
