@@ -139,6 +139,12 @@ describe('closed-compound access', () => {
     await page.getByTestId('g-save').click();
     expect(await typeAndCheck(page, expiredTokenLike(valid))).toBe('expired');
     await page.getByTestId('g-save').click();
+    // All three saved and answered by the server (the recent list says 已上传 for each).
+    const recent = page.getByTestId('g-recent').locator('li');
+    await expect.poll(() => recent.count()).toBe(3);
+    await expect
+      .poll(async () => (await recent.allTextContents()).every((t) => t.includes('已上传')))
+      .toBe(true);
     await expect.poll(() => page.getByTestId('g-waiting-count').textContent()).toBe('0');
 
     // No signal: three checks are stored on the phone, shown as waiting to send.
