@@ -1,4 +1,4 @@
-import { createStore, del, get, getMany, keys, set, setMany } from 'idb-keyval';
+import { createStore, del, get, getMany, keys, set } from 'idb-keyval';
 import type { CheckRecord, OfflineBundle } from './gate-api';
 
 /**
@@ -12,11 +12,6 @@ export const saveBundle = (bundle: OfflineBundle) => set(`gate:${bundle.gateId}`
 export const loadBundle = (gateId: number) => get<OfflineBundle>(`gate:${gateId}`, lists);
 
 export const enqueue = (check: CheckRecord) => set(check.uuid, check, queue);
-export const enqueueMany = (checks: CheckRecord[]) =>
-  setMany(
-    checks.map((c) => [c.uuid, c]),
-    queue,
-  );
 
 export async function pending(): Promise<CheckRecord[]> {
   const ids = (await keys(queue)) as string[];
