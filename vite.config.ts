@@ -4,10 +4,11 @@ import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 
-/** Each console is its own page; `resident/` and `gate/` entries join `admin` here later. */
+/** Each console is its own page: the staff console, the resident pages and the gate app. */
 const pages: Record<string, string> = {
   admin: `${webRoot}/admin/index.html`,
   resident: `${webRoot}/resident/index.html`,
+  gate: `${webRoot}/gate/index.html`,
 };
 
 /** Pages reached by a path other than their name: the resident form lives at /r/p/:token (QR posters). */

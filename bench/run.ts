@@ -14,6 +14,8 @@ const BENCHES = [
   'reevaluate',
   'resident-page',
   'campaigns',
+  'gate-check',
+  'pass-print',
 ];
 
 const asked = process.argv.slice(2);

@@ -14,7 +14,8 @@ export async function apiAs(baseUrl: string, username: string, password = 'dashu
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
+    // 204 No Content (a revoke, a delete) has no body to parse.
+    return (res.status === 204 ? undefined : await res.json()) as T;
   }
   return {
     get: <T>(path: string) => call<T>('GET', path),

@@ -15,6 +15,11 @@ import type { Database } from './db/database';
 import { registerAccessControl } from './http/access';
 import { registerErrorHandling } from './http/error-handler';
 import type { AppInstance, Services } from './http/types';
+import { accessRoutes, gateRoutes } from './modules/access/access.routes';
+import { createGateService } from './modules/access/gate.service';
+import { createPassStateCache } from './modules/access/pass-state-cache';
+import { createPassesService } from './modules/access/passes.service';
+import { openPassKeyStore } from './modules/access/signing-keys';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { createAuditService } from './modules/audit/audit.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -65,6 +70,11 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const campaigns = createCampaignsService(db, audit, declarations);
   const buildings = createBuildingsService(db);
   const photos = createPhotosService(db, config.photoDir);
+  // The pass-signing key is a file in the data directory (created on first start), never in the database.
+  const passKeys = openPassKeyStore(path.join(config.dataDir, 'pass-keys'));
+  const passStates = createPassStateCache(db);
+  const passes = createPassesService(db, audit, passKeys, passStates);
+  const gate = createGateService(db, audit, passKeys, resolvedVault, passStates);
   return {
     config,
     database,
@@ -81,6 +91,8 @@ export function createServices(config: Config, database: Database, vault?: Vault
     campaigns,
     buildings,
     photos,
+    passes,
+    gate,
   };
 }
 
@@ -161,6 +173,8 @@ export async function buildApp({ config, database, services, logger = false }: B
   buildingsRoutes(app, resolved);
   photosRoutes(app, resolved);
   await publicFormRoutes(app, resolved);
+  await accessRoutes(app, resolved);
+  gateRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };
 }
@@ -191,4 +205,9 @@ async function registerWeb(app: AppInstance) {
   app.get('/admin/*', { config: { access: 'public' }, schema: { hide: true } }, page('admin'));
   // The resident pages (the registration form behind a poster's QR code) live under /r.
   app.get('/r/*', { config: { access: 'public' }, schema: { hide: true } }, page('resident'));
+  // The gate app (installable, works offline) and the resident's own pass behind a personal link.
+  app.get('/gate', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/gate/'),
+  );
+  app.get('/gate/*', { config: { access: 'public' }, schema: { hide: true } }, page('gate'));
 }

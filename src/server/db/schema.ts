@@ -1,4 +1,5 @@
 // Every Drizzle table, for drizzle-kit and for typed queries. Modules own their tables; this only gathers.
+export * from '../modules/access/access.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/auth/auth.table';
 export * from '../modules/campaigns/campaigns.table';

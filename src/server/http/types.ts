@@ -8,6 +8,8 @@ import type {
 } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { GateService } from '../modules/access/gate.service';
+import type { PassesService } from '../modules/access/passes.service';
 import type { AuditService } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { BuildingsService } from '../modules/buildings/buildings.service';
@@ -47,4 +49,6 @@ export interface Services {
   campaigns: CampaignsService;
   buildings: BuildingsService;
   photos: PhotosService;
+  passes: PassesService;
+  gate: GateService;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { buildApp, createServices } from '../app';
 import { loadConfig } from '../config';
@@ -21,7 +24,9 @@ export function testDatabase(max = 4): Database {
 
 /** The real app on the shared test database, with a fixed key and a fast lockout for tests. */
 export async function createTestApp(env: Record<string, string> = {}) {
-  const config = loadConfig({ DASHU_DATA_DIR: '/tmp/dashu-test-unused', DASHU_DEMO: '0', ...env });
+  // A fresh data directory per app: it holds the pass-signing key, which a test may rotate.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-test-'));
+  const config = loadConfig({ DASHU_DATA_DIR: dataDir, DASHU_DEMO: '0', ...env });
   const database = testDatabase();
   const services = createServices(config, database, createVault(TEST_KEY));
   const { app, routes } = await buildApp({ config, database, services });

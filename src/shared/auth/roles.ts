@@ -61,6 +61,17 @@ export const PERMISSIONS = {
     'social_worker',
     'volunteer',
   ],
+  /** Passes, gate checks and duty, read across the area (officers watch, the community acts). */
+  'access.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  /** Issue, revoke, reissue and print passes; gates' shifts. */
+  'access.manage': ['community_secretary', 'social_worker'],
+  /** Work a gate: scan passes, record checks and visitors (volunteers take gate shifts too). */
+  'gate.check': ['gate_guard', 'community_secretary', 'social_worker', 'volunteer'],
+  /**
+   * One signing key serves every community of the installation, so rotating it (and re-issuing every
+   * pass) is a district decision, not one community's.
+   */
+  'access.keys': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

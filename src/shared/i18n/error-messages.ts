@@ -76,6 +76,15 @@ export const ERROR_MESSAGES = {
     en: 'Please read the statement and agree before submitting',
   },
   rate_limited: { zh: '操作太频繁，请稍后再试', en: 'Too many requests; please wait a moment' },
+  pass_not_active: {
+    zh: '该出入证已作废或已补发，不能再操作',
+    en: 'This pass is revoked or was reissued; it cannot be changed',
+  },
+  pass_link_unknown: {
+    zh: '这个出入证链接无效或已停用，请联系社区工作人员',
+    en: 'This pass link is not valid or was withdrawn; ask the community staff',
+  },
+  gate_check_invalid: { zh: '门岗记录有误：{detail}', en: 'Gate check: {detail}' },
   internal: { zh: '服务器出错了，请稍后重试', en: 'Server error; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -1,4 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { GateViewPage } from '../features/access/gate-view-page';
+import { PassPrintPage } from '../features/access/pass-print-page';
+import { PassesPage } from '../features/access/passes-page';
 import { AuditPage } from '../features/audit/audit-page';
 import { LoginPage } from '../features/auth/login-page';
 import { BuildingProfilePage } from '../features/buildings/building-profile-page';
@@ -144,6 +147,30 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="buildings.read">
               <BuildingProfilePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access',
+          element: (
+            <RequirePermission permission="access.read">
+              <PassesPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access/view',
+          element: (
+            <RequirePermission permission="access.read">
+              <GateViewPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access/print',
+          element: (
+            <RequirePermission permission="access.manage">
+              <PassPrintPage />
             </RequirePermission>
           ),
         },

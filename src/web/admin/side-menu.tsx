@@ -9,6 +9,7 @@ import {
   FormOutlined,
   HomeOutlined,
   QrcodeOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -31,6 +32,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/campaigns')) return '/campaigns';
   if (pathname.startsWith('/visits')) return '/visits';
   if (pathname.startsWith('/buildings')) return '/buildings';
+  if (pathname.startsWith('/access')) return '/access';
   return '/places';
 }
 
@@ -62,6 +64,9 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
       : []),
     ...(can('campaigns.visit')
       ? [{ key: '/visits', icon: <CarryOutOutlined />, label: t('campaigns.visitsMenu') }]
+      : []),
+    ...(can('access.read')
+      ? [{ key: '/access', icon: <SafetyCertificateOutlined />, label: t('access.menu') }]
       : []),
     ...(can('registry.import')
       ? [{ key: '/imports', icon: <UploadOutlined />, label: t('nav.imports') }]

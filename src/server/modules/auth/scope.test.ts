@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { insertJob } from '../imports/imports.repo';
+import { gates } from '../places/places.table';
 
 let t: TestApp;
 let f: Fixture;
@@ -14,6 +16,8 @@ let declarationId: number;
 let campaignId: number;
 let targetId: number;
 const posterId = 0;
+let gateId: number;
+let passId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -70,6 +74,24 @@ beforeAll(async () => {
     [campaignId],
   );
   targetId = target.rows[0]?.id as number;
+  // Community A closes its compound: a gate and its passes, which B must not reach.
+  const [gate] = await t.services.database.db
+    .insert(gates)
+    .values({ communityId: f.a.community.id, compoundId: f.a.compound.id, name: '甲东门' })
+    .returning();
+  gateId = gate?.id as number;
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/access/passes/issue',
+    headers: { cookie: a },
+    payload: { compoundId: f.a.compound.id, validUntil: '2099-12-31' },
+  });
+  const listed = await t.app.inject({
+    method: 'GET',
+    url: `/api/access/passes?communityId=${f.a.community.id}`,
+    headers: { cookie: a },
+  });
+  passId = listed.json().items[0].id;
 });
 afterAll(() => t.close());
 
@@ -288,6 +310,99 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
   }),
   'GET /api/photos/:id': () => ({ method: 'GET', url: '/api/photos/1' }),
   'GET /api/campaigns/:id/summary': () => ({ method: 'GET', url: `/api/campaigns/${campaignId}/summary` }),
+  // Public keys verify passes; they are public by nature (the gate app caches them before sign-in).
+  'GET /api/access/keys': 'public',
+  // The signing key is installation-wide: only district officers rotate it (B's secretary gets 403).
+  'POST /api/access/keys/rotate': () => ({ method: 'POST', url: '/api/access/keys/rotate' }),
+  'GET /api/access/settings': () => ({
+    method: 'GET',
+    url: `/api/access/settings?communityId=${f.a.community.id}`,
+  }),
+  'PUT /api/access/settings': () => ({
+    method: 'PUT',
+    url: '/api/access/settings',
+    payload: { communityId: f.a.community.id, passHolder: 'resident' },
+  }),
+  'POST /api/access/passes/issue': () => ({
+    method: 'POST',
+    url: '/api/access/passes/issue',
+    payload: { compoundId: f.a.compound.id, validUntil: '2099-12-31' },
+  }),
+  'GET /api/access/passes': () => ({
+    method: 'GET',
+    url: `/api/access/passes?communityId=${f.a.community.id}`,
+  }),
+  'GET /api/access/passes/print': () => ({
+    method: 'GET',
+    url: `/api/access/passes/print?compoundId=${f.a.compound.id}`,
+  }),
+  'POST /api/access/passes/:id/revoke': () => ({
+    method: 'POST',
+    url: `/api/access/passes/${passId}/revoke`,
+    payload: { reason: '恶意作废' },
+  }),
+  'POST /api/access/passes/:id/reissue': () => ({
+    method: 'POST',
+    url: `/api/access/passes/${passId}/reissue`,
+    payload: {},
+  }),
+  'POST /api/access/passes/reissue-old-keys': () => ({
+    method: 'POST',
+    url: '/api/access/passes/reissue-old-keys',
+    payload: { communityId: f.a.community.id },
+  }),
+  'POST /api/access/passes/:id/link': () => ({ method: 'POST', url: `/api/access/passes/${passId}/link` }),
+  'DELETE /api/access/passes/:id/link': () => ({
+    method: 'DELETE',
+    url: `/api/access/passes/${passId}/link`,
+  }),
+  // The holder's own pass: the random link token is the credential, as for posters.
+  'GET /api/public/passes/:token': 'public',
+  'GET /api/access/compounds': () => ({ method: 'GET', url: '/api/access/compounds' }),
+  'GET /api/access/gates': () => ({ method: 'GET', url: '/api/access/gates' }),
+  'POST /api/access/gates': () => ({
+    method: 'POST',
+    url: '/api/access/gates',
+    payload: { compoundId: f.a.compound.id, name: '偷开的门', vehiclesAllowed: true },
+  }),
+  'PATCH /api/access/gates/:id': () => ({
+    method: 'PATCH',
+    url: `/api/access/gates/${gateId}`,
+    payload: { name: '被改名' },
+  }),
+  'GET /api/access/checks': () => ({ method: 'GET', url: `/api/access/checks?gateId=${gateId}` }),
+  'GET /api/access/gate-view': () => ({
+    method: 'GET',
+    url: `/api/access/gate-view?communityId=${f.a.community.id}`,
+  }),
+  'GET /api/gate/gates': () => ({ method: 'GET', url: '/api/gate/gates' }),
+  'GET /api/gate/gates/:id/offline': () => ({ method: 'GET', url: `/api/gate/gates/${gateId}/offline` }),
+  'POST /api/gate/checks': () => ({
+    method: 'POST',
+    url: '/api/gate/checks',
+    payload: {
+      checks: [
+        { uuid: randomUUID(), gateId, checkedAt: new Date().toISOString(), direction: 'in', passNumber: 1 },
+      ],
+    },
+  }),
+  'POST /api/gate/visitors': () => ({
+    method: 'POST',
+    url: '/api/gate/visitors',
+    payload: {
+      gateId,
+      name: '混入者',
+      phone: '13800001111',
+      reason: '串门',
+      visiting: '1号楼',
+      temperature: 36.5,
+    },
+  }),
+  'POST /api/gate/lookup': () => ({
+    method: 'POST',
+    url: '/api/gate/lookup',
+    payload: { gateId, docNumber: residentDoc },
+  }),
 };
 
 describe('one community cannot see or change another', () => {
@@ -348,6 +463,26 @@ describe('one community cannot see or change another', () => {
       [campaignId],
     );
     expect(visits.rows[0].n).toBe(0);
+    const passRows = await t.services.database.pool.query(
+      `select count(*)::int n, count(*) filter (where status = 'active' and link_token is null)::int active
+       from passes where community_id = $1`,
+      [f.a.community.id],
+    );
+    expect(passRows.rows[0]).toEqual({ n: 3, active: 3 });
+    const checks = await t.services.database.pool.query(
+      'select count(*)::int n from gate_checks where gate_id = $1',
+      [gateId],
+    );
+    expect(checks.rows[0].n).toBe(0);
+    const visitorRows = await t.services.database.pool.query(
+      'select count(*)::int n from visitors where community_id = $1',
+      [f.a.community.id],
+    );
+    expect(visitorRows.rows[0].n).toBe(0);
+    const gateRows = await t.services.database.pool.query('select name from gates where community_id = $1', [
+      f.a.community.id,
+    ]);
+    expect(gateRows.rows).toEqual([{ name: '甲东门' }]);
   });
 
   it('lets the sub-district officer above both read both, but not reveal or edit', async () => {

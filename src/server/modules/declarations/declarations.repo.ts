@@ -16,6 +16,28 @@ export async function findStatus(db: DbOrTx, residentId: number): Promise<Person
   return rows[0];
 }
 
+/** One person's status set outside a declaration (a fever at the gate); see `upsertStatusesBulk` for many. */
+export async function upsertStatus(db: DbOrTx, values: typeof personStatus.$inferInsert) {
+  await db
+    .insert(personStatus)
+    .values(values)
+    .onConflictDoUpdate({
+      target: personStatus.residentId,
+      set: {
+        status: values.status,
+        ruleId: values.ruleId,
+        reason: values.reason,
+        observationUntil: values.observationUntil,
+        declarationId: values.declarationId,
+        updatedAt: new Date(),
+      },
+    });
+}
+
+export async function insertHistory(db: DbOrTx, rows: Array<typeof statusHistory.$inferInsert>) {
+  if (rows.length > 0) await db.insert(statusHistory).values(rows);
+}
+
 export async function historyOf(db: DbOrTx, residentId: number) {
   return db
     .select()

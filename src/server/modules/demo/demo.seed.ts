@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import { addDays, beijingToday } from '../../../shared/declarations';
 import { maskPhone } from '../../../shared/identity';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Services } from '../../http/types';
@@ -98,13 +99,35 @@ export async function seedDemo(services: Services, log: (line: string) => void =
       })),
     );
   });
+  const passes = await seedPasses(services, data);
   log(
     `演示数据已载入 · demo loaded: ${data.households.length} 户 households, ${data.residents.length} 人 residents, ` +
-      `${data.organisations.length} 个辖区单位 organisations (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `${data.organisations.length} 个辖区单位 organisations, ${passes} 张出入证 passes (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 }
 
 type Data = ReturnType<typeof generateDemoData>;
+
+/**
+ * Gongyun closed its two courtyards and printed passes for every household (R7): issued here so the
+ * pass pages and the gate app have something to show. Valid for sixty days from today.
+ */
+async function seedPasses(services: Services, data: Data): Promise<number> {
+  const codes = new Set(data.gates.map((g) => g.compoundKey).filter((key) => key.startsWith('gongyun')));
+  const compounds = await services.database.db
+    .select({ id: places.id, communityId: places.communityId })
+    .from(places)
+    .where(inArray(places.code, [...codes]));
+  let issued = 0;
+  const validUntil = addDays(beijingToday(), 60);
+  for (const compound of compounds) {
+    if (compound.communityId === null) continue;
+    issued += (
+      await services.passes.seedCompound({ id: compound.id, communityId: compound.communityId }, validUntil)
+    ).issued;
+  }
+  return issued;
+}
 
 async function insertHouseholds(tx: DbOrTx, list: Data['households'], placeId: (key: string) => PlaceRow) {
   const ids = new Map<string, number>();

@@ -8,8 +8,13 @@ import type {
 } from '../../../shared/declarations';
 import { api } from '../../shared/api-client';
 
-export type StatusCause = 'declaration' | 'risk_area_change' | 'rule_change';
-export const STATUS_CAUSES: readonly StatusCause[] = ['declaration', 'risk_area_change', 'rule_change'];
+export type StatusCause = 'declaration' | 'risk_area_change' | 'rule_change' | 'gate_fever';
+export const STATUS_CAUSES: readonly StatusCause[] = [
+  'declaration',
+  'risk_area_change',
+  'rule_change',
+  'gate_fever',
+];
 
 export interface Bilingual {
   zh: string;
@@ -134,7 +139,7 @@ export interface StatusChangeItem {
   address: string;
   fromStatus: PersonStatus | null;
   toStatus: PersonStatus;
-  cause: 'declaration' | 'risk_area_change' | 'rule_change';
+  cause: StatusCause;
   reason: { zh: string; en: string };
   at: string;
 }

@@ -1,0 +1,44 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encodePayload, joinToken, readToken } from '../../../shared/access';
+import { openPassKeyStore } from './signing-keys';
+
+const payload = encodePayload({
+  kid: 1,
+  passNumber: 7,
+  holderKind: 'resident',
+  holderId: 9,
+  compoundId: 3,
+  validUntil: '2020-05-01',
+});
+
+describe('pass signing keys', () => {
+  it('creates the key on first start as an owner-only file and finds it again on the next', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pass-keys-'));
+    const first = openPassKeyStore(dir);
+    expect(first.activeKid).toBe(1);
+    expect(statSync(path.join(dir, 'pass-key-1.pem')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dir, 'pass-key-1.pem'), 'utf8')).toContain('PRIVATE KEY');
+    const token = joinToken(payload, first.signPayload(payload));
+    const again = openPassKeyStore(dir);
+    expect(again.publicKeys()).toEqual(first.publicKeys());
+    expect(await readToken(token, again.publicKeyMap(), again.check)).not.toBeNull();
+  });
+
+  it('rotates: the old private key is deleted, its public key stays so old passes still verify', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pass-keys-'));
+    const store = openPassKeyStore(dir);
+    const old = joinToken(payload, store.signPayload(payload));
+    expect(store.rotate()).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['pass-key-1.pub', 'pass-key-2.pem', 'pass-key-2.pub']);
+    expect(store.publicKeys().map((k) => [k.kid, k.active])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(await readToken(old, store.publicKeyMap(), store.check)).not.toBeNull();
+    const reopened = openPassKeyStore(dir);
+    expect(reopened.activeKid).toBe(2);
+  });
+});

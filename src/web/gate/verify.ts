@@ -1,0 +1,74 @@
+import {
+  type Direction,
+  type GateKnowledge,
+  judgePass,
+  type PassPayload,
+  readToken,
+  TOKEN_LENGTH,
+  type Verdict,
+} from '../../shared/access';
+import { nobleCheck } from '../../shared/access/verify-noble';
+import type { OfflineBundle } from './gate-api';
+
+/** The bundle turned into lookups once, not per scan. */
+export interface Knowledge extends GateKnowledge {
+  keys: Map<number, Uint8Array>;
+  active: Map<number, string>;
+}
+
+function fromB64(text: string): Uint8Array {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+export function knowledgeOf(bundle: OfflineBundle, today: string): Knowledge {
+  return {
+    compoundId: bundle.compoundId,
+    today,
+    revoked: new Set(bundle.revoked),
+    mustNotGoOut: new Set(bundle.mustNotGoOut),
+    keys: new Map(bundle.keys.map((k) => [k.kid, fromB64(k.key)])),
+    active: new Map(bundle.activePasses),
+  };
+}
+
+export type Typed =
+  | { kind: 'token'; token: string }
+  | { kind: 'number'; number: number }
+  | { kind: 'document'; text: string };
+
+/** What the guard typed (or a scanner typed for them): a whole token, a pass number or an ID number. */
+export function classify(input: string): Typed | null {
+  const text = input.trim();
+  if (text.length === TOKEN_LENGTH && /^[A-Za-z0-9_-]+$/.test(text)) return { kind: 'token', token: text };
+  if (/^\d{1,7}$/.test(text)) return { kind: 'number', number: Number(text) };
+  if (/^[0-9A-Za-z]{8,20}$/.test(text)) return { kind: 'document', text };
+  return null;
+}
+
+export interface LocalVerdict {
+  verdict: Verdict;
+  payload: PassPayload | null;
+}
+
+/** Verifies the signature on the phone (no network) and applies the shared rule. */
+export async function verifyToken(token: string, direction: Direction, k: Knowledge): Promise<LocalVerdict> {
+  const payload = await readToken(token, k.keys, nobleCheck);
+  return { verdict: judgePass(payload, direction, k), payload };
+}
+
+/** A typed number: judged from the cached list of the compound's passes. */
+export function verifyNumber(number: number, direction: Direction, k: Knowledge): LocalVerdict {
+  if (k.revoked.has(number)) return { verdict: 'revoked', payload: null };
+  const validUntil = k.active.get(number);
+  if (!validUntil) return { verdict: 'unknown', payload: null };
+  const payload: PassPayload = {
+    kid: 0,
+    passNumber: number,
+    holderKind: 'household',
+    holderId: 0,
+    compoundId: k.compoundId,
+    validUntil,
+  };
+  return { verdict: judgePass(payload, direction, k), payload };
+}
