@@ -747,6 +747,8 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
 
     /** The closing summary as Excel: progress and every household's outcome, names masked; audited. */
     async summaryWorkbook(actor: Actor, id: number) {
+      if (isGovernance((await campaignInScope(actor, id)).kind))
+        throw bad('楼栋治理任务请查看问题清单，入户汇总表只用于入户排查 (the summary is for screening)');
       const progress = await service.progress(actor, id, 3);
       const rows = await repo.outcomesForSummary(db, actor.scope, id);
       await audit.record(actor, {
