@@ -1,3 +1,4 @@
+import { can } from '../../../shared/auth/roles';
 import {
   type CampaignKind,
   CHECKED_OUTCOME,
@@ -668,6 +669,8 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
       id: number,
       filter: { status?: FindingFilter | undefined; buildingId?: number | undefined },
     ) {
+      if (!can(actor.role, 'campaigns.read') && !can(actor.role, 'campaigns.visit'))
+        throw new AppError('forbidden');
       const campaign = await governanceCampaign(actor, id);
       const today = beijingToday();
       const rows = await repo.listFindings(db, actor.scope, campaign.id, { ...filter, today });

@@ -232,6 +232,11 @@ describe('governance campaigns', () => {
       status: 'open',
       overdue: false,
     });
+    const officer = await login(t, f.officer);
+    const above = await api(officer, 'GET', `/api/campaigns/${campaignId}/findings?status=open`);
+    expect(above.json().items).toHaveLength(2);
+    const guard = await login(t, f.a.usernames.gate_guard);
+    expect((await api(guard, 'GET', `/api/campaigns/${campaignId}/findings`)).statusCode).toBe(403);
     const overdue = await api(secretary, 'GET', `/api/campaigns/${campaignId}/findings?status=overdue`);
     expect(overdue.json().items).toHaveLength(0);
     const other = await api(

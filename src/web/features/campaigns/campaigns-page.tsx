@@ -123,7 +123,9 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
       confirmLoading={create.isPending}
       okButtonProps={{ 'data-testid': 'start-campaign' } as Record<`data-${string}`, string>}
     >
-      <Typography.Paragraph type="secondary">{t('campaigns.newHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {isGovernance(kind) ? t('campaigns.newHintGovernance') : t('campaigns.newHint')}
+      </Typography.Paragraph>
       {communities.data && (
         <Form
           form={form}

@@ -532,6 +532,8 @@ export const en: Messages = {
     },
   },
   campaigns: {
+    newHintGovernance:
+      'Every building in the chosen area joins the check; each building is checked item by item, and every failed item is recorded with photos and a deadline',
     backToMine: '← My campaigns',
     building: 'Building',
     buildingsChecked: 'Buildings checked',

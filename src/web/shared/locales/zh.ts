@@ -529,6 +529,8 @@ export const zh = {
     },
   },
   campaigns: {
+    newHintGovernance:
+      '发起后，所选范围的每一栋楼都会列入本次检查；每栋楼逐项检查，不合格的登记问题、拍照并定整改期限',
     backToMine: '← 我的任务',
     building: '楼栋',
     buildingsChecked: '已检查楼栋',
