@@ -77,6 +77,22 @@ describe('a fire passage check', () => {
     await expect.poll(() => row.textContent()).toContain('一层消防通道停放三辆电动车');
     expect(await row.locator('img[src^="/api/photos/"]').count()).toBe(1);
     await page.screenshot({ path: '.e2e-artifacts/governance-findings.png', fullPage: true });
+    // The building profile lists the open finding.
+    const checksUrl = page.url();
+    const campaignId = Number(new URL(checksUrl).pathname.split('/').pop());
+    const buildingId = await page.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/campaigns/${id}/findings?status=open`)).json()).items[0].buildingId,
+      campaignId,
+    );
+    await page.goto(`${baseUrl}/admin/buildings/${buildingId}`);
+    const findings = page.getByTestId('building-findings');
+    await findings.waitFor();
+    await expect.poll(() => findings.textContent()).toContain('一层消防通道停放三辆电动车');
+    await page.screenshot({ path: '.e2e-artifacts/governance-profile.png', fullPage: true });
+    await page.goto(checksUrl);
+    await page.getByText('问题清单', { exact: true }).click();
+    await row.waitFor();
     await row.getByTestId('recheck').click();
     await page.getByTestId('recheck-result-choice').getByText('已整改', { exact: true }).click();
     await page.getByTestId('recheck-save').click();
