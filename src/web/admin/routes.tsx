@@ -8,6 +8,7 @@ import { BuildingProfilePage } from '../features/buildings/building-profile-page
 import { BuildingsPage } from '../features/buildings/buildings-page';
 import { CampaignPage } from '../features/campaigns/campaign-page';
 import { CampaignsPage } from '../features/campaigns/campaigns-page';
+import { ChecksPage } from '../features/campaigns/governance';
 import { VisitsPage } from '../features/campaigns/visits-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
 import { FormVersionsPage } from '../features/form-versions/form-versions-page';
@@ -123,6 +124,14 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="campaigns.visit">
               <VisitsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'checks/:campaignId',
+          element: (
+            <RequirePermission permission="campaigns.visit">
+              <ChecksPage />
             </RequirePermission>
           ),
         },

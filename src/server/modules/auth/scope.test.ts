@@ -15,6 +15,9 @@ let jobId: number;
 let declarationId: number;
 let campaignId: number;
 let targetId: number;
+let govCampaignId: number;
+let govTargetId: number;
+let findingId: number;
 const posterId = 0;
 let gateId: number;
 let passId: number;
@@ -92,6 +95,35 @@ beforeAll(async () => {
     headers: { cookie: a },
   });
   passId = listed.json().items[0].id;
+  const governance = await t.app.inject({
+    method: 'POST',
+    url: '/api/campaigns',
+    headers: { cookie: a },
+    payload: {
+      communityId: f.a.community.id,
+      name: '甲社区消防通道检查',
+      kind: 'fire_passage',
+      checklist: ['消防通道是否畅通'],
+    },
+  });
+  govCampaignId = governance.json().campaign.id;
+  const govTarget = await t.services.database.pool.query<{ id: number }>(
+    'select id from campaign_targets where campaign_id = $1 limit 1',
+    [govCampaignId],
+  );
+  govTargetId = govTarget.rows[0]?.id as number;
+  const check = await t.app.inject({
+    method: 'POST',
+    url: `/api/campaigns/${govCampaignId}/checks`,
+    headers: { cookie: a },
+    payload: {
+      id: '2b1f0a52-3f7e-4d0e-9a57-0b6c1e0d2f22',
+      targetId: govTarget.rows[0]?.id,
+      results: [{ key: 'i1', passed: false }],
+      findings: [{ itemKey: 'i1', description: '自行车堵住通道', deadline: '2099-01-01' }],
+    },
+  });
+  findingId = check.json().check.findingIds[0];
 });
 afterAll(() => t.close());
 
@@ -403,6 +435,33 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     url: '/api/gate/lookup',
     payload: { gateId, docNumber: residentDoc },
   }),
+  // Governance: A's buildings, checks and findings answer 404 to B.
+  'GET /api/campaigns/:id/buildings': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${govCampaignId}/buildings`,
+  }),
+  'GET /api/campaigns/:id/targets/:targetId/entrances': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${govCampaignId}/targets/${govTargetId}/entrances`,
+  }),
+  'POST /api/campaigns/:id/checks': () => ({
+    method: 'POST',
+    url: `/api/campaigns/${govCampaignId}/checks`,
+    payload: {
+      id: '3c1f0a52-3f7e-4d0e-9a57-0b6c1e0d2f33',
+      targetId: govTargetId,
+      results: [{ key: 'i1', passed: true }],
+    },
+  }),
+  'GET /api/campaigns/:id/findings': () => ({
+    method: 'GET',
+    url: `/api/campaigns/${govCampaignId}/findings`,
+  }),
+  'POST /api/campaigns/:id/findings/:findingId/recheck': () => ({
+    method: 'POST',
+    url: `/api/campaigns/${govCampaignId}/findings/${findingId}/recheck`,
+    payload: { result: 'fixed' },
+  }),
 };
 
 describe('one community cannot see or change another', () => {
@@ -425,6 +484,28 @@ describe('one community cannot see or change another', () => {
     expect(res.body).not.toContain('周甲');
     expect(res.body).not.toContain(f.a.community.name);
     expect(res.body).not.toMatch(new RegExp(`"id":(${residentId}|${jobId}|${f.a.community.id}),`));
+  });
+
+  it('answers 404 (not 400) to B on A’s governance campaign, and left A’s finding open', async () => {
+    const recheck = await t.app.inject({
+      method: 'POST',
+      url: `/api/campaigns/${govCampaignId}/findings/${findingId}/recheck`,
+      headers: { cookie: b },
+      payload: { result: 'fixed' },
+    });
+    expect(recheck.statusCode).toBe(404);
+    const findings = await t.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${govCampaignId}/findings`,
+      headers: { cookie: a },
+    });
+    expect(findings.json().items).toEqual([expect.objectContaining({ id: findingId, status: 'open' })]);
+    const buildings = await t.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${govCampaignId}/buildings`,
+      headers: { cookie: a },
+    });
+    expect(buildings.json().items.filter((i: { checked: boolean }) => i.checked)).toHaveLength(1);
   });
 
   it('left community A untouched', async () => {

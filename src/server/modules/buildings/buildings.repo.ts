@@ -62,7 +62,8 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
       where ps.community_id = ${communityId} and ps.status in ${ATTENTION} and r.moved_out_at is null
       group by h.building_id
     ), k as materialized (
-      select id from campaigns where community_id = ${communityId} order by created_at desc, id desc limit 1
+      select id from campaigns where community_id = ${communityId} and kind = 'screening'
+      order by created_at desc, id desc limit 1
     ), t as materialized (
       select building_id, count(*)::int as total, (count(*) filter (where outcome in ${doneList}))::int as done
       from campaign_targets where campaign_id = (select id from k) group by building_id
@@ -130,12 +131,13 @@ export async function recentCampaigns(db: DbOrTx, communityId: number, buildingI
   const result = await db.execute<{
     id: number;
     name: string;
+    kind: string;
     status: string;
     created_at: Date;
     outcomes: Record<string, number>;
     assignees: string[] | null;
   }>(sql`
-    select c.id, c.name, c.status, c.created_at,
+    select c.id, c.name, c.kind, c.status, c.created_at,
            (select json_object_agg(coalesce(o.outcome, 'not_visited'), o.n) from (
               select outcome, count(*)::int as n from campaign_targets
               where campaign_id = c.id and building_id = ${buildingId} group by outcome) o) as outcomes,
@@ -146,5 +148,34 @@ export async function recentCampaigns(db: DbOrTx, communityId: number, buildingI
     where c.community_id = ${communityId}
       and exists (select 1 from campaign_targets t where t.campaign_id = c.id and t.building_id = ${buildingId})
     order by c.created_at desc, c.id desc limit 5`);
+  return result.rows;
+}
+
+export type OpenFindingRow = {
+  id: number;
+  campaign_id: number;
+  campaign_name: string;
+  campaign_kind: string;
+  item_text: string;
+  entrance_name: string | null;
+  floor: number | null;
+  location: string | null;
+  description: string;
+  photo_ids: number[];
+  deadline: string;
+  created_at: Date;
+};
+
+/** Open findings of governance campaigns at this building (the campaigns module writes them). */
+export async function openFindings(db: DbOrTx, buildingId: number) {
+  const result = await db.execute<OpenFindingRow>(sql`
+    select f.id, f.campaign_id, c.name as campaign_name, c.kind as campaign_kind, f.item_text,
+           e.name as entrance_name, f.floor, f.location, f.description, f.photo_ids, f.deadline, f.created_at
+    from campaign_findings f
+    join campaigns c on c.id = f.campaign_id
+    left join places e on e.id = f.entrance_id
+    where f.building_id = ${buildingId} and f.status = 'open'
+    order by f.deadline, f.id
+    limit 200`);
   return result.rows;
 }

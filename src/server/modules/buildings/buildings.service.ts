@@ -1,3 +1,4 @@
+import { beijingToday } from '../../../shared/declarations';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -33,13 +34,15 @@ export function createBuildingsService(db: Db) {
     async profile(actor: Actor, buildingId: number) {
       const communityId = await repo.buildingCommunity(db, actor.scope, buildingId);
       if (communityId === undefined) throw new AppError('not_found');
-      const [figures, entrances, volunteers, statuses, campaigns] = await Promise.all([
+      const [figures, entrances, volunteers, statuses, campaigns, findings] = await Promise.all([
         repo.buildingFigures(db, actor.scope, communityId, buildingId),
         repo.entrancesOf(db, buildingId),
         repo.volunteersOf(db, communityId, buildingId),
         repo.statusCounts(db, buildingId),
         repo.recentCampaigns(db, communityId, buildingId),
+        repo.openFindings(db, buildingId),
       ]);
+      const today = beijingToday();
       const building = figures[0];
       if (!building) throw new AppError('not_found');
       return {
@@ -55,11 +58,31 @@ export function createBuildingsService(db: Db) {
         campaigns: campaigns.map((c) => ({
           id: c.id,
           name: c.name,
+          kind: c.kind,
           status: c.status,
           createdAt: new Date(c.created_at).toISOString(),
           outcomes: c.outcomes ?? {},
           assignees: c.assignees ?? [],
         })),
+        openFindings: {
+          total: findings.length,
+          overdue: findings.filter((f) => f.deadline < today).length,
+          items: findings.map((f) => ({
+            id: f.id,
+            campaignId: f.campaign_id,
+            campaignName: f.campaign_name,
+            campaignKind: f.campaign_kind,
+            itemText: f.item_text,
+            entranceName: f.entrance_name,
+            floor: f.floor,
+            location: f.location,
+            description: f.description,
+            photoIds: f.photo_ids,
+            deadline: f.deadline,
+            overdue: f.deadline < today,
+            createdAt: new Date(f.created_at).toISOString(),
+          })),
+        },
       };
     },
   };

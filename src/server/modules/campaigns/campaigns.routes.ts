@@ -1,5 +1,13 @@
 import { Type } from 'typebox';
-import { CAMPAIGN_KINDS, VISIT_OUTCOMES } from '../../../shared/campaigns';
+import {
+  CAMPAIGN_KINDS,
+  CHECKLIST_ITEM_MAX,
+  CHECKLIST_MAX_ITEMS,
+  FINDING_FILTERS,
+  FINDING_MAX_PHOTOS,
+  RECHECK_RESULTS,
+  VISIT_OUTCOMES,
+} from '../../../shared/campaigns';
 import { actorOf } from '../../http/access';
 import { DateString, Id, IdParams, NullableText, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
@@ -9,6 +17,8 @@ const literals = <T extends string>(values: readonly T[]) => Type.Union(values.m
 const Attempts = (fallback: number) =>
   Strict({ minAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: fallback })) });
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+const PhotoIds = Type.Array(Id, { maxItems: FINDING_MAX_PHOTOS });
+const ItemKey = Type.String({ pattern: '^i[0-9]{1,2}$', maxLength: 3 });
 
 export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
   const tags = ['campaigns'];
@@ -35,6 +45,9 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
           placeIds: Type.Optional(Type.Array(Id, { maxItems: 200 })),
           startsOn: Type.Optional(DateString),
           endsOn: Type.Optional(Type.Union([DateString, Type.Null()])),
+          checklist: Type.Optional(
+            Type.Array(Text(CHECKLIST_ITEM_MAX + 20), { maxItems: CHECKLIST_MAX_ITEMS + 10 }),
+          ),
         }),
       },
     },
@@ -169,6 +182,93 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     '/api/campaigns/:id/queue',
     { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams, querystring: Attempts(1) } },
     async (request) => campaigns.queue(actorOf(request), request.params.id, request.query.minAttempts ?? 1),
+  );
+
+  app.get(
+    '/api/campaigns/:id/buildings',
+    { config: { access: 'campaigns.visit' }, schema: { tags, params: IdParams } },
+    async (request) => campaigns.buildings(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/campaigns/:id/targets/:targetId/entrances',
+    { config: { access: 'campaigns.visit' }, schema: { tags, params: Strict({ id: Id, targetId: Id }) } },
+    async (request) => campaigns.entrances(actorOf(request), request.params.id, request.params.targetId),
+  );
+
+  app.post(
+    '/api/campaigns/:id/checks',
+    {
+      config: { access: 'campaigns.visit' },
+      bodyLimit: 64 * 1024,
+      schema: {
+        tags,
+        params: IdParams,
+        body: Strict({
+          id: Uuid,
+          targetId: Id,
+          results: Type.Array(Strict({ key: ItemKey, passed: Type.Boolean() }), {
+            minItems: 1,
+            maxItems: CHECKLIST_MAX_ITEMS,
+          }),
+          notes: Type.Optional(NullableText(500)),
+          findings: Type.Optional(
+            Type.Array(
+              Strict({
+                itemKey: ItemKey,
+                entranceId: Type.Optional(Type.Union([Id, Type.Null()])),
+                floor: Type.Optional(Type.Union([Type.Integer({ minimum: -5, maximum: 120 }), Type.Null()])),
+                location: Type.Optional(NullableText(100)),
+                description: Text(300, 1),
+                photoIds: Type.Optional(PhotoIds),
+                deadline: DateString,
+              }),
+              { maxItems: 50 },
+            ),
+          ),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const result = await campaigns.recordCheck(actorOf(request), request.params.id, request.body);
+      return reply.status(result.duplicate ? 200 : 201).send(result);
+    },
+  );
+
+  // Read by officers above (campaigns.read) and by the people who check and re-check (campaigns.visit).
+  app.get(
+    '/api/campaigns/:id/findings',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: Strict({
+          status: Type.Optional(literals(FINDING_FILTERS)),
+          buildingId: Type.Optional(Id),
+        }),
+      },
+    },
+    async (request) => campaigns.findings(actorOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/campaigns/:id/findings/:findingId/recheck',
+    {
+      config: { access: 'campaigns.visit' },
+      schema: {
+        tags,
+        params: Strict({ id: Id, findingId: Id }),
+        body: Strict({
+          result: literals(RECHECK_RESULTS),
+          notes: Type.Optional(NullableText(300)),
+          photoIds: Type.Optional(PhotoIds),
+          deadline: Type.Optional(DateString),
+        }),
+      },
+    },
+    async (request) =>
+      campaigns.recheck(actorOf(request), request.params.id, request.params.findingId, request.body),
   );
 
   app.get(

@@ -1,7 +1,17 @@
+import { can } from '../../../shared/auth/roles';
 import {
   type CampaignKind,
+  CHECKED_OUTCOME,
+  CHECKLIST_ITEM_MAX,
+  CHECKLIST_MAX_ITEMS,
+  type ChecklistItem,
+  DEFAULT_CHECKLISTS,
+  FINDING_PHOTO_PURPOSE,
+  type FindingFilter,
   isDone,
+  isGovernance,
   maskName,
+  type RecheckResult,
   SCREENED_OUTCOMES,
   type VisitOutcome,
 } from '../../../shared/campaigns';
@@ -22,6 +32,35 @@ export interface CampaignInput {
   placeIds?: number[] | undefined;
   startsOn?: string | undefined;
   endsOn?: string | null | undefined;
+  /** Governance kinds: the checklist as edited; absent = the kind's default items. */
+  checklist?: string[] | undefined;
+}
+
+export interface FindingInput {
+  itemKey: string;
+  entranceId?: number | null | undefined;
+  floor?: number | null | undefined;
+  location?: string | null | undefined;
+  description: string;
+  photoIds?: number[] | undefined;
+  deadline: string;
+}
+
+export interface CheckInput {
+  /** Made on the phone: the same check sent twice is stored once. */
+  id: string;
+  targetId: number;
+  results: Array<{ key: string; passed: boolean }>;
+  notes?: string | null | undefined;
+  findings?: FindingInput[] | undefined;
+}
+
+export interface RecheckInput {
+  result: RecheckResult;
+  notes?: string | null | undefined;
+  photoIds?: number[] | undefined;
+  /** Not fixed: the new deadline (defaults to the old one). */
+  deadline?: string | undefined;
 }
 
 export interface AssignmentInput {
@@ -42,6 +81,25 @@ export interface VisitInput {
 }
 
 const bad = (detail: string, field?: string) => new AppError('validation_failed', { detail }, field);
+const notScreening = () =>
+  bad('这是楼栋治理任务：请按楼栋检查，不登记入户走访 (a governance campaign checks buildings)');
+
+/** The checklist as stored: trimmed, no blanks or repeats, keys given in order (i1, i2…). */
+export function checklistOf(texts: string[]): ChecklistItem[] {
+  const items = texts.map((t) => t.trim().replace(/\s+/g, ' '));
+  if (items.length === 0) throw bad('检查清单至少要有一项', 'checklist');
+  if (items.length > CHECKLIST_MAX_ITEMS) throw bad(`检查清单最多 ${CHECKLIST_MAX_ITEMS} 项`, 'checklist');
+  for (const [i, text] of items.entries()) {
+    if (text.length < 2 || text.length > CHECKLIST_ITEM_MAX)
+      throw bad(`检查清单第${i + 1}项：请写 2–${CHECKLIST_ITEM_MAX} 个字`, `checklist.${i}`);
+  }
+  if (new Set(items).size !== items.length) throw bad('检查清单有重复的项', 'checklist');
+  return items.map((text, i) => ({ key: `i${i + 1}`, text }));
+}
+
+function findingView(f: repo.FindingView, today: string) {
+  return { ...f, overdue: f.status === 'open' && f.deadline < today };
+}
 // A phone may hold a visit for a while; one from the future or from long ago is a clock mistake.
 const MAX_QUEUE_AGE_MS = 7 * 86_400_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -51,6 +109,33 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
     const campaign = await repo.findCampaign(db, actor.scope, id);
     if (!campaign) throw new AppError('not_found');
     return campaign;
+  }
+
+  async function governanceCampaign(actor: Actor, id: number) {
+    const campaign = await campaignInScope(actor, id);
+    if (!isGovernance(campaign.kind))
+      throw bad('入户排查没有检查清单和问题登记 (only governance campaigns have checks and findings)');
+    return campaign;
+  }
+
+  async function checkView(v: repo.VisitRow) {
+    const rows = await repo.findingsOfVisit(db, v.id);
+    return {
+      id: v.id,
+      clientId: v.clientId,
+      targetId: v.targetId,
+      results: v.checklistResults ?? [],
+      notes: v.notes,
+      checkedAt: v.visitedAt.toISOString(),
+      findingIds: rows.map((r) => r.id),
+    };
+  }
+
+  /** A check the server already has, sent again: answered as it was, but only to someone who may see it. */
+  async function resentCheck(actor: Actor, campaignId: number, visit: repo.VisitRow) {
+    if (visit.campaignId !== campaignId || !actor.scope.communityIds.includes(visit.communityId))
+      throw new AppError('not_found');
+    return { check: await checkView(visit), duplicate: true };
   }
 
   async function activeCampaign(actor: Actor, id: number) {
@@ -70,6 +155,7 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
     endsOn: c.endsOn,
     status: c.status as 'active' | 'closed',
     targetCount: c.targetCount,
+    checklist: c.checklist,
     createdAt: c.createdAt.toISOString(),
     closedAt: c.closedAt?.toISOString() ?? null,
   });
@@ -119,6 +205,12 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
         throw bad('只能选择本社区的小区或楼栋 (choose compounds or buildings of this community)', 'placeIds');
       const startsOn = input.startsOn ?? beijingToday();
       if (input.endsOn && input.endsOn < startsOn) throw bad('结束日期不能早于开始日期', 'endsOn');
+      const governance = isGovernance(input.kind);
+      const checklist = isGovernance(input.kind)
+        ? checklistOf(input.checklist ?? DEFAULT_CHECKLISTS[input.kind])
+        : [];
+      if (!governance && input.checklist?.length)
+        throw bad('入户排查不使用检查清单 (screening has no checklist)', 'checklist');
       const created = await db.transaction(async (tx) => {
         const campaign = await repo.insertCampaign(tx, {
           communityId: input.communityId,
@@ -127,12 +219,17 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
           placeIds,
           startsOn,
           endsOn: input.endsOn ?? null,
+          checklist,
           createdBy: actor.accountId,
         });
-        const targetCount = await repo.insertTargetsFromHouseholds(tx, campaign);
+        const targetCount = governance
+          ? await repo.insertTargetsFromBuildings(tx, campaign)
+          : await repo.insertTargetsFromHouseholds(tx, campaign);
         // Nothing to visit: the whole start is rolled back rather than leave an empty sweep behind.
         if (targetCount === 0)
-          throw bad('所选范围内没有住户，无法开始排查 (no households in the chosen area)', 'placeIds');
+          throw governance
+            ? bad('所选范围内没有楼栋，无法开始检查 (no buildings in the chosen area)', 'placeIds')
+            : bad('所选范围内没有住户，无法开始排查 (no households in the chosen area)', 'placeIds');
         await audit.record(
           actor,
           {
@@ -319,6 +416,7 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
       const earlier = await repo.findVisitByClientId(db, input.id);
       if (earlier) return resent(actor, id, earlier);
       const campaign = await activeCampaign(actor, id);
+      if (isGovernance(campaign.kind)) throw notScreening();
       const target = await repo.findTarget(db, actor.scope, campaign.id, input.targetId);
       if (!target) throw new AppError('not_found');
       const people = target.householdId ? await repo.residentsOfHouseholds(db, [target.householdId]) : [];
@@ -397,8 +495,9 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
         if (winner) return resent(actor, id, winner);
         throw new AppError('conflict_duplicate');
       }
-      // Not found: out of scope, no such household, or the campaign has closed (the only one worth saying).
-      await activeCampaign(actor, id);
+      // Not found: out of scope, no such household, the campaign has closed or is not a screening.
+      const campaign = await activeCampaign(actor, id);
+      if (isGovernance(campaign.kind)) throw notScreening();
       throw new AppError('not_found');
     },
 
@@ -412,7 +511,214 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
 
     async progress(actor: Actor, id: number, minAttempts: number) {
       const campaign = await campaignInScope(actor, id);
-      return summarise(view(campaign), await repo.progressOf(db, campaign.id, minAttempts), minAttempts);
+      const [data, counts] = await Promise.all([
+        repo.progressOf(db, campaign.id, minAttempts),
+        isGovernance(campaign.kind) ? repo.findingCounts(db, campaign.id, beijingToday()) : null,
+      ]);
+      const summary = summarise(view(campaign), data, minAttempts);
+      if (!counts) return { ...summary, findings: null };
+      const byBuilding = new Map(counts.map((c) => [c.building_id, c]));
+      const sum = (k: 'open' | 'overdue' | 'closed') => counts.reduce((n, c) => n + c[k], 0);
+      return {
+        ...summary,
+        byBuilding: summary.byBuilding.map((b) => ({
+          ...b,
+          openFindings: byBuilding.get(b.buildingId)?.open ?? 0,
+          overdueFindings: byBuilding.get(b.buildingId)?.overdue ?? 0,
+        })),
+        findings: { open: sum('open'), overdue: sum('overdue'), closed: sum('closed') },
+      };
+    },
+
+    /** Governance: the campaign's buildings (volunteers: theirs), checked or not, with open findings. */
+    async buildings(actor: Actor, id: number) {
+      const campaign = await governanceCampaign(actor, id);
+      const rows = await repo.buildingTargets(db, actor.scope, campaign.id, beijingToday());
+      return {
+        campaign: view(campaign),
+        items: rows.map((r) => ({
+          targetId: r.id,
+          buildingId: r.building_id,
+          buildingName: r.building_name,
+          compoundName: r.compound_name,
+          checked: r.outcome === CHECKED_OUTCOME,
+          lastCheckAt: r.last_visit_at ? new Date(r.last_visit_at).toISOString() : null,
+          checkedBy: r.checked_by,
+          assignee: r.assignee,
+          openFindings: r.open_findings,
+          overdueFindings: r.overdue_findings,
+        })),
+      };
+    },
+
+    /** The entrances of one building of a governance campaign: where a finding may be placed. */
+    async entrances(actor: Actor, id: number, targetId: number) {
+      const campaign = await governanceCampaign(actor, id);
+      const target = await repo.findTarget(db, actor.scope, campaign.id, targetId);
+      if (!target) throw new AppError('not_found');
+      return { items: await repo.entrancesOfBuilding(db, target.buildingId) };
+    },
+
+    /**
+     * A governance check of one building: every checklist item passed or failed, and each failed item with
+     * at least one finding (place, description, photos already uploaded, deadline). The check, its findings,
+     * the target's state and the audit rows land in one transaction; the same check sent again is stored once.
+     */
+    async recordCheck(actor: Actor, id: number, input: CheckInput) {
+      const earlier = await repo.findVisitByClientId(db, input.id);
+      if (earlier) return resentCheck(actor, id, earlier);
+      const campaign = await governanceCampaign(actor, id);
+      if (campaign.status !== 'active') throw bad('该任务已结束，不能再修改 (the campaign is closed)');
+      const target = await repo.findTarget(db, actor.scope, campaign.id, input.targetId);
+      if (!target) throw new AppError('not_found');
+      const keys = campaign.checklist.map((c) => c.key);
+      const given = input.results.map((r) => r.key);
+      if (
+        given.length !== keys.length ||
+        new Set(given).size !== given.length ||
+        !keys.every((k) => given.includes(k))
+      )
+        throw bad('请逐项填写检查清单的每一项 (answer every checklist item once)', 'results');
+      const failed = new Set(input.results.filter((r) => !r.passed).map((r) => r.key));
+      const findings = input.findings ?? [];
+      const today = beijingToday();
+      const entrances = findings.some((f) => f.entranceId != null)
+        ? await repo.entrancesOfBuilding(db, target.buildingId)
+        : [];
+      const photoIds = [...new Set(findings.flatMap((f) => f.photoIds ?? []))];
+      const known = await repo.findingPhotos(db, campaign.communityId, FINDING_PHOTO_PURPOSE, photoIds);
+      for (const [i, f] of findings.entries()) {
+        if (!failed.has(f.itemKey))
+          throw bad(`第${i + 1}个问题：只能登记未通过的检查项`, `findings.${i}.itemKey`);
+        if (f.entranceId != null && !entrances.some((e) => e.id === f.entranceId))
+          throw bad(`第${i + 1}个问题：该单元不属于这栋楼`, `findings.${i}.entranceId`);
+        if (f.description.trim().length < 2)
+          throw bad(`第${i + 1}个问题：请写明发现的问题`, `findings.${i}.description`);
+        if (f.deadline < today) throw bad(`第${i + 1}个问题：整改期限不能早于今天`, `findings.${i}.deadline`);
+        if ((f.photoIds ?? []).some((p) => !known.includes(p)))
+          throw bad(`第${i + 1}个问题：照片不存在，请重新上传`, `findings.${i}.photoIds`);
+      }
+      const missing = [...failed].filter((k) => !findings.some((f) => f.itemKey === k));
+      if (missing.length) {
+        const text = campaign.checklist.find((c) => c.key === missing[0])?.text ?? missing[0];
+        throw bad(`“${text}”未通过：请登记发现的问题、照片和整改期限`, 'findings');
+      }
+      const stored = await db.transaction(async (tx) => {
+        const visit = await repo.insertVisitOnce(tx, {
+          clientId: input.id,
+          campaignId: campaign.id,
+          communityId: campaign.communityId,
+          targetId: target.id,
+          outcome: CHECKED_OUTCOME,
+          notes: input.notes?.trim() || null,
+          checklistResults: input.results.map((r) => ({ key: r.key, passed: r.passed })),
+          visitedBy: actor.accountId,
+          visitedAt: new Date(),
+        });
+        if (!visit) return undefined;
+        const rows = await repo.insertFindings(
+          tx,
+          findings.map((f) => ({
+            campaignId: campaign.id,
+            communityId: campaign.communityId,
+            targetId: target.id,
+            buildingId: target.buildingId,
+            visitId: visit.id,
+            itemKey: f.itemKey,
+            itemText: campaign.checklist.find((c) => c.key === f.itemKey)?.text ?? f.itemKey,
+            entranceId: f.entranceId ?? null,
+            floor: f.floor ?? null,
+            location: f.location?.trim() || null,
+            description: f.description.trim(),
+            photoIds: [...new Set(f.photoIds ?? [])],
+            deadline: f.deadline,
+            createdBy: actor.accountId,
+          })),
+        );
+        await repo.applyVisitToTarget(tx, target.id, visit);
+        await audit.recordMany(
+          rows.map((r) => ({
+            actor,
+            event: {
+              action: 'create' as const,
+              entity: 'campaign_finding',
+              entityId: r.id,
+              communityId: r.communityId,
+              detail: {
+                campaignId: campaign.id,
+                buildingId: r.buildingId,
+                item: r.itemText,
+                deadline: r.deadline,
+              },
+            },
+          })),
+          tx,
+        );
+        return visit;
+      });
+      if (!stored) {
+        const winner = await repo.findVisitByClientId(db, input.id);
+        if (!winner) throw new AppError('conflict_duplicate');
+        return resentCheck(actor, id, winner);
+      }
+      return { check: await checkView(stored), duplicate: false };
+    },
+
+    async findings(
+      actor: Actor,
+      id: number,
+      filter: { status?: FindingFilter | undefined; buildingId?: number | undefined },
+    ) {
+      if (!can(actor.role, 'campaigns.read') && !can(actor.role, 'campaigns.visit'))
+        throw new AppError('forbidden');
+      const campaign = await governanceCampaign(actor, id);
+      const today = beijingToday();
+      const rows = await repo.listFindings(db, actor.scope, campaign.id, { ...filter, today });
+      return { items: rows.map((r) => findingView(r, today)) };
+    },
+
+    /** Re-check a finding: fixed closes it; not fixed keeps it open, with a new deadline when given. */
+    async recheck(actor: Actor, id: number, findingId: number, input: RecheckInput) {
+      const campaign = await governanceCampaign(actor, id);
+      const finding = await repo.findFinding(db, actor.scope, campaign.id, findingId);
+      if (!finding) throw new AppError('not_found');
+      if (finding.status !== 'open') throw bad('该问题已销号，无需复查 (the finding is closed)');
+      const today = beijingToday();
+      const fixed = input.result === 'fixed';
+      if (input.deadline && fixed) throw bad('已整改的问题不需要新的整改期限', 'deadline');
+      if (input.deadline && input.deadline < today) throw bad('新的整改期限不能早于今天', 'deadline');
+      const photoIds = [...new Set(input.photoIds ?? [])];
+      const known = await repo.findingPhotos(db, campaign.communityId, FINDING_PHOTO_PURPOSE, photoIds);
+      if (photoIds.some((p) => !known.includes(p))) throw bad('照片不存在，请重新上传', 'photoIds');
+      const changed = await db.transaction(async (tx) => {
+        const ok = await repo.recheckFinding(tx, finding.id, {
+          result: input.result,
+          recheckedOn: today,
+          recheckedBy: actor.accountId,
+          notes: input.notes?.trim() || null,
+          photoIds,
+          deadline: input.deadline ?? finding.deadline,
+          close: fixed,
+        });
+        if (!ok) return false;
+        await audit.record(
+          actor,
+          {
+            action: 'update',
+            entity: 'campaign_finding',
+            entityId: finding.id,
+            communityId: finding.communityId,
+            detail: { recheck: input.result, closed: fixed, deadline: input.deadline ?? finding.deadline },
+          },
+          tx,
+        );
+        return true;
+      });
+      // Another re-check closed it between our read and our write.
+      if (!changed) throw bad('该问题已销号，无需复查 (the finding is closed)');
+      const after = await repo.findFinding(db, actor.scope, campaign.id, finding.id);
+      if (!after) throw new AppError('not_found');
+      return { finding: findingView(after, today) };
     },
 
     /** Households where nobody was home: to phone, then to visit again; `minAttempts` finds the never reached. */
@@ -444,6 +750,8 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
 
     /** The closing summary as Excel: progress and every household's outcome, names masked; audited. */
     async summaryWorkbook(actor: Actor, id: number) {
+      if (isGovernance((await campaignInScope(actor, id)).kind))
+        throw bad('楼栋治理任务请查看问题清单，入户汇总表只用于入户排查 (the summary is for screening)');
       const progress = await service.progress(actor, id, 3);
       const rows = await repo.outcomesForSummary(db, actor.scope, id);
       await audit.record(actor, {
@@ -547,7 +855,7 @@ export function summarise<C extends { targetCount: number }>(
   };
 }
 
-type StoredVisit = Omit<repo.VisitRow, 'receivedAt'>;
+type StoredVisit = Omit<repo.VisitRow, 'receivedAt' | 'checklistResults'>;
 
 /** A visit the server already has, sent again: answered as it was, but only to someone who may see it. */
 function resent(actor: Actor, campaignId: number, visit: StoredVisit) {

@@ -1,9 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ChecklistItem } from '../../../shared/campaigns';
 
 /**
- * A sweep over a community's households (screening, 入户排查). One community per campaign, so scope is
- * one column; `place_ids` narrows it to some compounds or buildings.
+ * A sweep over a community's households (screening, 入户排查) or buildings (governance kinds, with a
+ * checklist). One community per campaign, so scope is one column; `place_ids` narrows it to some compounds
+ * or buildings.
  */
 export const campaigns = pgTable(
   'campaigns',
@@ -18,6 +30,8 @@ export const campaigns = pgTable(
     endsOn: date('ends_on', { mode: 'string' }),
     status: text('status').notNull().default('active'),
     targetCount: integer('target_count').notNull().default(0),
+    /** Governance kinds: what to check at each building, as edited when the campaign was created. */
+    checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull().default(sql`'[]'::jsonb`),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -26,7 +40,7 @@ export const campaigns = pgTable(
 );
 
 /**
- * What a campaign must reach: one household. The latest outcome and
+ * What a campaign must reach: one household (screening) or one building (governance, no household). The latest outcome and
  * the number of tries are kept here, written with each visit, so progress is one GROUP BY on this table.
  */
 export const campaignTargets = pgTable(
@@ -85,6 +99,8 @@ export const campaignVisits = pgTable(
     outcome: text('outcome').notNull(),
     notes: text('notes'),
     declarationIds: integer('declaration_ids').array().notNull().default(sql`'{}'::int[]`),
+    /** Governance check of a building: each checklist item's key and whether it passed. */
+    checklistResults: jsonb('checklist_results').$type<Array<{ key: string; passed: boolean }>>(),
     visitedBy: integer('visited_by').notNull(),
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
@@ -93,5 +109,42 @@ export const campaignVisits = pgTable(
     uniqueIndex('campaign_visits_client_uq').on(t.clientId),
     index('campaign_visits_campaign_at_idx').on(t.campaignId, t.visitedAt),
     index('campaign_visits_target_idx').on(t.targetId, t.visitedAt),
+  ],
+);
+
+/**
+ * What a governance check found wrong at a building: one failed checklist item at one spot, with photos and
+ * a deadline; re-checked later (fixed closes it, not fixed keeps it open, perhaps with a new deadline).
+ */
+export const campaignFindings = pgTable(
+  'campaign_findings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    campaignId: integer('campaign_id').notNull(),
+    communityId: integer('community_id').notNull(),
+    targetId: integer('target_id').notNull(),
+    buildingId: integer('building_id').notNull(),
+    visitId: integer('visit_id').notNull(),
+    itemKey: text('item_key').notNull(),
+    itemText: text('item_text').notNull(),
+    entranceId: integer('entrance_id'),
+    floor: integer('floor'),
+    location: text('location'),
+    description: text('description').notNull(),
+    photoIds: integer('photo_ids').array().notNull().default(sql`'{}'::int[]`),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    recheckResult: text('recheck_result'),
+    recheckedOn: date('rechecked_on', { mode: 'string' }),
+    recheckedBy: integer('rechecked_by'),
+    recheckNotes: text('recheck_notes'),
+    recheckPhotoIds: integer('recheck_photo_ids').array().notNull().default(sql`'{}'::int[]`),
+    createdBy: integer('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('campaign_findings_campaign_idx').on(t.campaignId, t.status, t.deadline),
+    index('campaign_findings_building_idx').on(t.buildingId, t.status),
   ],
 );

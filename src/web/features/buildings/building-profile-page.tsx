@@ -5,6 +5,7 @@ import {
   Descriptions,
   Empty,
   Flex,
+  Image,
   List,
   Row,
   Spin,
@@ -15,7 +16,12 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { VISIT_OUTCOME_LABELS, type VisitOutcome } from '../../../shared/campaigns';
+import {
+  CAMPAIGN_KIND_LABELS,
+  CHECKED_OUTCOME,
+  VISIT_OUTCOME_LABELS,
+  type VisitOutcome,
+} from '../../../shared/campaigns';
 import { PERSON_STATUS_LABELS, type PersonStatus } from '../../../shared/declarations';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -29,9 +35,13 @@ export function BuildingProfilePage() {
   const profile = useQuery({ queryKey: buildingKeys.profile(id), queryFn: () => buildingsApi.profile(id) });
   if (profile.isPending) return <Spin />;
   if (profile.isError) return <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />;
-  const { building: b, entrances, volunteers, statuses, campaigns } = profile.data;
+  const { building: b, entrances, volunteers, statuses, campaigns, openFindings } = profile.data;
   const outcomeText = (key: string) =>
-    key === 'not_visited' ? t('campaigns.notVisited') : label(VISIT_OUTCOME_LABELS[key as VisitOutcome]);
+    key === 'not_visited'
+      ? t('campaigns.notVisited')
+      : key === CHECKED_OUTCOME
+        ? t('campaigns.checked')
+        : label(VISIT_OUTCOME_LABELS[key as VisitOutcome]);
   return (
     <Flex vertical gap={12} data-testid="building-profile">
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -102,6 +112,70 @@ export function BuildingProfilePage() {
             { title: t('buildings.figure.vacant'), dataIndex: 'vacant' },
           ]}
         />
+      </Card>
+      <Card
+        size="small"
+        data-testid="building-findings"
+        title={
+          <Flex gap={8} align="center" wrap>
+            {t('buildings.openFindings')}
+            <Tag color={openFindings.total ? 'orange' : 'green'}>{openFindings.total}</Tag>
+            {openFindings.overdue > 0 && (
+              <Tag color="red">{t('campaigns.overdueFindingsN', { n: openFindings.overdue })}</Tag>
+            )}
+          </Flex>
+        }
+      >
+        {openFindings.items.length === 0 ? (
+          <Empty description={t('buildings.noOpenFindings')} />
+        ) : (
+          <List
+            dataSource={openFindings.items}
+            renderItem={(f) => (
+              <List.Item>
+                <Flex vertical gap={4}>
+                  <Flex gap={8} wrap align="center">
+                    {f.overdue ? (
+                      <Tag color="red">{t('campaigns.findingOverdue')}</Tag>
+                    ) : (
+                      <Tag color="orange">{t('campaigns.findingOpen')}</Tag>
+                    )}
+                    <Typography.Text strong>{f.itemText}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {[
+                        f.entranceName,
+                        f.floor != null ? t('campaigns.floorN', { n: f.floor }) : null,
+                        f.location,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Typography.Text>
+                  </Flex>
+                  <Typography.Text>{f.description}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('campaigns.findingDeadline')} {f.deadline} ·{' '}
+                    <Link to={`/campaigns/${f.campaignId}`}>
+                      {label(CAMPAIGN_KIND_LABELS[f.campaignKind])} · {f.campaignName}
+                    </Link>
+                  </Typography.Text>
+                  {f.photoIds.length > 0 && (
+                    <Flex gap={6} wrap>
+                      {f.photoIds.map((id) => (
+                        <Image
+                          key={id}
+                          src={`/api/photos/${id}`}
+                          width={56}
+                          height={56}
+                          style={{ objectFit: 'cover' }}
+                        />
+                      ))}
+                    </Flex>
+                  )}
+                </Flex>
+              </List.Item>
+            )}
+          />
+        )}
       </Card>
       <Card size="small" title={t('buildings.campaigns')}>
         {campaigns.length === 0 ? (

@@ -1,3 +1,4 @@
+import type { CampaignKind } from '../../../shared/campaigns';
 import { api } from '../../shared/api-client';
 
 export interface BuildingFigures {
@@ -25,11 +26,31 @@ export interface BuildingProfile {
   campaigns: Array<{
     id: number;
     name: string;
+    kind: CampaignKind;
     status: string;
     createdAt: string;
     outcomes: Record<string, number>;
     assignees: string[];
   }>;
+  openFindings: {
+    total: number;
+    overdue: number;
+    items: Array<{
+      id: number;
+      campaignId: number;
+      campaignName: string;
+      campaignKind: CampaignKind;
+      itemText: string;
+      entranceName: string | null;
+      floor: number | null;
+      location: string | null;
+      description: string;
+      photoIds: number[];
+      deadline: string;
+      overdue: boolean;
+      createdAt: string;
+    }>;
+  };
 }
 
 export const buildingKeys = {

@@ -2,11 +2,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { isGovernance } from '../../../shared/campaigns';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
 import { AssignmentPanel } from './assignment-panel';
 import { campaignKeys, campaignsApi } from './campaigns-api';
+import { FindingsList, GovernanceProgress } from './governance';
 import { PhoneQueue } from './phone-queue';
 import { ProgressView } from './progress-view';
 
@@ -28,6 +30,7 @@ export function CampaignPage() {
   if (detail.isError) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   const { campaign } = detail.data;
   const manage = can('campaigns.manage') && campaign.status === 'active';
+  const governance = isGovernance(campaign.kind);
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -39,14 +42,21 @@ export function CampaignPage() {
             <Tag>{t('campaigns.closed')}</Tag>
           )}
         </Typography.Title>
-        <Flex gap={8}>
-          <Button
-            icon={<DownloadOutlined />}
-            href={campaignsApi.summaryUrl(id)}
-            data-testid="campaign-summary"
-          >
-            {t('campaigns.summary')}
-          </Button>
+        <Flex gap={8} wrap>
+          {governance && can('campaigns.visit') && campaign.status === 'active' && (
+            <Link to={`/checks/${id}`} data-testid="go-check">
+              <Button type="primary">{t('campaigns.checkBuildings')}</Button>
+            </Link>
+          )}
+          {!governance && (
+            <Button
+              icon={<DownloadOutlined />}
+              href={campaignsApi.summaryUrl(id)}
+              data-testid="campaign-summary"
+            >
+              {t('campaigns.summary')}
+            </Button>
+          )}
           {manage && (
             <Button
               danger
@@ -66,21 +76,45 @@ export function CampaignPage() {
           )}
         </Flex>
       </Flex>
+      {governance && (
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="campaign-checklist">
+          {t('campaigns.checklist')}：{campaign.checklist.map((c) => c.text).join('；')}
+        </Typography.Paragraph>
+      )}
       <Tabs
         items={[
-          { key: 'progress', label: t('campaigns.tabProgress'), children: <ProgressView campaignId={id} /> },
+          {
+            key: 'progress',
+            label: t('campaigns.tabProgress'),
+            children: governance ? <GovernanceProgress campaignId={id} /> : <ProgressView campaignId={id} />,
+          },
           {
             key: 'assign',
             label: t('campaigns.tabAssign'),
             children: <AssignmentPanel campaignId={id} editable={manage} />,
           },
-          {
-            key: 'queue',
-            label: t('campaigns.tabQueue'),
-            children: (
-              <PhoneQueue campaignId={id} active={campaign.status === 'active' && can('campaigns.visit')} />
-            ),
-          },
+          governance
+            ? {
+                key: 'findings',
+                label: t('campaigns.tabFindings'),
+                children: (
+                  <FindingsList
+                    campaignId={id}
+                    communityId={campaign.communityId}
+                    canRecheck={can('campaigns.visit')}
+                  />
+                ),
+              }
+            : {
+                key: 'queue',
+                label: t('campaigns.tabQueue'),
+                children: (
+                  <PhoneQueue
+                    campaignId={id}
+                    active={campaign.status === 'active' && can('campaigns.visit')}
+                  />
+                ),
+              },
         ]}
       />
     </Flex>

@@ -1,4 +1,10 @@
-import type { CampaignKind, VisitOutcome } from '../../../shared/campaigns';
+import type {
+  CampaignKind,
+  ChecklistItem,
+  FindingFilter,
+  RecheckResult,
+  VisitOutcome,
+} from '../../../shared/campaigns';
 import { api } from '../../shared/api-client';
 import type { DeclarationPayload } from '../declarations/declarations-api';
 
@@ -13,6 +19,7 @@ export interface Campaign {
   endsOn: string | null;
   status: 'active' | 'closed';
   targetCount: number;
+  checklist: ChecklistItem[];
   createdAt: string;
   closedAt: string | null;
 }
@@ -85,6 +92,8 @@ export interface Progress {
     done: number;
     nobodyHome: number;
     percent: number;
+    openFindings?: number;
+    overdueFindings?: number;
   }>;
   byPerson: Array<{
     accountId: number | null;
@@ -105,6 +114,55 @@ export interface Progress {
     percent: number;
   }>;
   updatedAt: string;
+  /** Governance campaigns only. */
+  findings: { open: number; overdue: number; closed: number } | null;
+}
+
+/** A building of a governance campaign, as the check page lists it. */
+export interface GovBuilding {
+  targetId: number;
+  buildingId: number;
+  buildingName: string;
+  compoundName: string | null;
+  checked: boolean;
+  lastCheckAt: string | null;
+  checkedBy: string | null;
+  assignee: string | null;
+  openFindings: number;
+  overdueFindings: number;
+}
+
+export interface Finding {
+  id: number;
+  campaignId: number;
+  buildingId: number;
+  buildingName: string;
+  entranceName: string | null;
+  floor: number | null;
+  location: string | null;
+  itemText: string;
+  description: string;
+  photoIds: number[];
+  deadline: string;
+  status: 'open' | 'closed';
+  overdue: boolean;
+  recheckResult: RecheckResult | null;
+  recheckedOn: string | null;
+  recheckedByName: string | null;
+  recheckNotes: string | null;
+  recheckPhotoIds: number[];
+  createdByName: string | null;
+  createdAt: string;
+}
+
+export interface FindingPayload {
+  itemKey: string;
+  entranceId?: number | null;
+  floor?: number | null;
+  location?: string | null;
+  description: string;
+  photoIds: number[];
+  deadline: string;
 }
 
 /** A visit as the phone sends it; `id` is made on the phone so a resend is recognised. */
@@ -126,6 +184,8 @@ export const campaignKeys = {
   assignments: (id: number) => ['campaigns', id, 'assignments'] as const,
   queue: (id: number) => ['campaigns', id, 'queue'] as const,
   households: (id: number) => ['campaigns', id, 'my-households'] as const,
+  buildings: (id: number) => ['campaigns', id, 'buildings'] as const,
+  findings: (id: number, status?: FindingFilter) => ['campaigns', id, 'findings', status ?? 'all'] as const,
 };
 
 export const campaignsApi = {
@@ -138,6 +198,7 @@ export const campaignsApi = {
     kind: CampaignKind;
     placeIds?: number[];
     endsOn?: string | null;
+    checklist?: string[];
   }) => api.post<{ campaign: Campaign }>('/campaigns', body),
   close: (id: number) => api.post<{ campaign: Campaign }>(`/campaigns/${id}/close`),
   assignments: (id: number) =>
@@ -174,4 +235,38 @@ export const campaignsApi = {
       visit,
     ),
   summaryUrl: (id: number) => `/api/campaigns/${id}/summary`,
+  buildings: (id: number) =>
+    api.get<{ campaign: Campaign; items: GovBuilding[] }>(`/campaigns/${id}/buildings`),
+  entrances: (id: number, targetId: number) =>
+    api.get<{ items: Array<{ id: number; name: string }> }>(`/campaigns/${id}/targets/${targetId}/entrances`),
+  recordCheck: (
+    id: number,
+    body: {
+      id: string;
+      targetId: number;
+      results: Array<{ key: string; passed: boolean }>;
+      notes?: string | null;
+      findings: FindingPayload[];
+    },
+  ) =>
+    api.post<{ check: { id: number; findingIds: number[] }; duplicate: boolean }>(
+      `/campaigns/${id}/checks`,
+      body,
+    ),
+  findings: (id: number, status?: FindingFilter) =>
+    api.get<{ items: Finding[] }>(`/campaigns/${id}/findings`, { status }),
+  recheck: (
+    id: number,
+    findingId: number,
+    body: { result: RecheckResult; notes?: string | null; photoIds?: number[]; deadline?: string },
+  ) => api.post<{ finding: Finding }>(`/campaigns/${id}/findings/${findingId}/recheck`, body),
+  uploadPhoto: (communityId: number, photo: Blob) => {
+    const form = new FormData();
+    form.append('file', photo, 'photo.jpg');
+    return api.upload<{ photo: { id: number; url: string } }>('/photos', form, {
+      communityId,
+      purpose: 'campaign_finding',
+    });
+  },
+  photoUrl: (id: number) => `/api/photos/${id}`,
 };

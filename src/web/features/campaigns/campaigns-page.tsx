@@ -1,10 +1,18 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Form, Input, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignKind } from '../../../shared/campaigns';
+import {
+  CAMPAIGN_KIND_LABELS,
+  CAMPAIGN_KINDS,
+  type CampaignKind,
+  CHECKLIST_ITEM_MAX,
+  CHECKLIST_MAX_ITEMS,
+  DEFAULT_CHECKLISTS,
+  isGovernance,
+} from '../../../shared/campaigns';
 import { beijingToday } from '../../../shared/declarations';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -59,7 +67,12 @@ export function CampaignsPage() {
             render: (k: CampaignKind) => label(CAMPAIGN_KIND_LABELS[k]),
           },
           { title: t('campaigns.community'), dataIndex: 'communityName' },
-          { title: t('campaigns.households'), dataIndex: 'targetCount' },
+          {
+            title: t('campaigns.targets'),
+            dataIndex: 'targetCount',
+            render: (n: number, c) =>
+              isGovernance(c.kind) ? t('campaigns.nBuildings', { n }) : t('campaigns.nHouseholds', { n }),
+          },
           { title: t('campaigns.startsOn'), dataIndex: 'startsOn' },
           {
             title: t('campaigns.state'),
@@ -85,7 +98,13 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
   const account = useAccount();
   const queryClient = useQueryClient();
   const communities = useCommunities(account);
-  const [form] = Form.useForm<{ communityId: number; name: string; kind: CampaignKind }>();
+  const [form] = Form.useForm<{
+    communityId: number;
+    name: string;
+    kind: CampaignKind;
+    checklist?: string[];
+  }>();
+  const kind = Form.useWatch('kind', form) ?? 'screening';
   const create = useMutation({
     mutationFn: campaignsApi.create,
     onSuccess: ({ campaign }) => {
@@ -104,7 +123,9 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
       confirmLoading={create.isPending}
       okButtonProps={{ 'data-testid': 'start-campaign' } as Record<`data-${string}`, string>}
     >
-      <Typography.Paragraph type="secondary">{t('campaigns.newHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {isGovernance(kind) ? t('campaigns.newHintGovernance') : t('campaigns.newHint')}
+      </Typography.Paragraph>
       {communities.data && (
         <Form
           form={form}
@@ -114,13 +135,27 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
             kind: 'screening',
             name: t('campaigns.defaultName', { date: beijingToday() }),
           }}
-          onFinish={(v) => create.mutate(v)}
+          onFinish={(v) =>
+            create.mutate({ ...v, checklist: isGovernance(v.kind) ? (v.checklist ?? []) : undefined })
+          }
+          onValuesChange={(changed: { kind?: CampaignKind }) => {
+            // A new kind starts from its own default checklist (and name); the items stay editable.
+            if (changed.kind && isGovernance(changed.kind)) {
+              form.setFieldsValue({
+                checklist: [...DEFAULT_CHECKLISTS[changed.kind]],
+                name: `${label(CAMPAIGN_KIND_LABELS[changed.kind])} ${beijingToday()}`,
+              });
+            } else if (changed.kind === 'screening') {
+              form.setFieldsValue({ name: t('campaigns.defaultName', { date: beijingToday() }) });
+            }
+          }}
         >
           <Form.Item name="communityId" label={t('campaigns.community')} rules={[{ required: true }]}>
             <Select options={communities.data.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
           <Form.Item name="kind" label={t('campaigns.kind')}>
             <Select
+              data-testid="campaign-kind"
               options={CAMPAIGN_KINDS.map((k) => ({ value: k, label: label(CAMPAIGN_KIND_LABELS[k]) }))}
             />
           </Form.Item>
@@ -131,6 +166,52 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
           >
             <Input maxLength={60} data-testid="campaign-name" />
           </Form.Item>
+          {isGovernance(kind) && (
+            <Form.List name="checklist">
+              {(fields, { add, remove }) => (
+                <Flex vertical gap={4} data-testid="checklist-editor">
+                  <Typography.Text strong>{t('campaigns.checklist')}</Typography.Text>
+                  <Typography.Text type="secondary">{t('campaigns.checklistHint')}</Typography.Text>
+                  {fields.map((field, i) => (
+                    <Flex key={field.key} gap={4} align="baseline">
+                      <Typography.Text>{i + 1}.</Typography.Text>
+                      <Form.Item
+                        name={field.name}
+                        style={{ flex: 1, marginBottom: 4 }}
+                        rules={[
+                          {
+                            required: true,
+                            whitespace: true,
+                            min: 2,
+                            max: CHECKLIST_ITEM_MAX,
+                            message: t('campaigns.checklistItemRule', { max: CHECKLIST_ITEM_MAX }),
+                          },
+                        ]}
+                      >
+                        <Input maxLength={CHECKLIST_ITEM_MAX} data-testid="checklist-item" />
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        disabled={fields.length <= 1}
+                        aria-label={t('campaigns.checklistRemove')}
+                        onClick={() => remove(field.name)}
+                      />
+                    </Flex>
+                  ))}
+                  <Button
+                    icon={<PlusOutlined />}
+                    disabled={fields.length >= CHECKLIST_MAX_ITEMS}
+                    onClick={() => add('')}
+                    data-testid="checklist-add"
+                  >
+                    {t('campaigns.checklistAdd')}
+                  </Button>
+                </Flex>
+              )}
+            </Form.List>
+          )}
         </Form>
       )}
       {create.isError && <Alert type="error" showIcon title={errorText(create.error)} />}

@@ -17,7 +17,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isDone, type VisitOutcome } from '../../../shared/campaigns';
+import { isDone, isGovernance, type VisitOutcome } from '../../../shared/campaigns';
 import { ErrorAlert } from '../../shared/error-display';
 import { useAccount } from '../auth/use-me';
 import { campaignKeys, campaignsApi, type Target, type VisitPayload } from './campaigns-api';
@@ -47,7 +47,11 @@ function MyCampaigns() {
         {t('campaigns.myVisits')}
       </Typography.Title>
       {items.map((c) => (
-        <Link key={c.id} to={`/visits/${c.id}`} data-testid="my-campaign">
+        <Link
+          key={c.id}
+          to={isGovernance(c.kind) ? `/checks/${c.id}` : `/visits/${c.id}`}
+          data-testid="my-campaign"
+        >
           <Card size="small" hoverable>
             <Typography.Text strong>{c.name}</Typography.Text>
             <div>{t('campaigns.leftOf', { left: c.left, total: c.mine })}</div>
