@@ -235,6 +235,7 @@ export const en: Messages = {
       export: 'Export',
       import: 'Roster import',
       account_create: 'Account created',
+      delete: 'Deleted',
     },
     entities: {
       resident: 'Resident',
@@ -242,6 +243,8 @@ export const en: Messages = {
       place: 'Place',
       account: 'Account',
       import_job: 'Import job',
+      gate_shift: 'Gate shift',
+      duty_inspection: 'Gate inspection',
     },
   },
   imports: {

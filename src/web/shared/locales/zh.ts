@@ -234,6 +234,7 @@ export const zh = {
       export: '导出',
       import: '导入名册',
       account_create: '新建账号',
+      delete: '删除',
     },
     entities: {
       resident: '居民',
@@ -241,6 +242,8 @@ export const zh = {
       place: '地点',
       account: '账号',
       import_job: '导入任务',
+      gate_shift: '门岗排班',
+      duty_inspection: '门岗巡查',
     },
   },
   imports: {
