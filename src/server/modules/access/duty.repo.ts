@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { accounts } from '../auth/auth.table';
 import type { Scope } from '../auth/scope';
@@ -52,6 +52,12 @@ export async function shiftsOfAccount(db: DbOrTx, accountId: number, from: Date,
       and(eq(gateShifts.accountId, accountId), lt(gateShifts.startsAt, to), gt(gateShifts.endsAt, from)),
     );
 }
+
+/** Serialises shift writes for one person until the transaction ends (two managers at once). */
+export async function lockAccountShifts(tx: DbOrTx, accountId: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${SHIFT_LOCK_CLASS}, ${accountId})`);
+}
+const SHIFT_LOCK_CLASS = 0x5348;
 
 export async function insertShifts(db: DbOrTx, values: Array<typeof gateShifts.$inferInsert>) {
   return db.insert(gateShifts).values(values).returning();

@@ -135,13 +135,19 @@ export function createDutyService(db: Db, audit: AuditService) {
       }
       const first = shifts[0] as (typeof shifts)[0];
       const last = Math.max(...shifts.map((s) => s.endsAt.getTime()));
-      const existing = await repo.shiftsOfAccount(db, person.id, first.startsAt, new Date(last));
-      for (const s of shifts) {
-        const clash = existing.find((e) => overlaps(e, s));
-        if (clash)
-          throw new AppError('shift_overlap', { name: person.displayName, at: at(clash.startsAt) }, 'shifts');
-      }
       return db.transaction(async (tx) => {
+        // Checked under a per-person lock, so two managers adding at once cannot both pass.
+        await repo.lockAccountShifts(tx, person.id);
+        const existing = await repo.shiftsOfAccount(tx, person.id, first.startsAt, new Date(last));
+        for (const s of shifts) {
+          const clash = existing.find((e) => overlaps(e, s));
+          if (clash)
+            throw new AppError(
+              'shift_overlap',
+              { name: person.displayName, at: at(clash.startsAt) },
+              'shifts',
+            );
+        }
         const rows = await repo.insertShifts(
           tx,
           shifts.map((s) => ({

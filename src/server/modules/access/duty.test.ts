@@ -135,6 +135,20 @@ describe('shifts', () => {
     expect(tooLong.statusCode).toBe(400);
   });
 
+  it('lets only one of two overlapping shifts sent at once through', async () => {
+    const d = addDays(day, 20);
+    const body = {
+      gateId,
+      accountId: volunteerId,
+      shifts: [{ startsAt: iso(d, '08:00'), endsAt: iso(d, '12:00') }],
+    };
+    const results = await Promise.all([
+      call(secretary, 'POST', '/api/access/shifts', body),
+      call(worker, 'POST', '/api/access/shifts', body),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('lets only managers create; a guard may not', async () => {
     const res = await call(guard, 'POST', '/api/access/shifts', {
       gateId,
