@@ -16,6 +16,8 @@ import { registerAccessControl } from './http/access';
 import { registerErrorHandling } from './http/error-handler';
 import type { AppInstance, Services } from './http/types';
 import { accessRoutes, gateRoutes } from './modules/access/access.routes';
+import { dutyRoutes } from './modules/access/duty.routes';
+import { createDutyService } from './modules/access/duty.service';
 import { createGateService } from './modules/access/gate.service';
 import { createPassStateCache } from './modules/access/pass-state-cache';
 import { createPassesService } from './modules/access/passes.service';
@@ -75,6 +77,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const passStates = createPassStateCache(db);
   const passes = createPassesService(db, audit, passKeys, passStates);
   const gate = createGateService(db, audit, passKeys, resolvedVault, passStates);
+  const duty = createDutyService(db, audit);
   return {
     config,
     database,
@@ -93,6 +96,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     photos,
     passes,
     gate,
+    duty,
   };
 }
 
@@ -175,6 +179,7 @@ export async function buildApp({ config, database, services, logger = false }: B
   await publicFormRoutes(app, resolved);
   await accessRoutes(app, resolved);
   gateRoutes(app, resolved);
+  dutyRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };
 }

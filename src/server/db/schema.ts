@@ -1,5 +1,6 @@
 // Every Drizzle table, for drizzle-kit and for typed queries. Modules own their tables; this only gathers.
 export * from '../modules/access/access.table';
+export * from '../modules/access/duty.table';
 export * from '../modules/audit/audit.table';
 export * from '../modules/auth/auth.table';
 export * from '../modules/campaigns/campaigns.table';

@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { DutyService } from '../modules/access/duty.service';
 import type { GateService } from '../modules/access/gate.service';
 import type { PassesService } from '../modules/access/passes.service';
 import type { AuditService } from '../modules/audit/audit.service';
@@ -51,4 +52,5 @@ export interface Services {
   photos: PhotosService;
   passes: PassesService;
   gate: GateService;
+  duty: DutyService;
 }

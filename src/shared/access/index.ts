@@ -1,4 +1,5 @@
 export { fromBase64Url, toBase64Url } from './base64url';
+export * from './duty';
 export { maskName } from './mask-name';
 export * from './pass-token';
 export * from './verdict';

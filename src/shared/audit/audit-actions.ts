@@ -11,5 +11,6 @@ export const AUDIT_ACTIONS = [
   'export',
   'import',
   'account_create',
+  'delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -67,6 +67,8 @@ export const PERMISSIONS = {
   'access.manage': ['community_secretary', 'social_worker'],
   /** Work a gate: scan passes, record checks and visitors (volunteers take gate shifts too). */
   'gate.check': ['gate_guard', 'community_secretary', 'social_worker', 'volunteer'],
+  /** Duty inspections of the gates (R8): the secretary walks between them. */
+  'duty.inspect': ['community_secretary'],
   /**
    * One signing key serves every community of the installation, so rotating it (and re-issuing every
    * pass) is a district decision, not one community's.

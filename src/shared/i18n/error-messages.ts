@@ -85,6 +85,16 @@ export const ERROR_MESSAGES = {
     en: 'This pass link is not valid or was withdrawn; ask the community staff',
   },
   gate_check_invalid: { zh: '门岗记录有误：{detail}', en: 'Gate check: {detail}' },
+  shift_invalid: { zh: '排班有误：{detail}', en: 'Shift: {detail}' },
+  shift_overlap: {
+    zh: '{name} 在 {at} 已有排班，同一人的班次不能重叠',
+    en: "{name} already has a shift at {at}; one person's shifts cannot overlap",
+  },
+  no_shift_now: {
+    zh: '您现在在这个门岗没有排班（可在开班前 30 分钟内签到），请联系社区排班',
+    en: 'You have no shift at this gate now (check-in opens 30 minutes before the start); ask the community',
+  },
+  inspection_invalid: { zh: '巡查记录有误：{detail}', en: 'Inspection: {detail}' },
   internal: { zh: '服务器出错了，请稍后重试', en: 'Server error; please try again later' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

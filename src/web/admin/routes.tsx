@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { DutyPage } from '../features/access/duty-page';
 import { GateViewPage } from '../features/access/gate-view-page';
 import { PassPrintPage } from '../features/access/pass-print-page';
 import { PassesPage } from '../features/access/passes-page';
@@ -172,6 +173,14 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="access.read">
               <GateViewPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'access/duty',
+          element: (
+            <RequirePermission permission="access.read">
+              <DutyPage />
             </RequirePermission>
           ),
         },

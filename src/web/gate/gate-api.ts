@@ -102,6 +102,10 @@ export const gateApi = {
       gateId,
       docNumber,
     }),
+  checkIn: (gateId: number) =>
+    call<{
+      shift: { id: number; startsAt: string; endsAt: string; checkedInAt: string | null; state: string };
+    }>('POST', '/gate/check-in', { gateId }),
   ownPass: (linkToken: string) =>
     call<{
       number: number;

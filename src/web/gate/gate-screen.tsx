@@ -3,6 +3,7 @@ import type { Direction, Verdict } from '../../shared/access';
 import { beijingToday } from '../../shared/declarations/calendar-date';
 import { T, zh } from './bilingual';
 import { type CheckDetails, CheckForm } from './check-form';
+import { CheckInButton } from './check-in';
 import { type CheckRecord, type Gate, GateApiError, gateApi } from './gate-api';
 import { VERDICT_TEXT } from './messages';
 import { enqueue, loadBundle, pendingCount, saveBundle } from './offline-store';
@@ -207,6 +208,7 @@ export function GateScreen({
           {zh('listsAt')} {listsAt ? new Date(listsAt).toLocaleTimeString('zh-CN', { hour12: false }) : '—'}
         </small>
       </section>
+      <CheckInButton key={gate.id} gateId={gate.id} online={online} />
       <fieldset className="g-direction">
         {(['in', 'out'] as const).map((d) => (
           <button

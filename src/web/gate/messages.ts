@@ -58,6 +58,11 @@ export const M = {
   register: ['登记', 'Register'],
   done: ['完成', 'Done'],
   cancel: ['取消', 'Cancel'],
+  checkIn: ['到岗签到', 'Check in for duty'],
+  checkedIn: ['已签到', 'Checked in'],
+  late: ['迟到', 'late'],
+  shift: ['班次', 'Shift'],
+  checkInNeedsNetwork: ['签到需要联网', 'Checking in needs the network'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

@@ -21,6 +21,9 @@ let findingId: number;
 const posterId = 0;
 let gateId: number;
 let passId: number;
+let shiftId: number;
+let inspectionId: number;
+let guardAccountId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -124,6 +127,35 @@ beforeAll(async () => {
     },
   });
   findingId = check.json().check.findingIds[0];
+  // A's gate has a shift and an inspection, which B must neither read nor delete.
+  const guardRow = await t.services.database.pool.query<{ id: number }>(
+    'select id from accounts where username = $1',
+    [f.a.usernames.gate_guard],
+  );
+  guardAccountId = guardRow.rows[0]?.id as number;
+  const start = new Date(Date.now() + 10 * 60_000);
+  shiftId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/access/shifts',
+      headers: { cookie: a },
+      payload: {
+        gateId,
+        accountId: guardAccountId,
+        shifts: [
+          { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() },
+        ],
+      },
+    })
+  ).json().ids[0];
+  inspectionId = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/access/inspections',
+      headers: { cookie: a },
+      payload: { gateId, staffed: true, thermometerOk: true, logComplete: true, visitorsRegistered: true },
+    })
+  ).json().inspection.id;
 });
 afterAll(() => t.close());
 
@@ -462,6 +494,35 @@ const probes: Record<string, Probe | 'public' | 'own-account'> = {
     url: `/api/campaigns/${govCampaignId}/findings/${findingId}/recheck`,
     payload: { result: 'fixed' },
   }),
+  'GET /api/access/shifts': () => ({
+    method: 'GET',
+    url: `/api/access/shifts?gateId=${gateId}&from=2026-01-01&to=2026-01-07`,
+  }),
+  'GET /api/access/shifts/accounts': () => ({
+    method: 'GET',
+    url: `/api/access/shifts/accounts?gateId=${gateId}`,
+  }),
+  'POST /api/access/shifts': () => ({
+    method: 'POST',
+    url: '/api/access/shifts',
+    payload: {
+      gateId,
+      accountId: guardAccountId,
+      shifts: [{ startsAt: '2099-01-01T00:00:00.000Z', endsAt: '2099-01-01T08:00:00.000Z' }],
+    },
+  }),
+  'DELETE /api/access/shifts/:id': () => ({ method: 'DELETE', url: `/api/access/shifts/${shiftId}` }),
+  'POST /api/gate/check-in': () => ({ method: 'POST', url: '/api/gate/check-in', payload: { gateId } }),
+  'GET /api/access/inspections': () => ({ method: 'GET', url: `/api/access/inspections?gateId=${gateId}` }),
+  'POST /api/access/inspections': () => ({
+    method: 'POST',
+    url: '/api/access/inspections',
+    payload: { gateId, staffed: false, thermometerOk: false, logComplete: false, visitorsRegistered: false },
+  }),
+  'DELETE /api/access/inspections/:id': () => ({
+    method: 'DELETE',
+    url: `/api/access/inspections/${inspectionId}`,
+  }),
 };
 
 describe('one community cannot see or change another', () => {
@@ -564,6 +625,13 @@ describe('one community cannot see or change another', () => {
       f.a.community.id,
     ]);
     expect(gateRows.rows).toEqual([{ name: '甲东门' }]);
+    const duty = await t.services.database.pool.query(
+      `select (select count(*)::int from gate_shifts where gate_id = $1) shifts,
+              (select count(*)::int from gate_shifts where gate_id = $1 and checked_in_at is not null) checked,
+              (select count(*)::int from duty_inspections where gate_id = $1) inspections`,
+      [gateId],
+    );
+    expect(duty.rows[0]).toEqual({ shifts: 1, checked: 0, inspections: 1 });
   });
 
   it('lets the sub-district officer above both read both, but not reveal or edit', async () => {

@@ -102,9 +102,14 @@ export function PassesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('access.passes.title')}
         </Typography.Title>
-        <Button onClick={() => navigate('/access/view')} data-testid="access-view">
-          {t('access.view.open')}
-        </Button>
+        <Flex gap={8}>
+          <Button onClick={() => navigate('/access/duty')} data-testid="access-duty">
+            {t('access.duty.open')}
+          </Button>
+          <Button onClick={() => navigate('/access/view')} data-testid="access-view">
+            {t('access.view.open')}
+          </Button>
+        </Flex>
       </Flex>
       {error && <ErrorAlert error={error} />}
       <Card size="small">
