@@ -2,10 +2,8 @@ import {
   addDays,
   beijingToday,
   DEFAULT_RULES,
-  type ExtraAnswers,
   evaluateStatus,
   type PersonStatus,
-  type RiskArea,
   type StatusRule,
   validateRules,
 } from '../../../shared/declarations';
@@ -13,16 +11,10 @@ import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
-import { type AuditService, auditRow } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { findResident } from '../people/people.repo';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
-import {
-  type DeclarationAnswers,
-  factsOfDeclaration,
-  factsOfInput,
-  type SealedAnswers,
-  sealedAnswersOf,
-} from './declaration-answers';
+import { type DeclarationAnswers, factsOfDeclaration, type SealedAnswers } from './declaration-answers';
 import * as repo from './declarations.repo';
 import { writeDeclarationsWorkbook } from './declarations-export';
 import type { FormVersionsService } from './form-versions.service';
@@ -34,36 +26,18 @@ export interface DeclarationInput extends DeclarationAnswers {
   channel: 'self' | 'door_to_door' | 'phone';
 }
 
-/** Extra answers already checked against their form version (`formVersions.accept`), before a transaction. */
-export interface AcceptedForm {
-  formVersionId: number | null;
-  extra: ExtraAnswers;
-}
+import {
+  type AcceptedForm,
+  checkAnswers,
+  type EvaluationBasis,
+  RETENTION_DAYS,
+  type RecordEntry,
+  type RecordedDeclaration,
+  recordDeclarations,
+} from './declarations-writer';
 
-export interface RecordEntry {
-  resident: { id: number; communityId: number };
-  input: DeclarationAnswers;
-  channel: DeclarationInput['channel'];
-  actor: Actor | null;
-  form: AcceptedForm;
-}
+export type { AcceptedForm, EvaluationBasis, RecordEntry, RecordedDeclaration } from './declarations-writer';
 
-export interface RecordedDeclaration {
-  id: number;
-  residentId: number;
-  status: PersonStatus;
-  reason: { zh: string; en: string };
-  observationUntil: string | null;
-  declaredAt: string;
-}
-
-export interface EvaluationBasis {
-  rules: StatusRule[];
-  areas: RiskArea[];
-}
-
-// Health answers are kept for the 14-day window plus two weeks of follow-up, then purged.
-const RETENTION_DAYS = 28;
 // Re-evaluation looks at people who declared within this window: older declarations cannot matter to
 // 14-day rules, and it must not reach past the retention period, where answers have been purged.
 const REEVALUATION_WINDOW_DAYS = RETENTION_DAYS;
@@ -108,14 +82,7 @@ export function createDeclarationsService(
     },
 
     /** What the form cannot check alone (dates against today); thrown before anything is written. */
-    checkAnswers(input: DeclarationAnswers, today = beijingToday()) {
-      if (input.leftCity && !input.returnDate) {
-        throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
-      }
-      if (input.returnDate && input.returnDate > today) {
-        throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
-      }
-    },
+    checkAnswers,
 
     /**
      * Evaluates and writes many declarations with their status changes inside the caller's transaction,
@@ -127,95 +94,7 @@ export function createDeclarationsService(
       entries: RecordEntry[],
       basis: EvaluationBasis,
     ): Promise<RecordedDeclaration[]> {
-      if (entries.length === 0) return [];
-      const today = beijingToday();
-      for (const entry of entries) service.checkAnswers(entry.input, today);
-      const evaluated = entries.map((entry) => {
-        const answers = sealedAnswersOf(entry.input, entry.form.extra);
-        const outcome = evaluateStatus(
-          factsOfInput(entry.input, answers),
-          basis.rules,
-          basis.areas,
-          today,
-          today,
-        );
-        return { entry, answers, outcome };
-      });
-      const { ids, statuses: running } = await repo.statusesAndDeclarationIds(
-        tx,
-        [...new Set(entries.map((e) => e.resident.id))],
-        entries.length,
-      );
-      const latest = new Map<number, repo.StatusWrite>();
-      const history: repo.HistoryInsert[] = [];
-      const rows = evaluated.map(({ entry, answers, outcome }, i) => {
-        const id = ids[i];
-        if (id === undefined) throw new Error('fewer declaration ids than declarations');
-        const { id: residentId, communityId } = entry.resident;
-        const before = running.get(residentId) ?? null;
-        if (before !== outcome.status) {
-          history.push({
-            communityId,
-            residentId,
-            fromStatus: before,
-            toStatus: outcome.status,
-            cause: 'declaration',
-            reason: outcome.reason,
-          });
-        }
-        running.set(residentId, outcome.status);
-        latest.set(residentId, {
-          residentId,
-          communityId,
-          status: outcome.status,
-          ruleId: outcome.ruleId,
-          reason: outcome.reason,
-          observationUntil: outcome.observationUntil,
-          declarationId: id,
-        });
-        return {
-          id,
-          communityId,
-          residentId,
-          channel: entry.channel,
-          recordedBy: entry.actor?.accountId ?? null,
-          leftCity: entry.input.leftCity,
-          originRegion: entry.input.originRegion ?? null,
-          returnDate: entry.input.returnDate ?? null,
-          transport: entry.input.transport ?? null,
-          answersCipher: vault.encrypt(JSON.stringify(answers)),
-          status: outcome.status,
-          ruleId: outcome.ruleId,
-          formVersionId: entry.form.formVersionId,
-          purgeAfter: addDays(today, RETENTION_DAYS),
-        };
-      });
-      const declaredAt = await repo.writeDeclarationsBulk(tx, {
-        declarations: rows,
-        statuses: [...latest.values()],
-        history,
-        audit: rows.map((row, i) =>
-          auditRow(entries[i]?.actor ?? null, {
-            action: 'create',
-            entity: 'declaration',
-            entityId: row.id,
-            communityId: row.communityId,
-            detail: { residentId: row.residentId, channel: row.channel, status: row.status },
-          }),
-        ),
-      });
-      const recorded = evaluated.map(({ outcome }, i) => {
-        const row = rows[i] as (typeof rows)[number];
-        return {
-          id: row.id,
-          residentId: row.residentId,
-          status: outcome.status,
-          reason: outcome.reason,
-          observationUntil: outcome.observationUntil,
-          declaredAt: (declaredAt.get(row.id) ?? new Date()).toISOString(),
-        };
-      });
-      return recorded;
+      return recordDeclarations(tx, vault, entries, basis);
     },
 
     /** One declaration with its status change, inside the caller's transaction. */

@@ -1,0 +1,159 @@
+import {
+  addDays,
+  beijingToday,
+  type ExtraAnswers,
+  evaluateStatus,
+  type PersonStatus,
+  type RiskArea,
+  type StatusRule,
+} from '../../../shared/declarations';
+import type { DbOrTx } from '../../db/database';
+import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/app-error';
+import type { Vault } from '../../privacy/vault';
+import { auditRow } from '../audit/audit.service';
+import { type DeclarationAnswers, factsOfInput, sealedAnswersOf } from './declaration-answers';
+import * as repo from './declarations.repo';
+
+// Health answers are kept for the 14-day window plus two weeks of follow-up, then purged.
+export const RETENTION_DAYS = 28;
+
+/** Extra answers already checked against their form version (`formVersions.accept`), before a transaction. */
+export interface AcceptedForm {
+  formVersionId: number | null;
+  extra: ExtraAnswers;
+}
+
+export interface RecordEntry {
+  resident: { id: number; communityId: number };
+  input: DeclarationAnswers;
+  channel: 'self' | 'door_to_door' | 'phone';
+  actor: Actor | null;
+  form: AcceptedForm;
+}
+
+export interface RecordedDeclaration {
+  id: number;
+  residentId: number;
+  status: PersonStatus;
+  reason: { zh: string; en: string };
+  observationUntil: string | null;
+  declaredAt: string;
+}
+
+export interface EvaluationBasis {
+  rules: StatusRule[];
+  areas: RiskArea[];
+}
+
+/** What the form cannot check alone (dates against today); thrown before anything is written. */
+export function checkAnswers(input: DeclarationAnswers, today = beijingToday()) {
+  if (input.leftCity && !input.returnDate) {
+    throw new AppError('validation_failed', { detail: '离京后返京的，请填写返京日期' }, 'returnDate');
+  }
+  if (input.returnDate && input.returnDate > today) {
+    throw new AppError('validation_failed', { detail: '返京日期不能晚于今天' }, 'returnDate');
+  }
+}
+
+/**
+ * Evaluates and writes many declarations with their status changes inside the caller's transaction,
+ * in a fixed number of statements whatever their number: the public form batches concurrent submits
+ * through here. Entries for the same person apply in order; the last one sets the status.
+ */
+export async function recordDeclarations(
+  tx: DbOrTx,
+  vault: Vault,
+  entries: RecordEntry[],
+  basis: EvaluationBasis,
+): Promise<RecordedDeclaration[]> {
+  if (entries.length === 0) return [];
+  const today = beijingToday();
+  for (const entry of entries) checkAnswers(entry.input, today);
+  const evaluated = entries.map((entry) => {
+    const answers = sealedAnswersOf(entry.input, entry.form.extra);
+    const outcome = evaluateStatus(
+      factsOfInput(entry.input, answers),
+      basis.rules,
+      basis.areas,
+      today,
+      today,
+    );
+    return { entry, answers, outcome };
+  });
+  const { ids, statuses: running } = await repo.statusesAndDeclarationIds(
+    tx,
+    [...new Set(entries.map((e) => e.resident.id))],
+    entries.length,
+  );
+  const latest = new Map<number, repo.StatusWrite>();
+  const history: repo.HistoryInsert[] = [];
+  const rows = evaluated.map(({ entry, answers, outcome }, i) => {
+    const id = ids[i];
+    if (id === undefined) throw new Error('fewer declaration ids than declarations');
+    const { id: residentId, communityId } = entry.resident;
+    const before = running.get(residentId) ?? null;
+    if (before !== outcome.status) {
+      history.push({
+        communityId,
+        residentId,
+        fromStatus: before,
+        toStatus: outcome.status,
+        cause: 'declaration',
+        reason: outcome.reason,
+      });
+    }
+    running.set(residentId, outcome.status);
+    latest.set(residentId, {
+      residentId,
+      communityId,
+      status: outcome.status,
+      ruleId: outcome.ruleId,
+      reason: outcome.reason,
+      observationUntil: outcome.observationUntil,
+      declarationId: id,
+    });
+    return {
+      id,
+      communityId,
+      residentId,
+      channel: entry.channel,
+      recordedBy: entry.actor?.accountId ?? null,
+      leftCity: entry.input.leftCity,
+      originRegion: entry.input.originRegion ?? null,
+      returnDate: entry.input.returnDate ?? null,
+      transport: entry.input.transport ?? null,
+      answersCipher: vault.encrypt(JSON.stringify(answers)),
+      status: outcome.status,
+      ruleId: outcome.ruleId,
+      formVersionId: entry.form.formVersionId,
+      purgeAfter: addDays(today, RETENTION_DAYS),
+    };
+  });
+  const declaredAt = await repo.writeDeclarationsBulk(tx, {
+    declarations: rows,
+    statuses: [...latest.values()],
+    history,
+    audit: rows.map((row, i) =>
+      auditRow(entries[i]?.actor ?? null, {
+        action: 'create',
+        entity: 'declaration',
+        entityId: row.id,
+        communityId: row.communityId,
+        detail: { residentId: row.residentId, channel: row.channel, status: row.status },
+      }),
+    ),
+  });
+  const recorded = evaluated.map(({ outcome }, i) => {
+    const row = rows[i] as (typeof rows)[number];
+    return {
+      id: row.id,
+      residentId: row.residentId,
+      status: outcome.status,
+      reason: outcome.reason,
+      observationUntil: outcome.observationUntil,
+      declaredAt: (declaredAt.get(row.id) ?? new Date()).toISOString(),
+    };
+  });
+  return recorded;
+}
