@@ -6,7 +6,7 @@ import { nobleCheck } from '../../../shared/access/verify-noble';
 import { addDays, beijingToday } from '../../../shared/declarations';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { upsertStatus } from '../declarations/declarations.repo';
+import { upsertStatusesBulk } from '../declarations/declarations.repo';
 import { gates } from '../places/places.table';
 import { gateChecks, gateReferrals, passes } from './access.table';
 import { STATE_TTL_MS } from './pass-state-cache';
@@ -267,12 +267,17 @@ describe('gate checks', () => {
 
   it('stops a person under observation going out, lets them come home, and lists only numbers', async () => {
     const [own] = await t.services.database.db.select().from(passes).where(eq(passes.residentId, residentId));
-    await upsertStatus(t.services.database.db, {
-      residentId,
-      communityId: f.a.community.id,
-      status: 'home_observation',
-      reason: { zh: '测试', en: 'test' },
-    });
+    await upsertStatusesBulk(t.services.database.db, [
+      {
+        residentId,
+        communityId: f.a.community.id,
+        status: 'home_observation',
+        ruleId: null,
+        reason: { zh: '测试', en: 'test' },
+        observationUntil: null,
+        declarationId: null,
+      },
+    ]);
     // Observation comes from declarations, not from a pass change: online checks see it within the
     // pass-state cache's second (pass-state-cache.ts).
     await new Promise((r) => setTimeout(r, STATE_TTL_MS + 50));

@@ -297,36 +297,31 @@ export function createGateService(
                   temperature: f.temperature,
                 })),
               );
-              // A known person with a fever is referred to the fever clinic: their status says so.
+              // A known person with a fever is referred to the fever clinic: their status says so, through
+              // the same status-change writer as re-evaluations (one upsert, one history row each).
+              const changes: declarationsRepo.StatusChange[] = [];
               for (const f of newFevers) {
                 const residentId = f.row?.residentId;
-                if (!residentId) continue;
+                if (!residentId || changes.some((c) => c.residentId === residentId)) continue;
                 const before = await declarationsRepo.findStatus(tx, residentId);
                 if (before?.status === 'referred_to_clinic') continue;
                 const reason = {
                   zh: `门岗测温 ${f.temperature.toFixed(1)} °C，转发热门诊`,
                   en: `${f.temperature.toFixed(1)} °C at the gate: referred to the fever clinic`,
                 };
-                await declarationsRepo.upsertStatus(tx, {
+                changes.push({
                   residentId,
                   communityId: f.gate.communityId,
-                  status: 'referred_to_clinic',
-                  ruleId: null,
-                  reason,
-                  observationUntil: null,
                   declarationId: before?.declarationId ?? null,
+                  fromStatus: before?.status ?? null,
+                  toStatus: 'referred_to_clinic',
+                  ruleId: null,
+                  observationUntil: null,
+                  statusReason: reason,
+                  historyReason: reason,
                 });
-                await declarationsRepo.insertHistory(tx, [
-                  {
-                    communityId: f.gate.communityId,
-                    residentId,
-                    fromStatus: before?.status ?? null,
-                    toStatus: 'referred_to_clinic',
-                    cause: 'gate_fever',
-                    reason,
-                  },
-                ]);
               }
+              await declarationsRepo.applyStatusChanges(tx, changes, 'gate_fever');
               return inserted;
             });
       const resent = results.filter((r) => !fresh.has(r.uuid)).map((r) => r.uuid);

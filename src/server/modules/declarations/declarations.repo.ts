@@ -16,28 +16,6 @@ export async function findStatus(db: DbOrTx, residentId: number): Promise<Person
   return rows[0];
 }
 
-/** One person's status set outside a declaration (a fever at the gate); see `upsertStatusesBulk` for many. */
-export async function upsertStatus(db: DbOrTx, values: typeof personStatus.$inferInsert) {
-  await db
-    .insert(personStatus)
-    .values(values)
-    .onConflictDoUpdate({
-      target: personStatus.residentId,
-      set: {
-        status: values.status,
-        ruleId: values.ruleId,
-        reason: values.reason,
-        observationUntil: values.observationUntil,
-        declarationId: values.declarationId,
-        updatedAt: new Date(),
-      },
-    });
-}
-
-export async function insertHistory(db: DbOrTx, rows: Array<typeof statusHistory.$inferInsert>) {
-  if (rows.length > 0) await db.insert(statusHistory).values(rows);
-}
-
 export async function historyOf(db: DbOrTx, residentId: number) {
   return db
     .select()
@@ -149,7 +127,8 @@ export async function latestDeclarationsWithStatus(db: DbOrTx, since: string) {
 export interface StatusChange {
   residentId: number;
   communityId: number;
-  declarationId: number;
+  /** The declaration behind the status; null when it came from elsewhere (a fever at the gate). */
+  declarationId: number | null;
   fromStatus: string | null;
   toStatus: string;
   ruleId: string | null;
@@ -188,7 +167,7 @@ export interface StatusWrite {
   ruleId: string | null;
   reason: { zh: string; en: string };
   observationUntil: string | null;
-  declarationId: number;
+  declarationId: number | null;
 }
 
 /** Sets many people's current status in one statement (one row per person: callers keep the last). */
