@@ -378,10 +378,10 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
         where a.campaign_id = ${campaignId}), '[]'::json),
       'hours', coalesce((
         select json_agg(h order by h.hour) from (
-          select to_char(date_trunc('hour', visited_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD"T"HH24:00') as hour,
-                 count(*)::int as visits,
-                 (count(*) filter (where outcome in ${doneList}))::int as done
-          from campaign_visits where campaign_id = ${campaignId} group by 1) h), '[]'::json)
+          select to_char(hour at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:00') as hour,
+                 sum(visits)::int as visits,
+                 coalesce(sum(visits) filter (where outcome in ${doneList}), 0)::int as done
+          from campaign_visit_hours where campaign_id = ${campaignId} group by 1) h), '[]'::json)
     ) as data`);
   return (result.rows[0] as { data: ProgressData }).data;
 }
@@ -416,74 +416,6 @@ export async function outcomesForSummary(db: DbOrTx, scope: Scope, campaignId: n
     order by bp.sort_key, bp.id, b.sort_key, b.id, e.sort_key nulls first, e.id nulls first, t.floor nulls first, length(t.room), t.room
     limit 50000`);
   return result.rows;
-}
-
-type VisitJson = {
-  id: number;
-  client_id: string;
-  campaign_id: number;
-  community_id: number;
-  target_id: number;
-  outcome: string;
-  notes: string | null;
-  declaration_ids: number[];
-  visited_by: number;
-  visited_at: string;
-};
-
-/**
- * A visit without a form (nobody home, vacant, refused) in one statement: the scope and campaign check,
- * the insert keyed by the phone's id, and the target's latest outcome. One round trip, atomic on its own;
- * `existing` is the visit already stored under that id (a resend), read from the statement's snapshot.
- */
-export async function recordVisitInOneStatement(
-  db: DbOrTx,
-  scope: Scope,
-  campaignId: number,
-  visit: {
-    clientId: string;
-    targetId: number;
-    outcome: string;
-    notes: string | null;
-    visitedBy: number;
-    visitedAt: Date;
-  },
-) {
-  const communities = scope.communityIds.length ? scope.communityIds : [-1];
-  const buildingFilter = scope.buildingIds
-    ? sql`and t.building_id = any(${sql.raw(`array[${(scope.buildingIds.length ? scope.buildingIds : [-1]).map(Number).join(',')}]::int[]`)})`
-    : sql``;
-  const result = await db.execute<{
-    found: number;
-    inserted: VisitJson | null;
-    existing: VisitJson | null;
-  }>(sql`
-    with target as (
-      select t.id, t.campaign_id, t.community_id from campaign_targets t
-      join campaigns c on c.id = t.campaign_id and c.status = 'active' and c.kind = 'screening'
-      where t.id = ${visit.targetId} and t.campaign_id = ${campaignId}
-        and t.community_id = any(${sql.raw(`array[${communities.map(Number).join(',')}]::int[]`)}) ${buildingFilter}
-    ), stored as (
-      insert into campaign_visits (client_id, campaign_id, community_id, target_id, outcome, notes, visited_by, visited_at)
-      select ${visit.clientId}::uuid, campaign_id, community_id, id, ${visit.outcome}, ${visit.notes},
-             ${visit.visitedBy}, ${visit.visitedAt}::timestamptz
-      from target
-      on conflict (client_id) do nothing
-      returning *
-    ), counted as (
-      update campaign_targets t set
-        attempts = t.attempts + 1,
-        outcome = case when t.last_visit_at is null or t.last_visit_at <= s.visited_at then s.outcome else t.outcome end,
-        last_visited_by = case when t.last_visit_at is null or t.last_visit_at <= s.visited_at then s.visited_by else t.last_visited_by end,
-        last_visit_at = greatest(t.last_visit_at, s.visited_at)
-      from stored s where t.id = s.target_id
-      returning t.id
-    )
-    select (select count(*)::int from target) as found,
-           (select row_to_json(s) from stored s) as inserted,
-           (select row_to_json(v) from campaign_visits v where v.client_id = ${visit.clientId}::uuid) as existing,
-           (select count(*)::int from counted) as counted`);
-  return result.rows[0] as { found: number; inserted: VisitJson | null; existing: VisitJson | null };
 }
 
 const ints = (ids: number[]) => sql.raw(`array[${(ids.length ? ids : [-1]).map(Number).join(',')}]::int[]`);

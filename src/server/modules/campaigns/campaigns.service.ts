@@ -24,6 +24,8 @@ import { assertCommunity } from '../auth/scope';
 import type { DeclarationAnswers, DeclarationsService } from '../declarations/declarations.service';
 import * as repo from './campaigns.repo';
 import { writeCampaignWorkbook } from './campaigns-export';
+import { createQuickVisitWriter } from './quick-visit-writer';
+import type { VisitJson } from './quick-visits.repo';
 
 export interface CampaignInput {
   communityId: number;
@@ -105,6 +107,7 @@ const MAX_QUEUE_AGE_MS = 7 * 86_400_000;
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function createCampaignsService(db: Db, audit: AuditService, declarations: DeclarationsService) {
+  const quickVisits = createQuickVisitWriter(db);
   async function campaignInScope(actor: Actor, id: number) {
     const campaign = await repo.findCampaign(db, actor.scope, id);
     if (!campaign) throw new AppError('not_found');
@@ -477,9 +480,11 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
       return { visit: visitView(stored), duplicate: false };
     },
 
-    /** Nobody home, vacant, refused: no form, so the whole visit is one statement (see the repo). */
+    /** Nobody home, vacant, refused: no form, so visits arriving together share one statement. */
     async recordQuickVisit(actor: Actor, id: number, input: VisitInput, visitedAt: Date) {
-      const row = await repo.recordVisitInOneStatement(db, actor.scope, id, {
+      const row = await quickVisits.add({
+        scope: actor.scope,
+        campaignId: id,
         clientId: input.id,
         targetId: input.targetId,
         outcome: input.outcome,
@@ -489,7 +494,7 @@ export function createCampaignsService(db: Db, audit: AuditService, declarations
       });
       if (row.existing) return resent(actor, id, fromJson(row.existing));
       if (row.inserted) return { visit: visitView(fromJson(row.inserted)), duplicate: false };
-      if (row.found > 0) {
+      if (row.found) {
         // Found but not inserted: a simultaneous send with the same id won; that one stands.
         const winner = await repo.findVisitByClientId(db, input.id);
         if (winner) return resent(actor, id, winner);
@@ -864,9 +869,7 @@ function resent(actor: Actor, campaignId: number, visit: StoredVisit) {
   return { visit: visitView(visit), duplicate: true };
 }
 
-function fromJson(
-  v: NonNullable<Awaited<ReturnType<typeof repo.recordVisitInOneStatement>>['existing']>,
-): StoredVisit {
+function fromJson(v: VisitJson): StoredVisit {
   return {
     id: v.id,
     clientId: v.client_id,

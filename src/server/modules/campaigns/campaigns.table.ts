@@ -113,6 +113,26 @@ export const campaignVisits = pgTable(
 );
 
 /**
+ * Visits counted per campaign, hour and outcome, appended by a trigger on campaign_visits (migration
+ * 0009_campaign_visit_hours_trigger): one row per INSERT statement and hour and outcome, so the live
+ * "by hour" chart sums a few rows per batch of visits instead of bucketing every visit of a long night on
+ * each refresh. Appended, never updated: a shared counter row would make concurrent writers queue on it
+ * (and deadlock against transactions that take the rows in another order). Every way a visit is
+ * written is counted, because the database counts it; visits are never deleted or moved.
+ */
+export const campaignVisitHours = pgTable(
+  'campaign_visit_hours',
+  {
+    campaignId: integer('campaign_id').notNull(),
+    /** The hour's start (hours are whole in Beijing time and in UTC alike). */
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    outcome: text('outcome').notNull(),
+    visits: integer('visits').notNull(),
+  },
+  (t) => [index('campaign_visit_hours_campaign_idx').on(t.campaignId, t.hour)],
+);
+
+/**
  * What a governance check found wrong at a building: one failed checklist item at one spot, with photos and
  * a deadline; re-checked later (fixed closes it, not fixed keeps it open, perhaps with a new deadline).
  */

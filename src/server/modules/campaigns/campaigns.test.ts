@@ -263,4 +263,39 @@ describe('screening campaigns', () => {
     });
     expect(late.statusCode).toBe(400);
   });
+
+  it('visits sent together share one statement, each checked against its own sender and door', async () => {
+    const res = await api(secretary, 'POST', '/api/campaigns', {
+      communityId: f.a.community.id,
+      name: '复查',
+      kind: 'screening',
+    });
+    const second = res.json().campaign.id;
+    const targets = await t.services.database.pool.query<{ id: number }>(
+      'select id from campaign_targets where campaign_id = $1 order by id',
+      [second],
+    );
+    const [door, other] = targets.rows.map((r) => r.id);
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const send = (cookie: string, targetId: number | undefined, outcome: string, visitedAt: string) =>
+      api(cookie, 'POST', `/api/campaigns/${second}/visits`, {
+        id: randomUUID(),
+        targetId,
+        outcome,
+        visitedAt,
+      });
+    const answers = await Promise.all([
+      send(secretary, door, 'vacant', at(30)),
+      send(secretary, door, 'refused', at(10)), // the later visit decides the door's outcome
+      send(otherSecretary, other, 'vacant', at(5)), // another community's secretary: not found
+      send(secretary, other, 'nobody_home', at(20)),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 404, 201]);
+    const rows = await t.services.database.pool.query<{ id: number; attempts: number; outcome: string }>(
+      'select id, attempts, outcome from campaign_targets where campaign_id = $1 order by id',
+      [second],
+    );
+    expect(rows.rows.find((r) => r.id === door)).toMatchObject({ attempts: 2, outcome: 'refused' });
+    expect(rows.rows.find((r) => r.id === other)).toMatchObject({ attempts: 1, outcome: 'nobody_home' });
+  });
 });
