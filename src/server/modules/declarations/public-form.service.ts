@@ -16,6 +16,7 @@ import {
   updateResident,
 } from '../people/people.repo';
 import { sealIdentity, sealPhone } from '../people/people.service';
+import { findOrRegister, type PersonFound } from '../people/self-registration.repo';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
 import type {
@@ -126,32 +127,47 @@ export function createPublicFormService(
   }
 
   // Residents scan a poster in waves (a notice in the building's chat group): concurrent submits are
-  // written together, a fixed handful of statements per batch. PostgreSQL takes a few batches at once;
-  // the embedded database runs one statement at a time anyway.
+  // written together, a fixed handful of statements per batch. PostgreSQL takes two batches at once (one
+  // being written while the next is prepared; more only made smaller batches and slower answers on our
+  // two-core machines); the embedded database runs one statement at a time anyway.
   const batcher = createWriteBatcher<CheckedSubmit, RecordedDeclaration>({
     maxBatch: 100,
-    maxInFlight: database.kind === 'postgres' ? 4 : 1,
+    maxInFlight: database.kind === 'postgres' ? 2 : 1,
     run: (items) => db.transaction((tx) => writeSubmits(tx, items)),
   });
 
-  /** Finds or registers each person (by ID hash), then records every declaration, all in bulk. */
-  async function writeSubmits(tx: DbOrTx, items: CheckedSubmit[]): Promise<RecordedDeclaration[]> {
-    const keyOf = (i: { communityId: number; sealed: { docHash: string } }) =>
-      `${i.communityId}:${i.sealed.docHash}`;
-    const known = new Map<
-      string,
-      { id: number; communityId: number; phoneHash: string | null; version: number }
-    >();
+  const keyOf = (i: { communityId: number; sealed: { docHash: string } }) =>
+    `${i.communityId}:${i.sealed.docHash}`;
+  const selfDeclared = (i: CheckedSubmit) => ({
+    door: i.door,
+    resident: {
+      communityId: i.communityId,
+      name: i.person.name,
+      gender: i.person.gender,
+      birthDate: i.person.birthDate,
+      docType: i.docType,
+      ...i.sealed,
+      relationToHead: 'other',
+      residenceType: i.door ? 'registered' : 'floating',
+      notes: i.door ? null : i.newcomerNote,
+    },
+  });
+  const REGISTERED_BY_FORM = '居民自行登记';
+
+  /**
+   * The slow way, statement by statement, for the rare person the one-statement find-or-register could
+   * not settle (someone else was creating their door or registering them at that very moment).
+   */
+  async function findOrRegisterOneByOne(tx: DbOrTx, items: CheckedSubmit[]) {
     const found = await residentsByDocHashes(
       tx,
       items.map((i) => ({ communityId: i.communityId, docHash: i.sealed.docHash })),
     );
-    for (const r of found) known.set(`${r.communityId}:${r.docHash}`, r);
-
-    // New people (once each, however often they pressed submit), at their door, created if need be.
+    const people: PersonFound[] = found.map((r) => ({ ...r, registered: false }));
+    const foundKeys = new Set(found.map((r) => `${r.communityId}:${r.docHash}`));
     const fresh = new Map<string, CheckedSubmit>();
     for (const item of items)
-      if (!known.has(keyOf(item)) && !fresh.has(keyOf(item))) fresh.set(keyOf(item), item);
+      if (!foundKeys.has(keyOf(item)) && !fresh.has(keyOf(item))) fresh.set(keyOf(item), item);
     const doors = await ensureHouseholdsAtDoors(
       tx,
       [...fresh.values()].flatMap((i) => (i.door ? [i.door] : [])),
@@ -159,29 +175,32 @@ export function createPublicFormService(
     const inserted = await insertResidentsBulk(
       tx,
       [...fresh.values()].map((i) => ({
-        communityId: i.communityId,
+        ...selfDeclared(i).resident,
         householdId: i.door ? (doors.get(doorKey(i.door)) ?? null) : null,
-        name: i.person.name,
-        gender: i.person.gender,
-        birthDate: i.person.birthDate,
-        docType: i.docType,
-        ...i.sealed,
-        relationToHead: 'other',
-        residenceType: i.door ? 'registered' : 'floating',
         tags: [],
-        notes: i.door ? null : i.newcomerNote,
         verified: false,
       })),
-      { reason: '居民自行登记', byAccountId: null },
+      { reason: REGISTERED_BY_FORM, byAccountId: null },
     );
-    for (const r of inserted)
-      known.set(`${r.communityId}:${r.docHash}`, { ...r, phoneHash: null, version: 1 });
+    for (const r of inserted) people.push({ ...r, phoneHash: null, version: 1, registered: true });
+    return people;
+  }
+
+  /** Finds or registers each person (by ID hash), then records every declaration, all in bulk. */
+  async function writeSubmits(tx: DbOrTx, items: CheckedSubmit[]): Promise<RecordedDeclaration[]> {
+    const known = new Map<string, PersonFound>();
+    const put = (people: PersonFound[]) => {
+      for (const r of people) known.set(`${r.communityId}:${r.docHash}`, r);
+    };
+    put(await findOrRegister(tx, items.map(selfDeclared), { reason: REGISTERED_BY_FORM }));
+    const unsettled = items.filter((i) => !known.has(keyOf(i)));
+    if (unsettled.length > 0) put(await findOrRegisterOneByOne(tx, unsettled));
 
     // The registry had no phone for someone: the one they typed is the best there is (rare: one by one).
     const phoned = new Set<number>();
     for (const item of items) {
       const resident = known.get(keyOf(item));
-      if (!resident || fresh.has(keyOf(item)) || resident.phoneHash || !item.sealed.phoneHash) continue;
+      if (!resident || resident.registered || resident.phoneHash || !item.sealed.phoneHash) continue;
       if (phoned.has(resident.id)) continue;
       phoned.add(resident.id);
       await updateResident(tx, resident.id, resident.version, sealPhone(vault, item.person.phone));
