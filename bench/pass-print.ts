@@ -31,7 +31,7 @@ onExit(killChildren);
 async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'web', 'admin', 'index.html'))) {
     heading('Pass printing');
-    console.log('  SKIPPED: build the web bundle first (npx vite build)');
+    console.log('  SKIPPED: build the web bundle first (npm run build)');
     return;
   }
   const server = await startChild<GateInfo>('bench/lib/gate-server.ts', {

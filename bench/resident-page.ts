@@ -60,7 +60,7 @@ async function main() {
   heading('Resident form page /r/p/:token');
   if (!existsSync(PAGE)) {
     console.log(
-      `SKIPPED: ${path.relative(ROOT, PAGE)} is missing; build the web bundle first (npx vite build).`,
+      `SKIPPED: ${path.relative(ROOT, PAGE)} is missing; build the web bundle first (npm run build).`,
     );
     return;
   }

@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
 
 /** Starts Dashu as a newcomer would (demo on, embedded database) in a fresh data directory. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/web/admin/index.html')) throw new Error('build the console first: npx vite build');
+  if (!existsSync('dist/web/admin/index.html')) throw new Error('build the console first: npm run build');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-e2e-'));
   const port = await freePort();
   const server: ChildProcess = spawn('npx', ['tsx', 'src/server/main.ts', 'start'], {

@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const built = 'dist/web/admin/index.html';
+// The resident page is built last: when it is there, both builds are.
+const built = 'dist/web/resident/index.html';
 
 function newestIn(dir) {
   let newest = 0;
@@ -18,7 +19,7 @@ const stale =
   !existsSync(built) || statSync(built).mtimeMs < Math.max(newestIn('src/web'), newestIn('src/shared'));
 if (stale) {
   console.log('正在构建网页控制台… · building the web console…');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // Both builds (staff pages, then the resident page with Preact) and the precompressed copies.
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  spawnSync('node', ['scripts/precompress.mjs'], { stdio: 'inherit' });
 }
