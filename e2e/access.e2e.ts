@@ -230,4 +230,42 @@ describe('closed-compound access', () => {
     await page.screenshot({ path: path.join(shots, 'access-console-gate-view.png'), fullPage: true });
     await context.close();
   });
+
+  // Last: it changes the signing key and the compound's pass numbers.
+  it('a district officer rotates the signing key; the secretary re-issues the old passes with it', async () => {
+    const officer = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await officer.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: 'haidian', password: 'dashu-demo' },
+    });
+    const page = await officer.newPage();
+    await page.goto(`${baseUrl}/admin/access`);
+    const card = page.getByTestId('access-signing-keys');
+    await card.getByText('当前密钥：第 1 号').waitFor();
+    await page.getByTestId('access-rotate-key').click();
+    await page.getByRole('button', { name: '确定' }).click();
+    await card.getByText('当前密钥：第 2 号').waitFor();
+    await officer.close();
+
+    const secretary = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await secretary.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: 'gongyun', password: 'dashu-demo' },
+    });
+    const passesPage = await secretary.newPage();
+    await passesPage.goto(`${baseUrl}/admin/access`);
+    const table = passesPage.getByTestId('access-passes');
+    await table.getByText('旧密钥').first().waitFor();
+    // Old passes still open the gate until they are re-issued.
+    const old = tokens.get(passes[0]?.number as number) as string;
+    expect(await readToken(old, await publicKeys(), nobleCheck)).not.toBeNull();
+    await passesPage.getByTestId('access-reissue-old').click();
+    await passesPage.getByRole('button', { name: '确定' }).click();
+    await passesPage.getByText(/已重新签发 \d+ 张/).waitFor();
+    await expect.poll(() => table.getByText('旧密钥').count()).toBe(0);
+    const api = await apiAs(baseUrl, 'gongyun');
+    const fresh = await tokensOf(api, compoundId);
+    const kids = [...fresh.values()].map((t) => decodePayload(splitToken(t)?.payload as Uint8Array)?.kid);
+    expect(new Set(kids)).toEqual(new Set([2]));
+    await passesPage.screenshot({ path: path.join(shots, 'access-console-keys.png'), fullPage: true });
+    await secretary.close();
+  });
 });

@@ -44,6 +44,7 @@ export const accessKeys = {
   compounds: ['access', 'compounds'] as const,
   passes: (filter: object) => ['access', 'passes', filter] as const,
   settings: (communityId: number) => ['access', 'settings', communityId] as const,
+  signingKeys: ['access', 'signing-keys'] as const,
   print: (compoundId: number) => ['access', 'print', compoundId] as const,
 };
 
@@ -90,6 +91,11 @@ export const accessApi = {
       validUntil ? { validUntil } : {},
     ),
   link: (id: number) => api.post<{ path: string }>(`/access/passes/${id}/link`, {}),
+  signingKeys: async () =>
+    (await api.get<{ keys: Array<{ kid: number; key: string; active: boolean }> }>('/access/keys')).keys,
+  rotateKey: () => api.post<{ kid: number; previous: number }>('/access/keys/rotate', {}),
+  reissueOldKeys: (communityId: number) =>
+    api.post<{ reissued: number }>('/access/passes/reissue-old-keys', { communityId }),
   print: (compoundId: number, limit?: number) =>
     api.get<{ compoundName: string; total: number; items: PrintItem[] }>('/access/passes/print', {
       compoundId,

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
 import { accessApi, accessKeys, type PassItem, type PassStatus } from './access-api';
 import { GatesCard } from './gates-card';
+import { SigningKeysCard, useActiveKid } from './signing-keys-card';
 
 const STATUS_COLOR: Record<PassStatus, string> = {
   active: 'green',
@@ -49,6 +50,7 @@ export function PassesPage() {
   const [revoking, setRevoking] = useState<PassItem | null>(null);
   const [reason, setReason] = useState('');
   const [link, setLink] = useState<string | null>(null);
+  const activeKid = useActiveKid();
 
   const filter = { compoundId: compound?.id, status, number: number ?? undefined, page, pageSize: 20 };
   const passes = useQuery({
@@ -207,7 +209,12 @@ export function PassesPage() {
             {
               title: t('access.passes.status'),
               render: (_: unknown, p) => (
-                <Tag color={STATUS_COLOR[p.status]}>{t(`access.status.${p.status}`)}</Tag>
+                <>
+                  <Tag color={STATUS_COLOR[p.status]}>{t(`access.status.${p.status}`)}</Tag>
+                  {p.status === 'active' && activeKid !== undefined && p.kid !== activeKid && (
+                    <Tag color="orange">{t('access.signingKeys.oldKey')}</Tag>
+                  )}
+                </>
               ),
             },
             ...(can('access.manage')
@@ -240,6 +247,7 @@ export function PassesPage() {
         />
       </Card>
       {compound && <GatesCard compoundId={compound.id} />}
+      <SigningKeysCard communityId={compound?.communityId} />
       <Modal
         open={revoking !== null}
         title={t('access.passes.revokeTitle', { number: revoking?.number })}

@@ -748,6 +748,24 @@ export const en: Messages = {
       linkTitle: "The pass on the holder's phone",
       linkHint: 'Send this link to the holder; a new link replaces the old one',
     },
+    signingKeys: {
+      title: 'Pass signing key',
+      current: 'Current key: no. {{kid}}',
+      history: '{{count}} keys in all; passes signed with an older key still work until they are re-issued',
+      explain:
+        'Every pass QR code is signed with this key, so a forged or altered pass is caught at the gate. The key lives only in the server’s data directory, never in the database.',
+      rotate: 'Rotate the signing key',
+      rotateTitle: 'Rotate the pass signing key?',
+      rotateBody:
+        'New passes will be signed with the new key. Passes already issued keep working until each community re-issues them with the new key; gate phones learn the new key at their next sync. Only rotate when you suspect the key has leaked.',
+      rotated: 'Now using key no. {{kid}}. Ask every community to re-issue and print their old passes.',
+      oldKey: 'old key',
+      reissueOld: 'Re-issue old-key passes',
+      reissueOldTitle: 'Re-issue this community’s old-key passes with the new key?',
+      reissueOldBody:
+        'Every valid pass of this community signed with an older key gets a new number (the old number is revoked at the same time); the new passes must be printed and handed out.',
+      reissuedOld: '{{reissued}} passes re-issued: print the new passes for the residents',
+    },
     gates: {
       title: 'Gates',
       name: 'Gate name',
