@@ -9,7 +9,7 @@ import { BuildingProfilePage } from '../features/buildings/building-profile-page
 import { BuildingsPage } from '../features/buildings/buildings-page';
 import { CampaignPage } from '../features/campaigns/campaign-page';
 import { CampaignsPage } from '../features/campaigns/campaigns-page';
-import { ChecksPage } from '../features/campaigns/governance';
+import { ChecksPage } from '../features/campaigns/checks-page';
 import { VisitsPage } from '../features/campaigns/visits-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
 import { FormVersionsPage } from '../features/form-versions/form-versions-page';

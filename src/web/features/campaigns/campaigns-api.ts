@@ -247,6 +247,8 @@ export const campaignsApi = {
       results: Array<{ key: string; passed: boolean }>;
       notes?: string | null;
       findings: FindingPayload[];
+      /** When it was made on the phone (it may be sent later, from the phone's outbox). */
+      checkedAt: string;
     },
   ) =>
     api.post<{ check: { id: number; findingIds: number[] }; duplicate: boolean }>(

@@ -548,6 +548,8 @@ export const en: Messages = {
     checkBuildings: 'Check buildings',
     checkNotes: 'Notes (optional)',
     checkSave: 'Save the check',
+    checksWaiting: '{{count}} checks saved on this phone, waiting to be sent',
+    checkOnPhone: 'checked, waiting to send',
     checkSaved: 'Check saved',
     checkTitle: 'Check {{building}}',
     checked: 'Checked',

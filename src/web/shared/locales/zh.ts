@@ -545,6 +545,8 @@ export const zh = {
     checkBuildings: '检查楼栋',
     checkNotes: '备注（可不填）',
     checkSave: '保存检查结果',
+    checksWaiting: '{{count}} 份检查结果保存在手机上，等待发送',
+    checkOnPhone: '已检查，待发送',
     checkSaved: '检查结果已保存',
     checkTitle: '检查 {{building}}',
     checked: '已检查',
