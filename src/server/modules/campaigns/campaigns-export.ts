@@ -1,5 +1,5 @@
 import { maskName, VISIT_OUTCOME_LABELS, type VisitOutcome } from '../../../shared/campaigns';
-import type { SummaryRow } from './campaigns.repo';
+import type { SummaryRow } from './campaign-progress.repo';
 
 interface SummaryProgress {
   campaign: { name: string; startsOn: string; closedAt: string | null };
