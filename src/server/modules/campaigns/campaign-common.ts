@@ -72,3 +72,16 @@ export function campaignLookups(db: Db) {
 
   return { campaignInScope, activeCampaign, withResidents };
 }
+
+// A phone may hold a visit or a check for a while; one from the future or from long ago is a clock mistake.
+const MAX_QUEUE_AGE_MS = 7 * 86_400_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** When the phone says it happened (now when it does not say), refused when the phone's clock is off. */
+export function phoneTime(value: string | undefined, field: string): Date {
+  const at = value ? new Date(value) : new Date();
+  const now = Date.now();
+  if (at.getTime() > now + CLOCK_SKEW_MS || at.getTime() < now - MAX_QUEUE_AGE_MS)
+    throw bad('时间不对，请检查手机时间 (the time is off; check the phone clock)', field);
+  return at;
+}

@@ -12,7 +12,7 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
-import { bad, campaignLookups, campaignView } from './campaign-common';
+import { bad, campaignLookups, campaignView, phoneTime } from './campaign-common';
 import {
   buildingTargets,
   entrancesOfBuilding,
@@ -49,6 +49,8 @@ export interface CheckInput {
   results: Array<{ key: string; passed: boolean }>;
   notes?: string | null | undefined;
   findings?: FindingInput[] | undefined;
+  /** When it was made on the phone: a check kept offline is sent later. */
+  checkedAt?: string | undefined;
 }
 
 export interface RecheckInput {
@@ -131,6 +133,7 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
     async recordCheck(actor: Actor, id: number, input: CheckInput) {
       const earlier = await findVisitByClientId(db, input.id);
       if (earlier) return resentCheck(actor, id, earlier);
+      const checkedAt = phoneTime(input.checkedAt, 'checkedAt');
       const campaign = await governanceCampaign(actor, id);
       if (campaign.status !== 'active') throw bad('该任务已结束，不能再修改 (the campaign is closed)');
       const target = await findTarget(db, actor.scope, campaign.id, input.targetId);
@@ -177,7 +180,7 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
           notes: input.notes?.trim() || null,
           checklistResults: input.results.map((r) => ({ key: r.key, passed: r.passed })),
           visitedBy: actor.accountId,
-          visitedAt: new Date(),
+          visitedAt: checkedAt,
         });
         if (!visit) return undefined;
         const rows = await insertFindings(

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { DeclarationAnswers, DeclarationsService } from '../declarations/declarations.service';
-import { bad, campaignLookups } from './campaign-common';
+import { bad, campaignLookups, phoneTime } from './campaign-common';
 import {
   applyVisitToTarget,
   findVisitByClientId,
@@ -31,19 +31,12 @@ export interface VisitInput {
 const notScreening = () =>
   bad('这是楼栋治理任务：请按楼栋检查，不登记入户走访 (a governance campaign checks buildings)');
 
-// A phone may hold a visit for a while; one from the future or from long ago is a clock mistake.
-const MAX_QUEUE_AGE_MS = 7 * 86_400_000;
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 export function createCampaignVisits(db: Db, declarations: DeclarationsService) {
   const quickVisits = createQuickVisitWriter(db);
   const { campaignInScope, activeCampaign, withResidents } = campaignLookups(db);
   const service = {
     async recordVisit(actor: Actor, id: number, input: VisitInput) {
-      const visitedAt = input.visitedAt ? new Date(input.visitedAt) : new Date();
-      const now = Date.now();
-      if (visitedAt.getTime() > now + CLOCK_SKEW_MS || visitedAt.getTime() < now - MAX_QUEUE_AGE_MS)
-        throw bad('走访时间不对，请检查手机时间 (the visit time is off; check the phone clock)', 'visitedAt');
+      const visitedAt = phoneTime(input.visitedAt, 'visitedAt');
       const forms = input.declarations ?? [];
       const screened = SCREENED_OUTCOMES.includes(input.outcome);
       if (!screened && forms.length) throw bad('只有“入户排查”或“电话排查”需要填写登记表', 'declarations');

@@ -212,6 +212,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
             maxItems: CHECKLIST_MAX_ITEMS,
           }),
           notes: Type.Optional(NullableText(500)),
+          checkedAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
           findings: Type.Optional(
             Type.Array(
               Strict({

@@ -194,11 +194,21 @@ describe('governance campaigns', () => {
       ],
     });
     expect(notMine.statusCode).toBe(404);
+    const clockOff = await api(volunteer, 'POST', `/api/campaigns/${campaignId}/checks`, {
+      id: randomUUID(),
+      ...base,
+      findings: [finding],
+      checkedAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(clockOff.json().error.field).toBe('checkedAt');
 
+    // Made two hours ago in a corridor without signal, sent now from the phone's outbox.
+    const checkedAt = new Date(Date.now() - 2 * 3_600_000);
     const id = randomUUID();
     const body = {
       id,
       ...base,
+      checkedAt: checkedAt.toISOString(),
       notes: '已当面告知住户',
       findings: [
         { ...finding, entranceId: f.a.entrance.id, floor: 1, location: '楼梯口', photoIds: [photoId] },
@@ -209,6 +219,11 @@ describe('governance campaigns', () => {
     expect(ok.statusCode).toBe(201);
     findingIds = ok.json().check.findingIds;
     expect(findingIds).toHaveLength(2);
+    const stored = await t.services.database.pool.query(
+      'select visited_at from campaign_visits where client_id = $1',
+      [id],
+    );
+    expect(new Date(stored.rows[0].visited_at).getTime()).toBe(checkedAt.getTime());
     const again = await api(volunteer, 'POST', `/api/campaigns/${campaignId}/checks`, body);
     expect(again.statusCode).toBe(200);
     expect(again.json().check.findingIds).toEqual(findingIds);
