@@ -1,0 +1,130 @@
+// Visitors at the gate (registered with a sealed phone and a day pass) and the typed-ID lookup of a pass.
+import { randomUUID } from 'node:crypto';
+import { encodePayload, isFever, joinToken, maskName } from '../../../shared/access';
+import { beijingToday } from '../../../shared/declarations';
+import { maskPhone, PHONE_REASON_MESSAGES, parseIdNumber, parsePhone } from '../../../shared/identity';
+import { normalizeDocumentInput } from '../../../shared/identity/normalize';
+import type { Db } from '../../db/database';
+import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/app-error';
+import type { Vault } from '../../privacy/vault';
+import type { AuditService } from '../audit/audit.service';
+import type { GateCache } from './gate-cache';
+import * as checksRepo from './gate-checks.repo';
+import * as repo from './passes.repo';
+import type { PassKeyStore } from './signing-keys';
+import * as visitorsRepo from './visitors.repo';
+
+export function createVisitorsService(
+  db: Db,
+  audit: AuditService,
+  keys: PassKeyStore,
+  vault: Vault,
+  gateCache: GateCache,
+) {
+  const { gateFor } = gateCache;
+  return {
+    /**
+     * A visitor at the gate: registered with a sealed phone and given a signed pass valid for today at
+     * this compound. A fever stops the visit and starts a referral like any other check.
+     */
+    async registerVisitor(
+      actor: Actor,
+      input: {
+        gateId: number;
+        name: string;
+        phone: string;
+        reason: string;
+        visiting: string;
+        temperature: number | null;
+        plate: string | null;
+      },
+    ) {
+      const gate = await gateFor(actor, input.gateId);
+      const phone = parsePhone(input.phone);
+      if (!phone.ok)
+        throw new AppError(
+          'invalid_phone',
+          { detail: PHONE_REASON_MESSAGES[phone.reason][actor.lang] },
+          'phone',
+        );
+      const today = beijingToday();
+      const fever = isFever(input.temperature);
+      const visitor = await db.transaction(async (tx) => {
+        const row = await visitorsRepo.insertVisitor(tx, {
+          communityId: gate.communityId,
+          gateId: gate.id,
+          name: input.name.trim(),
+          phoneCipher: vault.encrypt(phone.normalized),
+          phoneMasked: maskPhone(phone.normalized),
+          reason: input.reason.trim(),
+          visiting: input.visiting.trim(),
+          temperature: input.temperature,
+          plate: input.plate?.trim().toUpperCase() || null,
+          validOn: today,
+          token: '',
+          createdBy: actor.accountId,
+        });
+        // The pass number of a visitor pass is the visitor's row id (holder kind 'visitor').
+        const bytes = encodePayload({
+          kid: keys.activeKid,
+          passNumber: row.id,
+          holderKind: 'visitor',
+          holderId: row.id,
+          compoundId: gate.compoundId,
+          validUntil: today,
+        });
+        const token = joinToken(bytes, keys.signPayload(bytes));
+        await visitorsRepo.setVisitorToken(tx, row.id, token);
+        if (fever && input.temperature != null)
+          await checksRepo.insertReferrals(tx, [
+            {
+              communityId: gate.communityId,
+              checkUuid: randomUUID(),
+              gateId: gate.id,
+              visitorId: row.id,
+              temperature: input.temperature,
+            },
+          ]);
+        return { ...row, token };
+      });
+      return {
+        id: visitor.id,
+        name: maskName(visitor.name),
+        phone: visitor.phoneMasked,
+        validOn: visitor.validOn,
+        token: fever ? null : visitor.token,
+        fever,
+      };
+    },
+
+    /** A typed ID number (needs the network): the person's pass in this gate's community, if any. */
+    async lookupDocument(actor: Actor, gateId: number, docNumber: string) {
+      const gate = await gateFor(actor, gateId);
+      // The same candidates the registry search hashes: as typed (upper-cased) and as a parsed ID.
+      const compact = normalizeDocumentInput(docNumber);
+      const candidates = new Set([compact]);
+      const id = parseIdNumber('resident_id', compact);
+      if (id.ok) candidates.add(id.normalized);
+      const found = await repo.passOfDocument(
+        db,
+        gate.communityId,
+        gate.compoundId,
+        [...candidates].map((c) => vault.hash(c)),
+      );
+      await audit.record(actor, {
+        action: 'reveal',
+        entity: 'gate_id_lookup',
+        communityId: gate.communityId,
+        detail: { gateId, found: Boolean(found) },
+      });
+      if (!found) return { found: false as const };
+      return {
+        found: true as const,
+        name: maskName(found.name),
+        passNumber: found.number,
+        token: found.token,
+      };
+    },
+  };
+}
