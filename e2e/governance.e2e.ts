@@ -53,6 +53,8 @@ describe('a fire passage check', () => {
 
     await page.getByTestId('go-check').click();
     await page.getByTestId('gov-building').first().waitFor();
+    // The building is checked in a basement corridor without signal: kept on the phone, photo included.
+    await phone.setOffline(true);
     await page.getByTestId('check-building').first().click();
     const sheet = page.getByTestId('check-sheet');
     await sheet.getByTestId('check-item-i1').waitFor();
@@ -66,10 +68,22 @@ describe('a fire passage check', () => {
     await sheet
       .getByTestId('finding-photo-input')
       .setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: photo() });
-    await sheet.locator('img[src^="/api/photos/"]').first().waitFor();
+    await sheet.locator('img[src^="blob:"]').first().waitFor();
     await page.screenshot({ path: '.e2e-artifacts/governance-check.png' });
     await sheet.getByTestId('save-check').click();
     await sheet.getByTestId('check-item-i1').waitFor({ state: 'detached' });
+    await page.getByTestId('checks-queue-banner').waitFor();
+    await page.getByTestId('gov-building').first().getByText('已检查，待发送').waitFor();
+    await page.screenshot({ path: '.e2e-artifacts/governance-offline.png', fullPage: true });
+    // Back on the network: sent once, with its photo, and the phone forgets it.
+    await phone.setOffline(false);
+    await page.getByTestId('checks-queue-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    const campaignIdNow = Number(new URL(page.url()).pathname.split('/').pop());
+    const stored = await page.evaluate(async (id) => {
+      const items = (await (await fetch(`/api/campaigns/${id}/findings`)).json()).items;
+      return items.map((f: { photoIds: number[] }) => f.photoIds.length);
+    }, campaignIdNow);
+    expect(stored).toEqual([1]);
 
     await page.getByText('问题清单', { exact: true }).click();
     const row = page.getByTestId('finding-row').first();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Direction, Verdict } from '../../shared/access';
 import { beijingToday } from '../../shared/declarations/calendar-date';
+import { newPhoneId } from '../shared/phone-id';
 import { T, zh } from './bilingual';
 import { type CheckDetails, CheckForm } from './check-form';
 import { CheckInButton } from './check-in';
@@ -137,7 +138,7 @@ export function GateScreen({
   async function save(details: CheckDetails) {
     if (!current) return;
     const record: CheckRecord = {
-      uuid: crypto.randomUUID(),
+      uuid: newPhoneId(),
       gateId: gate.id,
       checkedAt: new Date().toISOString(),
       direction,

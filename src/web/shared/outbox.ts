@@ -2,6 +2,8 @@ import { createStore, del, entries, set } from 'idb-keyval';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ApiError } from './api-client';
 
+export { newPhoneId } from './phone-id';
+
 /**
  * An outbox on the phone (IndexedDB, via idb-keyval) for things recorded with a weak signal: visits,
  * building checks. Everything goes through it, online or not: written to the phone first, then sent.
@@ -28,15 +30,6 @@ export interface Outbox<T> {
   subscribe(listener: () => void): () => void;
   /** Everything waiting, oldest first (for useSyncExternalStore: the same array until it changes). */
   snapshot(): OutboxItem<T>[];
-}
-
-/** A v4 UUID from getRandomValues: randomUUID needs a secure context, a phone on plain http has none. */
-export function newPhoneId(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** No network (status 0), a timeout, a busy server or a signed-out session: worth trying again later. */

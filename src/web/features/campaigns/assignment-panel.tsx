@@ -13,7 +13,16 @@ const unitKey = (u: Pick<Unit, 'buildingId' | 'entranceId'>) => `${u.buildingId}
  * 分派: tick buildings or entrances and give them to one person (and team) in one go; or pick the people
  * going out tonight and take the suggested split, which balances households left to visit.
  */
-export function AssignmentPanel({ campaignId, editable }: { campaignId: number; editable: boolean }) {
+export function AssignmentPanel({
+  campaignId,
+  editable,
+  governance = false,
+}: {
+  campaignId: number;
+  editable: boolean;
+  /** A governance campaign's units are buildings checked once each: no household counts. */
+  governance?: boolean;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const { message } = App.useApp();
@@ -103,7 +112,12 @@ export function AssignmentPanel({ campaignId, editable }: { campaignId: number; 
             <Flex vertical gap={8} style={{ marginTop: 8 }}>
               <Typography.Text>
                 {suggestion.data.load
-                  .map((l) => t('campaigns.load', { name: l.displayName, count: l.households }))
+                  .map((l) =>
+                    t(governance ? 'campaigns.loadBuildings' : 'campaigns.load', {
+                      name: l.displayName,
+                      count: l.households,
+                    }),
+                  )
                   .join('；')}
               </Typography.Text>
               <Typography.Text type="secondary">
@@ -191,8 +205,18 @@ export function AssignmentPanel({ campaignId, editable }: { campaignId: number; 
                 <b>{u.buildingName}</b>
               ),
           },
-          { title: t('campaigns.households'), dataIndex: 'households' },
-          { title: t('campaigns.doneShort'), dataIndex: 'done' },
+          ...(governance
+            ? [
+                {
+                  title: t('campaigns.checkState'),
+                  render: (_: unknown, u: Unit) =>
+                    u.done > 0 ? t('campaigns.checked') : t('campaigns.notChecked'),
+                },
+              ]
+            : [
+                { title: t('campaigns.households'), dataIndex: 'households' },
+                { title: t('campaigns.doneShort'), dataIndex: 'done' },
+              ]),
           {
             title: t('campaigns.assignee'),
             render: (_, u) => {

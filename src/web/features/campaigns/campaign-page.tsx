@@ -91,7 +91,7 @@ export function CampaignPage() {
           {
             key: 'assign',
             label: t('campaigns.tabAssign'),
-            children: <AssignmentPanel campaignId={id} editable={manage} />,
+            children: <AssignmentPanel campaignId={id} editable={manage} governance={governance} />,
           },
           governance
             ? {

@@ -69,6 +69,8 @@ function CheckForm({
     queryFn: () => campaignsApi.entrances(campaign.id, building.targetId),
   });
   const save = useMutation({
+    // Saving writes to the phone first: it must run offline too (TanStack pauses mutations offline by default).
+    networkMode: 'always',
     mutationFn: async () => {
       await queueCheck(account.id, {
         campaignId: campaign.id,

@@ -634,6 +634,8 @@ export const en: Messages = {
     suggestTitle: 'Balanced split',
     suggestPeople: 'Who is going out tonight',
     suggest: 'Suggest',
+    checkState: 'Check',
+    loadBuildings: '{{name}}: {{count}} buildings',
     load: '{{name}}: {{count}} households',
     nobodyFits: 'Nobody may cover it (volunteers keep to their buildings)',
     applySuggestion: 'Use this split',

@@ -630,6 +630,8 @@ export const zh = {
     suggestTitle: '按工作量自动分配',
     suggestPeople: '选择今晚出动的人员',
     suggest: '生成建议',
+    checkState: '检查情况',
+    loadBuildings: '{{name}} {{count}} 栋',
     load: '{{name}} {{count}} 户',
     nobodyFits: '无人可分（志愿者只能负责自己的楼栋）',
     applySuggestion: '采用建议',
