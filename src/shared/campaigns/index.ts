@@ -68,12 +68,20 @@ export type FindingStatus = (typeof FINDING_STATUSES)[number];
 /** The list filters: open (deadline not passed), overdue (open past its deadline), closed. */
 export const FINDING_FILTERS = ['open', 'overdue', 'closed'] as const;
 export type FindingFilter = (typeof FINDING_FILTERS)[number];
-export const RECHECK_RESULTS = ['fixed', 'not_fixed'] as const;
+/**
+ * What a re-check found: put right (closed), not yet (stays open, perhaps with a new deadline), or the
+ * finding withdrawn — recorded by mistake or no longer applying (the building was demolished, say):
+ * closed too, but only with a reason in the notes, so a closed finding always says why.
+ */
+export const RECHECK_RESULTS = ['fixed', 'not_fixed', 'withdrawn'] as const;
 export type RecheckResult = (typeof RECHECK_RESULTS)[number];
 export const RECHECK_RESULT_LABELS: Labels<RecheckResult> = {
   fixed: { zh: '已整改', en: 'Fixed' },
   not_fixed: { zh: '未整改', en: 'Not fixed' },
+  withdrawn: { zh: '撤销（误报或不再适用）', en: 'Withdrawn (a mistake, or no longer applies)' },
 };
+/** Re-check results that close the finding. */
+export const CLOSING_RECHECK_RESULTS: readonly RecheckResult[] = ['fixed', 'withdrawn'];
 /** Photos kept for a finding and its re-checks (the photo store's purpose). */
 export const FINDING_PHOTO_PURPOSE = 'campaign_finding';
 export const FINDING_MAX_PHOTOS = 6;

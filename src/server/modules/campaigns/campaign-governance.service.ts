@@ -2,6 +2,7 @@
 import { can } from '../../../shared/auth/roles';
 import {
   CHECKED_OUTCOME,
+  CLOSING_RECHECK_RESULTS,
   FINDING_PHOTO_PURPOSE,
   type FindingFilter,
   isGovernance,
@@ -244,15 +245,20 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
       return { items: rows.map((r) => findingView(r, today)) };
     },
 
-    /** Re-check a finding: fixed closes it; not fixed keeps it open, with a new deadline when given. */
+    /**
+     * Re-check a finding: fixed closes it; withdrawn closes it with a reason; not fixed keeps it open,
+     * with a new deadline when given.
+     */
     async recheck(actor: Actor, id: number, findingId: number, input: RecheckInput) {
       const campaign = await governanceCampaign(actor, id);
       const finding = await findFinding(db, actor.scope, campaign.id, findingId);
       if (!finding) throw new AppError('not_found');
       if (finding.status !== 'open') throw bad('该问题已销号，无需复查 (the finding is closed)');
       const today = beijingToday();
-      const fixed = input.result === 'fixed';
-      if (input.deadline && fixed) throw bad('已整改的问题不需要新的整改期限', 'deadline');
+      const closes = CLOSING_RECHECK_RESULTS.includes(input.result);
+      if (input.deadline && closes) throw bad('销号的问题不需要新的整改期限', 'deadline');
+      if (input.result === 'withdrawn' && (input.notes?.trim().length ?? 0) < 2)
+        throw bad('撤销问题请在备注里写明原因 (say why the finding is withdrawn)', 'notes');
       if (input.deadline && input.deadline < today) throw bad('新的整改期限不能早于今天', 'deadline');
       const photoIds = [...new Set(input.photoIds ?? [])];
       const known = await findingPhotos(db, campaign.communityId, FINDING_PHOTO_PURPOSE, photoIds);
@@ -265,7 +271,7 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
           notes: input.notes?.trim() || null,
           photoIds,
           deadline: input.deadline ?? finding.deadline,
-          close: fixed,
+          close: closes,
         });
         if (!ok) return false;
         await audit.record(
@@ -275,7 +281,7 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
             entity: 'campaign_finding',
             entityId: finding.id,
             communityId: finding.communityId,
-            detail: { recheck: input.result, closed: fixed, deadline: input.deadline ?? finding.deadline },
+            detail: { recheck: input.result, closed: closes, deadline: input.deadline ?? finding.deadline },
           },
           tx,
         );

@@ -344,4 +344,19 @@ describe('governance campaigns', () => {
     const grid = (await api(secretary, 'GET', `/api/communities/${f.a.community.id}/building-grid`)).json();
     expect(grid.items.every((b: { campaignId: number | null }) => b.campaignId !== campaignId)).toBe(true);
   });
+
+  it('withdraws a finding recorded by mistake, only with a reason', async () => {
+    const second = findingIds[1] as number;
+    const url = `/api/campaigns/${campaignId}/findings/${second}/recheck`;
+    const bare = await api(secretary, 'POST', url, { result: 'withdrawn' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.field).toBe('notes');
+    const withdrawn = await api(secretary, 'POST', url, {
+      result: 'withdrawn',
+      notes: '纸箱属物业临时存放，已核实',
+    });
+    expect(withdrawn.json().finding).toMatchObject({ status: 'closed', recheckResult: 'withdrawn' });
+    const profile = (await api(secretary, 'GET', `/api/buildings/${f.a.buildings[0]?.id}/profile`)).json();
+    expect(profile.openFindings.total).toBe(0);
+  });
 });

@@ -21,7 +21,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type FindingFilter, RECHECK_RESULT_LABELS, type RecheckResult } from '../../../shared/campaigns';
+import {
+  type FindingFilter,
+  RECHECK_RESULT_LABELS,
+  RECHECK_RESULTS,
+  type RecheckResult,
+} from '../../../shared/campaigns';
 import { addDays, beijingToday } from '../../../shared/declarations';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -200,7 +205,7 @@ function RecheckModal({
       okText={t('campaigns.recheckSave')}
       cancelText={t('common.cancel')}
       okButtonProps={{
-        disabled: result === null,
+        disabled: result === null || (result === 'withdrawn' && notes.trim().length < 2),
         ...({ 'data-testid': 'recheck-save' } as Record<`data-${string}`, string>),
       }}
       confirmLoading={save.isPending}
@@ -215,7 +220,7 @@ function RecheckModal({
           buttonStyle="solid"
           value={result}
           onChange={(e) => setResult(e.target.value as RecheckResult)}
-          options={(['fixed', 'not_fixed'] as const).map((r) => ({
+          options={RECHECK_RESULTS.map((r) => ({
             value: r,
             label: label(RECHECK_RESULT_LABELS[r]),
           }))}
@@ -234,7 +239,7 @@ function RecheckModal({
           </Flex>
         )}
         <Input.TextArea
-          placeholder={t('campaigns.checkNotes')}
+          placeholder={result === 'withdrawn' ? t('campaigns.withdrawReason') : t('campaigns.checkNotes')}
           maxLength={300}
           autoSize={{ minRows: 1 }}
           value={notes}

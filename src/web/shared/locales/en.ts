@@ -586,6 +586,7 @@ export const en: Messages = {
     recheckLine: 'Re-check: {{result}} ({{date}}, {{who}})',
     recheckNewDeadline: 'New deadline',
     recheckSave: 'Save re-check',
+    withdrawReason: 'Why is it withdrawn? (required, e.g. recorded by mistake, building demolished)',
     recheckTitle: 'Re-check a finding',
     tabBuildings: 'Buildings',
     tabFindings: 'Findings',

@@ -583,6 +583,7 @@ export const zh = {
     recheckLine: '复查：{{result}}（{{date}}，{{who}}）',
     recheckNewDeadline: '新的整改期限',
     recheckSave: '保存复查',
+    withdrawReason: '撤销原因（必填，如：登记有误、该楼已拆除）',
     recheckTitle: '复查问题',
     tabBuildings: '楼栋',
     tabFindings: '问题清单',
