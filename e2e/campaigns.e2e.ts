@@ -105,6 +105,10 @@ describe('a night screening sweep', () => {
     await recordVisit(mobile, 1, '空置房');
     await mobile.getByTestId('queue-banner').waitFor();
     await mobile.screenshot({ path: '.e2e-artifacts/campaign-offline.png' });
+    // The page reopens with no signal (service worker, lists kept on the phone), the visit still waiting.
+    await mobile.reload();
+    await mobile.getByTestId('queue-banner').waitFor();
+    await mobile.getByTestId('visits-left').waitFor();
     await phone.setOffline(false);
     await mobile.getByTestId('queue-banner').waitFor({ state: 'detached', timeout: 30_000 });
 

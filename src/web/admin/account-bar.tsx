@@ -9,6 +9,7 @@ import { authApi } from '../features/auth/auth-api';
 import { PasswordModal } from '../features/auth/password-modal';
 import { useAccount } from '../features/auth/use-me';
 import { useLabel } from '../shared/i18n';
+import { forgetKeptAnswers } from '../shared/kept-on-phone';
 import { LanguageSwitch } from '../shared/language-switch';
 
 /** Who is signed in, over which area, plus language, password and sign-out. */
@@ -32,6 +33,7 @@ export function AccountBar() {
     }
     await navigate('/login', { replace: true });
     queryClient.clear();
+    await forgetKeptAnswers();
   };
 
   return (

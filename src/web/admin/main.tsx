@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../shared/i18n';
 import { setUnauthorizedHandler } from '../shared/api-client';
+import { forgetKeptAnswers } from '../shared/kept-on-phone';
 import { queryClient } from '../shared/query-client';
 import { App } from './app';
 import { router } from './routes';
@@ -12,6 +13,7 @@ setUnauthorizedHandler(() => {
   const { pathname, search } = router.state.location;
   const inApp = pathname.replace(/^\/admin(?=\/|$)/, '') || '/';
   if (inApp === '/login') return;
+  void forgetKeptAnswers();
   void router
     .navigate('/login', { replace: true, state: { from: inApp + search } })
     .then(() => queryClient.clear());
@@ -25,3 +27,11 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// Volunteers and building checkers use the console on phones in stairwells: the service worker keeps
+// the page itself, so it reopens with no signal (their lists and outbox are kept in IndexedDB).
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register('/sw.js', { scope: '/admin/' }).catch(() => {});
+  });
+}

@@ -15,6 +15,6 @@ createRoot(container).render(
 // The service worker keeps the app shell so the gate app opens with no signal at all.
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    void navigator.serviceWorker.register('/gate/sw.js', { scope: '/gate/' }).catch(() => {});
+    void navigator.serviceWorker.register('/sw.js', { scope: '/gate/' }).catch(() => {});
   });
 }

@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { can, type Permission } from '../../../shared/auth/roles';
+import { keptOnPhone } from '../../shared/kept-on-phone';
 import { type Account, authApi, ME_KEY } from './auth-api';
 
 /** The signed-in account, or an error (401) when nobody is signed in. Used by the layout to gate pages. */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async () => (await authApi.me()).account,
+    // Kept on the phone: a volunteer's page reopens in a stairwell with no signal (the session cookie is
+    // checked again by every request that reaches the server).
+    queryFn: keptOnPhone('me', async () => (await authApi.me()).account),
+    networkMode: 'offlineFirst',
     staleTime: 5 * 60_000,
   });
 }

@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { CAMPAIGN_KIND_LABELS } from '../../../shared/campaigns';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { keptOnPhone } from '../../shared/kept-on-phone';
 import { useAccount } from '../auth/use-me';
 import { campaignKeys, campaignsApi, type GovBuilding } from './campaigns-api';
 import { CheckDrawer } from './check-form';
@@ -23,7 +24,8 @@ export function ChecksPage() {
   const [checking, setChecking] = useState<GovBuilding | null>(null);
   const buildings = useQuery({
     queryKey: campaignKeys.buildings(id),
-    queryFn: () => campaignsApi.buildings(id),
+    queryFn: keptOnPhone(`buildings-${id}`, () => campaignsApi.buildings(id)),
+    networkMode: 'offlineFirst',
   });
   const queryClient = useQueryClient();
   const onSent = useCallback(

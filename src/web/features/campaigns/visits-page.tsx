@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isDone, isGovernance, type VisitOutcome } from '../../../shared/campaigns';
 import { ErrorAlert } from '../../shared/error-display';
+import { keptOnPhone } from '../../shared/kept-on-phone';
 import { useAccount } from '../auth/use-me';
 import { campaignKeys, campaignsApi, type Target, type VisitPayload } from './campaigns-api';
 import { OutcomeTag } from './outcome-tag';
@@ -36,7 +37,11 @@ export function VisitsPage() {
 
 function MyCampaigns() {
   const { t } = useTranslation();
-  const mine = useQuery({ queryKey: campaignKeys.mine, queryFn: campaignsApi.mine });
+  const mine = useQuery({
+    queryKey: campaignKeys.mine,
+    queryFn: keptOnPhone('campaigns-mine', campaignsApi.mine),
+    networkMode: 'offlineFirst',
+  });
   if (mine.isPending) return <Spin />;
   if (mine.isError) return <ErrorAlert error={mine.error} onRetry={() => void mine.refetch()} />;
   const items = mine.data.items.filter((c) => c.mine > 0);
@@ -71,7 +76,8 @@ function HouseholdsOfCampaign({ campaignId }: { campaignId: number }) {
   const [show, setShow] = useState<'left' | 'all'>('left');
   const households = useQuery({
     queryKey: campaignKeys.households(campaignId),
-    queryFn: () => campaignsApi.myHouseholds(campaignId),
+    queryFn: keptOnPhone(`households-${campaignId}`, () => campaignsApi.myHouseholds(campaignId)),
+    networkMode: 'offlineFirst',
   });
   const onSent = useCallback(
     (id: number, visit: VisitPayload) => {
