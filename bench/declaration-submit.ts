@@ -1,9 +1,6 @@
-// Declaration submit throughput through real HTTP: POST /api/public/declarations with a poster token, a
-// different person almost every time, 50 connections for 10 s (autocannon), on the embedded database and
-// on PostgreSQL; a bare Fastify GET on the same machine gives the scale. The server runs in its own process.
-import os from 'node:os';
 import autocannon, { type RequestStep, type Result } from 'autocannon';
 import { beijingToday } from '../src/shared/declarations';
+import { measureBareFastify, rate } from './lib/bare-fastify';
 import { type BenchChild, killChildren, startChild } from './lib/child';
 import { createDeclarationBodies, type OfferedBuilding } from './lib/declaration-input';
 import { ADMIN_URL, createScratchDatabase, type ScratchDatabase } from './lib/pg-admin';
@@ -35,9 +32,6 @@ interface Summary {
 
 onExit(killChildren);
 
-/** Requests per second over the measured run (all answers, whatever their status). */
-const rate = (r: Result) => r.requests.total / r.duration;
-
 function statusLine(r: Result): string {
   return Object.entries(r.statusCodeStats)
     .map(([code, { count }]) => `${code}×${int(Number(count))}`)
@@ -52,24 +46,6 @@ async function load(url: string, steps: RequestStep[] | undefined, duration: num
     timeout: 10,
     ...(steps ? { requests: steps } : {}),
   });
-}
-
-async function bareFastify(): Promise<number> {
-  heading(`Bare Fastify GET /ping → {ok:true} (scale for this machine, ${os.cpus().length} CPUs)`);
-  const child = await startChild<{ port: number }>(SERVER, { BENCH_SERVER: 'bare' });
-  try {
-    const url = `http://127.0.0.1:${child.info.port}/ping`;
-    await load(url, undefined, WARMUP_S);
-    const r = await load(url, undefined, DURATION_S);
-    const rps = rate(r);
-    result(
-      `bare GET, ${CONNECTIONS} connections, ${DURATION_S} s`,
-      `${int(Math.round(rps))} req/s · p50 ${millis(r.latency.p50)} · p99 ${millis(r.latency.p99)} · non-2xx ${int(r.non2xx)}`,
-    );
-    return rps;
-  } finally {
-    await child.stop();
-  }
 }
 
 /** Fires `copies` identical submits of one brand-new person at one brand-new door at the same moment. */
@@ -204,7 +180,11 @@ async function main() {
     `autocannon: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured, ` +
       'server in a separate process on 127.0.0.1, DASHU_PUBLIC_RATE_LIMIT=1000000',
   );
-  const bareRps = await bareFastify();
+  const bareRps = await measureBareFastify({
+    connections: CONNECTIONS,
+    warmupS: WARMUP_S,
+    durationS: DURATION_S,
+  });
   await submitRun('embedded database (fresh temp data dir)', 'embedded', bareRps);
 
   let scratch: ScratchDatabase | undefined;

@@ -4,8 +4,8 @@
 // answers; the summary prints how many were verified in full), signed in as a gate guard, 50 connections (autocannon), on the
 // embedded database and on PostgreSQL; a bare Fastify GET measured in the same run gives the scale.
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import autocannon, { type RequestStep, type Result } from 'autocannon';
+import autocannon, { type RequestStep } from 'autocannon';
+import { measureBareFastify, rate } from './lib/bare-fastify';
 import { type BenchChild, killChildren, startChild } from './lib/child';
 import { ADMIN_URL, createScratchDatabase, type ScratchDatabase } from './lib/pg-admin';
 import { heading, int, millis, onExit, result, runMain } from './lib/report';
@@ -26,25 +26,6 @@ interface GateInfo {
 }
 
 onExit(killChildren);
-
-const rate = (r: Result) => r.requests.total / r.duration;
-
-async function bareFastify(): Promise<number> {
-  heading(`Bare Fastify GET /ping → {ok:true} (scale for this machine, ${os.cpus().length} CPUs)`);
-  const child = await startChild<{ port: number }>('bench/lib/submit-server.ts', { BENCH_SERVER: 'bare' });
-  try {
-    const url = `http://127.0.0.1:${child.info.port}/ping`;
-    await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S });
-    const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-    result(
-      `bare GET, ${CONNECTIONS} connections, ${DURATION_S} s`,
-      `${int(Math.round(rate(r)))} req/s · p50 ${millis(r.latency.p50)} · p99 ${millis(r.latency.p99)}`,
-    );
-    return rate(r);
-  } finally {
-    await child.stop();
-  }
-}
 
 async function checkRun(label: string, kind: 'embedded' | 'postgres', bareRps: number, databaseUrl?: string) {
   heading(`Gate check, ${label}`);
@@ -114,7 +95,11 @@ async function checkRun(label: string, kind: 'embedded' | 'postgres', bareRps: n
 
 async function main() {
   console.log(`autocannon: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up then ${DURATION_S} s measured`);
-  const bareRps = await bareFastify();
+  const bareRps = await measureBareFastify({
+    connections: CONNECTIONS,
+    warmupS: WARMUP_S,
+    durationS: DURATION_S,
+  });
   await checkRun('embedded database (fresh temp data dir)', 'embedded', bareRps);
   let scratch: ScratchDatabase | undefined;
   try {
