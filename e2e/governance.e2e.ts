@@ -65,10 +65,11 @@ describe('a fire passage check', () => {
         .click();
     }
     await sheet.getByTestId('finding-description').fill('一层消防通道停放三辆电动车');
-    await sheet
-      .getByTestId('finding-photo-input')
-      .setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: photo() });
-    await sheet.locator('img[src^="blob:"]').first().waitFor();
+    await sheet.getByTestId('finding-photo-input').setInputFiles([
+      { name: 'p1.png', mimeType: 'image/png', buffer: photo() },
+      { name: 'p2.png', mimeType: 'image/png', buffer: photo() },
+    ]);
+    await expect.poll(() => sheet.locator('img[src^="blob:"]').count()).toBe(2);
     await page.screenshot({ path: '.e2e-artifacts/governance-check.png' });
     await sheet.getByTestId('save-check').click();
     await sheet.getByTestId('check-item-i1').waitFor({ state: 'detached' });
@@ -83,13 +84,13 @@ describe('a fire passage check', () => {
       const items = (await (await fetch(`/api/campaigns/${id}/findings`)).json()).items;
       return items.map((f: { photoIds: number[] }) => f.photoIds.length);
     }, campaignIdNow);
-    expect(stored).toEqual([1]);
+    expect(stored).toEqual([2]);
 
     await page.getByText('问题清单', { exact: true }).click();
     const row = page.getByTestId('finding-row').first();
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('一层消防通道停放三辆电动车');
-    expect(await row.locator('img[src^="/api/photos/"]').count()).toBe(1);
+    expect(await row.locator('img[src^="/api/photos/"]').count()).toBe(2);
     await page.screenshot({ path: '.e2e-artifacts/governance-findings.png', fullPage: true });
     // The building profile lists the open finding.
     const checksUrl = page.url();

@@ -68,6 +68,16 @@ function CheckForm({
     queryKey: ['campaigns', campaign.id, 'entrances', building.targetId],
     queryFn: () => campaignsApi.entrances(campaign.id, building.targetId),
   });
+  // A draft closed without saving leaves no photos behind on the phone.
+  const saved = useRef(false);
+  const kept = useRef<PhotoRef[]>([]);
+  kept.current = findings.flatMap((f) => f.photos);
+  useEffect(
+    () => () => {
+      if (!saved.current) for (const ref of kept.current) if (typeof ref === 'string') void forgetPhoto(ref);
+    },
+    [],
+  );
   const save = useMutation({
     // Saving writes to the phone first: it must run offline too (TanStack pauses mutations offline by default).
     networkMode: 'always',
@@ -94,16 +104,6 @@ function CheckForm({
       onDone();
     },
   });
-  // A draft closed without saving leaves no photos behind on the phone.
-  const saved = useRef(false);
-  const kept = useRef<PhotoRef[]>([]);
-  kept.current = findings.flatMap((f) => f.photos);
-  useEffect(
-    () => () => {
-      if (!saved.current) for (const ref of kept.current) if (typeof ref === 'string') void forgetPhoto(ref);
-    },
-    [],
-  );
   const answered = campaign.checklist.every((c) => passed[c.key] !== undefined);
   const update = (draftId: number, patch: Partial<DraftFinding>) =>
     setFindings((list) => list.map((f) => (f.draftId === draftId ? { ...f, ...patch } : f)));

@@ -2,6 +2,7 @@ import { createStore, del, get, set } from 'idb-keyval';
 import { useCallback } from 'react';
 import { createOutbox, newPhoneId, type OutboxItem, useOutbox } from '../../shared/outbox';
 import { campaignsApi, type FindingPayload } from './campaigns-api';
+import { photosOnPhone, withPhotoSent } from './check-photos';
 
 /**
  * Building checks (governance campaigns) recorded on a phone, kept there until the server has them —
@@ -47,22 +48,14 @@ const newPhotoKey = () => `photo-${newPhoneId()}`;
 
 async function send({ payload }: OutboxItem<WaitingCheck>, save: (p: WaitingCheck) => Promise<void>) {
   let check = payload.check;
-  for (const [f, finding] of check.findings.entries()) {
-    for (const [p, ref] of finding.photos.entries()) {
-      if (typeof ref === 'number') continue;
-      const blob = await photoOnPhone(ref);
-      // A photo the phone no longer holds (storage cleared) cannot be sent; the finding goes without it.
-      const id = blob ? (await campaignsApi.uploadPhoto(payload.communityId, blob)).photo.id : null;
-      const photosNow = id === null ? finding.photos.filter((_, i) => i !== p) : [...finding.photos];
-      if (id !== null) photosNow[p] = id;
-      check = {
-        ...check,
-        findings: check.findings.map((x, i) => (i === f ? { ...x, photos: photosNow } : x)),
-      };
-      // Remembered before the phone's copy goes: a lost connection now does not upload it twice.
-      await save({ ...payload, check });
-      await del(ref, photos);
-    }
+  for (const key of photosOnPhone(check)) {
+    const blob = await photoOnPhone(key);
+    // A photo the phone no longer holds (storage cleared) cannot be sent; the finding goes without it.
+    const id = blob ? (await campaignsApi.uploadPhoto(payload.communityId, blob)).photo.id : null;
+    check = withPhotoSent(check, key, id);
+    // Remembered before the phone's copy goes: a lost connection now does not upload it twice.
+    await save({ ...payload, check });
+    await forgetPhoto(key);
   }
   await campaignsApi.recordCheck(payload.campaignId, {
     id: check.id,
