@@ -44,14 +44,21 @@ export function isTransient(error: unknown): boolean {
 export function createOutbox<T>(
   databaseName: string,
   send: (item: OutboxItem<T>, save: (payload: T) => Promise<void>) => Promise<void>,
+  /** Reads an entry written by an earlier version of the page (null: not one of ours). */
+  adopt: (stored: unknown) => OutboxItem<T> | null = () => null,
 ): Outbox<T> {
   const store = createStore(databaseName, 'queue');
   let snapshot: OutboxItem<T>[] = [];
   const listeners = new Set<() => void>();
 
   async function reload() {
-    const all = await entries<string, OutboxItem<T>>(store);
-    snapshot = all.map(([, v]) => v).sort((a, b) => a.at.localeCompare(b.at));
+    const all = await entries<string, unknown>(store);
+    const isItem = (v: unknown): v is OutboxItem<T> =>
+      typeof v === 'object' && v !== null && 'payload' in v && typeof (v as { at?: unknown }).at === 'string';
+    snapshot = all
+      .map(([, v]) => (isItem(v) ? v : adopt(v)))
+      .filter((v): v is OutboxItem<T> => v !== null)
+      .sort((a, b) => a.at.localeCompare(b.at));
     for (const l of listeners) l();
   }
   const subscribe = (listener: () => void) => {

@@ -15,9 +15,25 @@ export interface QueuedVisit {
 
 type Waiting = { campaignId: number; visit: VisitPayload };
 
-const outbox = createOutbox<Waiting>('dashu-visits', async ({ payload }) => {
-  await campaignsApi.recordVisit(payload.campaignId, payload.visit);
-});
+const outbox = createOutbox<Waiting>(
+  'dashu-visits',
+  async ({ payload }) => {
+    await campaignsApi.recordVisit(payload.campaignId, payload.visit);
+  },
+  // Visits queued by the page before the shared outbox: { accountId, campaignId, visit, error? }.
+  (stored) => {
+    const old = stored as Partial<QueuedVisit> | null;
+    if (!old?.visit?.id || typeof old.accountId !== 'number' || typeof old.campaignId !== 'number')
+      return null;
+    return {
+      id: old.visit.id,
+      accountId: old.accountId,
+      at: old.visit.visitedAt,
+      payload: { campaignId: old.campaignId, visit: old.visit },
+      ...(old.error ? { error: old.error } : {}),
+    };
+  },
+);
 
 export const newVisitId = newPhoneId;
 
