@@ -259,7 +259,8 @@ describe('closed-compound access', () => {
     expect(await readToken(old, await publicKeys(), nobleCheck)).not.toBeNull();
     await passesPage.getByTestId('access-reissue-old').click();
     await passesPage.getByRole('button', { name: '确定' }).click();
-    await passesPage.getByText(/已重新签发 \d+ 张/).waitFor();
+    // A thousand passes re-signed and re-numbered in one transaction: give a loaded machine time.
+    await passesPage.getByText(/已重新签发 \d+ 张/).waitFor({ timeout: 60_000 });
     await expect.poll(() => table.getByText('旧密钥').count()).toBe(0);
     const api = await apiAs(baseUrl, 'gongyun');
     const fresh = await tokensOf(api, compoundId);

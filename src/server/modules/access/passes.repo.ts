@@ -135,6 +135,20 @@ export async function updatePass(tx: DbOrTx, id: number, values: Partial<typeof 
   await tx.update(passes).set(values).where(eq(passes.id, id));
 }
 
+/**
+ * Marks old passes as replaced by new ones, all in one statement: re-issuing a community's old-key passes
+ * touches a thousand rows, one UPDATE each took seconds on the embedded database.
+ */
+export async function markReissued(tx: DbOrTx, replaced: Array<{ id: number; by: number }>) {
+  if (replaced.length === 0) return;
+  await tx.execute(sql`
+    update ${passes} set status = 'reissued', replaced_by = u.new_id, revoked_at = now(),
+      revoked_reason = '补发 · reissued', link_token = null
+    from unnest(${sql.param(replaced.map((r) => r.id))}::int[], ${sql.param(replaced.map((r) => r.by))}::int[])
+      as u(id, new_id)
+    where ${passes.id} = u.id`);
+}
+
 export interface PassFilter {
   communityId?: number;
   compoundId?: number;

@@ -63,15 +63,14 @@ export function createPassHelpers(db: Db, keys: PassKeyStore) {
         };
       }),
     );
-    for (const [i, old] of olds.entries()) {
-      await repo.updatePass(tx, old.id, {
-        status: 'reissued',
-        replacedBy: created[i]?.id,
-        revokedAt: new Date(),
-        revokedReason: '补发 · reissued',
-        linkToken: null,
-      });
-    }
+    await repo.markReissued(
+      tx,
+      olds.map((old, i) => {
+        const by = created[i]?.id;
+        if (by === undefined) throw new Error('fewer new passes than old ones');
+        return { id: old.id, by };
+      }),
+    );
     return created;
   }
 

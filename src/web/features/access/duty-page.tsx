@@ -315,6 +315,8 @@ function InspectionsCard({ gate, inspect }: { gate: ConsoleGate; inspect: boolea
   const notifyError = useNotifyError();
   const [form] = Form.useForm<{ checks: string[]; notes?: string }>();
   const [photo, setPhoto] = useState<File | null>(null);
+  // A new file input after each save: resetting the form does not empty a native file input.
+  const [photoInput, setPhotoInput] = useState(0);
   const key = ['access', 'inspections', gate.id] as const;
   const history = useQuery({ queryKey: key, queryFn: () => dutyApi.inspections(gate.id) });
   const record = useMutation({
@@ -337,6 +339,7 @@ function InspectionsCard({ gate, inspect }: { gate: ConsoleGate; inspect: boolea
       message.success(t('access.duty.inspected'));
       form.resetFields();
       setPhoto(null);
+      setPhotoInput((n) => n + 1);
       void queryClient.invalidateQueries({ queryKey: key });
     },
     onError: notifyError,
@@ -360,6 +363,7 @@ function InspectionsCard({ gate, inspect }: { gate: ConsoleGate; inspect: boolea
           </Form.Item>
           <Form.Item label={t('access.duty.photo')}>
             <input
+              key={photoInput}
               type="file"
               accept="image/*"
               capture="environment"
