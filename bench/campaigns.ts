@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import autocannon, { type RequestStep, type Result } from 'autocannon';
 import { type BenchChild, killChildren, startChild } from './lib/child';
-import { ADMIN_URL, createScratchDatabase, type ScratchDatabase } from './lib/pg-admin';
+import { onPostgresIfReachable } from './lib/pg-admin';
 import { heading, int, median, millis, onExit, percentile, result, runMain } from './lib/report';
 
 const CONNECTIONS = 50;
@@ -91,19 +91,9 @@ function report(label: string, r: Result, target?: number) {
 
 async function main() {
   await run('embedded database');
-  let scratch: ScratchDatabase | undefined;
-  try {
-    scratch = await createScratchDatabase('dashu_bench_campaigns');
-  } catch (error) {
-    heading('Screening campaigns, PostgreSQL');
-    console.log(`  SKIPPED: no PostgreSQL at ${new URL(ADMIN_URL).host} (${(error as Error).message})`);
-    return;
-  }
-  try {
-    await run(`PostgreSQL (scratch database ${scratch.name}, dropped at the end)`, scratch.url);
-  } finally {
-    await scratch.drop();
-  }
+  await onPostgresIfReachable('dashu_bench_campaigns', 'Screening campaigns, PostgreSQL', (scratch) =>
+    run(`PostgreSQL (scratch database ${scratch.name}, dropped at the end)`, scratch.url),
+  );
 }
 
 async function run(label: string, databaseUrl?: string) {

@@ -3,7 +3,7 @@ import { beijingToday } from '../src/shared/declarations';
 import { measureBareFastify, rate } from './lib/bare-fastify';
 import { type BenchChild, killChildren, startChild } from './lib/child';
 import { createDeclarationBodies, type OfferedBuilding } from './lib/declaration-input';
-import { ADMIN_URL, createScratchDatabase, type ScratchDatabase } from './lib/pg-admin';
+import { onPostgresIfReachable } from './lib/pg-admin';
 import { heading, int, millis, onExit, result, runMain } from './lib/report';
 import { mobile, residentId } from './lib/synthetic';
 
@@ -187,28 +187,14 @@ async function main() {
   });
   await submitRun('embedded database (fresh temp data dir)', 'embedded', bareRps);
 
-  let scratch: ScratchDatabase | undefined;
-  try {
-    scratch = await createScratchDatabase('dashu_bench_submit');
-  } catch (error) {
-    heading('Declaration submit, PostgreSQL');
-    console.log(`  SKIPPED: no PostgreSQL at ${new URL(ADMIN_URL).host} (${(error as Error).message})`);
-    return;
-  }
-  const drop = scratch.drop.bind(scratch);
-  const onSignal = () => void drop().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await submitRun(
+  await onPostgresIfReachable('dashu_bench_submit', 'Declaration submit, PostgreSQL', (scratch) =>
+    submitRun(
       `PostgreSQL (scratch database ${scratch.name}, dropped at the end)`,
       'postgres',
       bareRps,
       scratch.url,
-    );
-  } finally {
-    await drop();
-  }
+    ),
+  );
 }
 
 runMain(main);

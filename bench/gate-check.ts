@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import autocannon, { type RequestStep } from 'autocannon';
 import { measureBareFastify, rate } from './lib/bare-fastify';
 import { type BenchChild, killChildren, startChild } from './lib/child';
-import { ADMIN_URL, createScratchDatabase, type ScratchDatabase } from './lib/pg-admin';
+import { onPostgresIfReachable } from './lib/pg-admin';
 import { heading, int, millis, onExit, result, runMain } from './lib/report';
 
 const CONNECTIONS = 50;
@@ -101,28 +101,14 @@ async function main() {
     durationS: DURATION_S,
   });
   await checkRun('embedded database (fresh temp data dir)', 'embedded', bareRps);
-  let scratch: ScratchDatabase | undefined;
-  try {
-    scratch = await createScratchDatabase('dashu_bench_gate');
-  } catch (error) {
-    heading('Gate check, PostgreSQL');
-    console.log(`  SKIPPED: no PostgreSQL at ${new URL(ADMIN_URL).host} (${(error as Error).message})`);
-    return;
-  }
-  const drop = scratch.drop.bind(scratch);
-  const onSignal = () => void drop().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    await checkRun(
+  await onPostgresIfReachable('dashu_bench_gate', 'Gate check, PostgreSQL', (scratch) =>
+    checkRun(
       `PostgreSQL (scratch database ${scratch.name}, dropped at the end)`,
       'postgres',
       bareRps,
       scratch.url,
-    );
-  } finally {
-    await drop();
-  }
+    ),
+  );
 }
 
 runMain(main);

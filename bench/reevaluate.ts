@@ -17,7 +17,7 @@ import {
 } from '../src/shared/declarations';
 import { benchConfig, createCommunity, openStack } from './lib/app';
 import { answerKind, answersFor, RISK_REGION } from './lib/declaration-input';
-import { ADMIN_URL, createScratchDatabase } from './lib/pg-admin';
+import { ADMIN_URL, withScratchDatabase } from './lib/pg-admin';
 import { heading, int, result, runMain, seconds } from './lib/report';
 import { createRng } from './lib/synthetic';
 
@@ -121,140 +121,137 @@ async function whereTheTimeGoes(services: Services, today: string, totalMs: numb
 class RolledBack extends Error {}
 
 async function main() {
-  const scratch = await createScratchDatabase('dashu_bench_reeval');
-  const onSignal = () => void scratch.drop().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let close: (() => Promise<void>) | undefined;
-  try {
-    heading(`Re-evaluation after a risk-area change: ${int(RESIDENTS)} residents on PostgreSQL`);
-    console.log(`scratch database ${scratch.name} on ${new URL(ADMIN_URL).host} (dropped at the end)`);
-    const config = benchConfig(path.join(os.tmpdir(), 'dashu-bench-reevaluate'), scratch.url);
-    const { database, services } = await openStack(config);
-    close = () => database.close();
-    const { pool } = database;
-    const today = beijingToday();
+  await withScratchDatabase('dashu_bench_reeval', async (scratch) => {
+    let close: (() => Promise<void>) | undefined;
+    try {
+      heading(`Re-evaluation after a risk-area change: ${int(RESIDENTS)} residents on PostgreSQL`);
+      console.log(`scratch database ${scratch.name} on ${new URL(ADMIN_URL).host} (dropped at the end)`);
+      const config = benchConfig(path.join(os.tmpdir(), 'dashu-bench-reevaluate'), scratch.url);
+      const { database, services } = await openStack(config);
+      close = () => database.close();
+      const { pool } = database;
+      const today = beijingToday();
 
-    console.log('generating:');
-    const community = await createCommunity(services, 'rev', '基准');
-    const districtId = Number(community.path.split('/')[1]);
-    const buildings = Math.ceil(RESIDENTS / 2 / 500);
-    await timed(
-      `${buildings} buildings, ${int(RESIDENTS / 2)} households, ${int(RESIDENTS)} residents (SQL)`,
-      async () => {
-        await pool.query(
-          `insert into places (parent_id, kind, name, code, path, depth, community_id, sort_key)
+      console.log('generating:');
+      const community = await createCommunity(services, 'rev', '基准');
+      const districtId = Number(community.path.split('/')[1]);
+      const buildings = Math.ceil(RESIDENTS / 2 / 500);
+      await timed(
+        `${buildings} buildings, ${int(RESIDENTS / 2)} households, ${int(RESIDENTS)} residents (SQL)`,
+        async () => {
+          await pool.query(
+            `insert into places (parent_id, kind, name, code, path, depth, community_id, sort_key)
          select c.id, 'building', g || '号楼', c.code || 'b' || g, c.path || c.id || '/', c.depth + 1, c.id, g
          from places c cross join generate_series(1, $2::int) g where c.id = $1`,
-          [community.id, buildings],
-        );
-        await pool.query(
-          `insert into households (community_id, building_id, floor, room)
+            [community.id, buildings],
+          );
+          await pool.query(
+            `insert into households (community_id, building_id, floor, room)
          select b.community_id, b.id, (g - 1) / 20 + 1, (((g - 1) / 20 + 1) * 100 + (g - 1) % 20 + 1)::text
          from places b cross join generate_series(1, 500) g where b.kind = 'building' and b.community_id = $1
          order by b.id, g limit $2`,
-          [community.id, Math.ceil(RESIDENTS / 2)],
-        );
-        // Identity columns are placeholders (re-evaluation never reads them); the hashes are unique.
-        await pool.query(
-          `insert into residents (community_id, household_id, name, gender, doc_type, doc_cipher, doc_hash,
+            [community.id, Math.ceil(RESIDENTS / 2)],
+          );
+          // Identity columns are placeholders (re-evaluation never reads them); the hashes are unique.
+          await pool.query(
+            `insert into residents (community_id, household_id, name, gender, doc_type, doc_cipher, doc_hash,
            doc_masked, relation_to_head, residence_type)
          select h.community_id, h.id, '居民' || (h.id * 2 + m), case when m = 0 then 'male' else 'female' end,
            'resident_id', 'v1:bench:' || (h.id * 2 + m), md5('doc:' || (h.id * 2 + m)) || md5('x' || h.id),
            '110105********' || lpad(((h.id * 2 + m) % 10000)::text, 4, '0'),
            case when m = 0 then 'self' else 'spouse' end, 'registered'
          from households h cross join generate_series(0, 1) m where h.community_id = $1`,
-          [community.id],
-        );
-      },
-    );
+            [community.id],
+          );
+        },
+      );
 
-    const ids = (
-      await pool.query<{ id: number }>('select id from residents where community_id = $1 order by id', [
-        community.id,
-      ])
-    ).rows.map((r) => r.id);
-    const area: RiskArea = {
-      regionCode: RISK_REGION.code,
-      level: 'high',
-      validFrom: addDays(today, -30),
-      validTo: null,
-    };
-    let regional = 0;
-    let expectedChanges = 0;
-    const rng = createRng(11);
-    await timed(
-      `${int(ids.length)} declarations with answers sealed by the app's vault + current statuses`,
-      async () => {
-        for (let from = 0; from < ids.length; from += BATCH) {
-          const cols = {
-            id: [] as number[],
-            resident: [] as number[],
-            declaredAt: [] as string[],
-            leftCity: [] as boolean[],
-            origin: [] as Array<string | null>,
-            returnDate: [] as Array<string | null>,
-            transport: [] as Array<string | null>,
-            cipher: [] as string[],
-            status: [] as string[],
-            rule: [] as Array<string | null>,
-            purge: [] as string[],
-            reason: [] as string[],
-            until: [] as Array<string | null>,
-          };
-          for (const [offset, residentId] of ids.slice(from, from + BATCH).entries()) {
-            const n = from + offset;
-            // 20% back from the city about to be designated; the rest the usual mix, minus that city.
-            let kind = n % 5 === 0 ? 'risk_area' : answerKind(rng());
-            if (kind === 'risk_area' && n % 5 !== 0) kind = 'travel';
-            const a = answersFor(kind, rng, today);
-            if (kind === 'risk_area') regional += 1;
-            const sealed: SealedAnswers = {
-              riskRegionsVisited: [],
-              contactConfirmedCase: a.contactConfirmedCase,
-              contactRiskAreaPeople: a.contactRiskAreaPeople,
-              symptoms: a.symptoms,
-              temperature: a.temperature,
-              homeConditionsMet: a.homeConditionsMet,
-              transportNumber: a.transportNumber ?? null,
-              seat: a.seat ?? null,
-              extra: {},
-              companions: a.companions ?? null,
+      const ids = (
+        await pool.query<{ id: number }>('select id from residents where community_id = $1 order by id', [
+          community.id,
+        ])
+      ).rows.map((r) => r.id);
+      const area: RiskArea = {
+        regionCode: RISK_REGION.code,
+        level: 'high',
+        validFrom: addDays(today, -30),
+        validTo: null,
+      };
+      let regional = 0;
+      let expectedChanges = 0;
+      const rng = createRng(11);
+      await timed(
+        `${int(ids.length)} declarations with answers sealed by the app's vault + current statuses`,
+        async () => {
+          for (let from = 0; from < ids.length; from += BATCH) {
+            const cols = {
+              id: [] as number[],
+              resident: [] as number[],
+              declaredAt: [] as string[],
+              leftCity: [] as boolean[],
+              origin: [] as Array<string | null>,
+              returnDate: [] as Array<string | null>,
+              transport: [] as Array<string | null>,
+              cipher: [] as string[],
+              status: [] as string[],
+              rule: [] as Array<string | null>,
+              purge: [] as string[],
+              reason: [] as string[],
+              until: [] as Array<string | null>,
             };
-            // Declared in the last 12 days, and never before the return date.
-            const daysAgo = Math.floor(rng() * 12);
-            const declaredOn =
-              a.returnDate && a.returnDate > addDays(today, -daysAgo)
-                ? a.returnDate
-                : addDays(today, -daysAgo);
-            const facts: DeclarationFacts = {
-              leftCity: a.leftCity,
-              originRegion: a.originRegion ?? null,
-              returnDate: a.returnDate ?? null,
-              ...sealed,
-            };
-            const before = evaluateStatus(facts, DEFAULT_RULES, [], today, declaredOn);
-            const after = evaluateStatus(facts, DEFAULT_RULES, [area], today, declaredOn);
-            if (before.status !== after.status) expectedChanges += 1;
-            cols.id.push(n + 1);
-            cols.resident.push(residentId);
-            // Noon Beijing time (04:00 UTC) on the declaration day.
-            cols.declaredAt.push(
-              new Date(Date.parse(`${declaredOn}T04:00:00Z`) + (n % 3600) * 1000).toISOString(),
-            );
-            cols.leftCity.push(a.leftCity);
-            cols.origin.push(a.originRegion ?? null);
-            cols.returnDate.push(a.returnDate ?? null);
-            cols.transport.push(a.transport ?? null);
-            cols.cipher.push(services.vault.encrypt(JSON.stringify(sealed)));
-            cols.status.push(before.status);
-            cols.rule.push(before.ruleId);
-            cols.purge.push(addDays(declaredOn, 28));
-            cols.reason.push(JSON.stringify(before.reason));
-            cols.until.push(before.observationUntil);
-          }
-          await pool.query(
-            `insert into declarations (id, community_id, resident_id, channel, declared_at, left_city, origin_region,
+            for (const [offset, residentId] of ids.slice(from, from + BATCH).entries()) {
+              const n = from + offset;
+              // 20% back from the city about to be designated; the rest the usual mix, minus that city.
+              let kind = n % 5 === 0 ? 'risk_area' : answerKind(rng());
+              if (kind === 'risk_area' && n % 5 !== 0) kind = 'travel';
+              const a = answersFor(kind, rng, today);
+              if (kind === 'risk_area') regional += 1;
+              const sealed: SealedAnswers = {
+                riskRegionsVisited: [],
+                contactConfirmedCase: a.contactConfirmedCase,
+                contactRiskAreaPeople: a.contactRiskAreaPeople,
+                symptoms: a.symptoms,
+                temperature: a.temperature,
+                homeConditionsMet: a.homeConditionsMet,
+                transportNumber: a.transportNumber ?? null,
+                seat: a.seat ?? null,
+                extra: {},
+                companions: a.companions ?? null,
+              };
+              // Declared in the last 12 days, and never before the return date.
+              const daysAgo = Math.floor(rng() * 12);
+              const declaredOn =
+                a.returnDate && a.returnDate > addDays(today, -daysAgo)
+                  ? a.returnDate
+                  : addDays(today, -daysAgo);
+              const facts: DeclarationFacts = {
+                leftCity: a.leftCity,
+                originRegion: a.originRegion ?? null,
+                returnDate: a.returnDate ?? null,
+                ...sealed,
+              };
+              const before = evaluateStatus(facts, DEFAULT_RULES, [], today, declaredOn);
+              const after = evaluateStatus(facts, DEFAULT_RULES, [area], today, declaredOn);
+              if (before.status !== after.status) expectedChanges += 1;
+              cols.id.push(n + 1);
+              cols.resident.push(residentId);
+              // Noon Beijing time (04:00 UTC) on the declaration day.
+              cols.declaredAt.push(
+                new Date(Date.parse(`${declaredOn}T04:00:00Z`) + (n % 3600) * 1000).toISOString(),
+              );
+              cols.leftCity.push(a.leftCity);
+              cols.origin.push(a.originRegion ?? null);
+              cols.returnDate.push(a.returnDate ?? null);
+              cols.transport.push(a.transport ?? null);
+              cols.cipher.push(services.vault.encrypt(JSON.stringify(sealed)));
+              cols.status.push(before.status);
+              cols.rule.push(before.ruleId);
+              cols.purge.push(addDays(declaredOn, 28));
+              cols.reason.push(JSON.stringify(before.reason));
+              cols.until.push(before.observationUntil);
+            }
+            await pool.query(
+              `insert into declarations (id, community_id, resident_id, channel, declared_at, left_city, origin_region,
                return_date, transport, answers_cipher, status, rule_id, purge_after)
              overriding system value
              select d.id, $1, d.resident, 'self', d.at, d.left_city, d.origin, d.ret, d.transport, d.cipher, d.status,
@@ -262,96 +259,99 @@ async function main() {
              from unnest($2::int[], $3::int[], $4::timestamptz[], $5::bool[], $6::text[], $7::date[], $8::text[],
                $9::text[], $10::text[], $11::text[], $12::date[])
                as d(id, resident, at, left_city, origin, ret, transport, cipher, status, rule, purge)`,
-            [
-              community.id,
-              cols.id,
-              cols.resident,
-              cols.declaredAt,
-              cols.leftCity,
-              cols.origin,
-              cols.returnDate,
-              cols.transport,
-              cols.cipher,
-              cols.status,
-              cols.rule,
-              cols.purge,
-            ],
-          );
-          await pool.query(
-            `insert into person_status (resident_id, community_id, status, rule_id, reason, observation_until,
+              [
+                community.id,
+                cols.id,
+                cols.resident,
+                cols.declaredAt,
+                cols.leftCity,
+                cols.origin,
+                cols.returnDate,
+                cols.transport,
+                cols.cipher,
+                cols.status,
+                cols.rule,
+                cols.purge,
+              ],
+            );
+            await pool.query(
+              `insert into person_status (resident_id, community_id, status, rule_id, reason, observation_until,
                declaration_id, updated_at)
              select s.resident, $1, s.status, s.rule, s.reason, s.until, s.id, s.at
              from unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::date[], $8::timestamptz[])
                as s(id, resident, status, rule, reason, until, at)`,
-            [
-              community.id,
-              cols.id,
-              cols.resident,
-              cols.status,
-              cols.rule,
-              cols.reason,
-              cols.until,
-              cols.declaredAt,
-            ],
+              [
+                community.id,
+                cols.id,
+                cols.resident,
+                cols.status,
+                cols.rule,
+                cols.reason,
+                cols.until,
+                cols.declaredAt,
+              ],
+            );
+          }
+          await pool.query(
+            "select setval(pg_get_serial_sequence('declarations', 'id'), (select max(id) from declarations))",
           );
-        }
-        await pool.query(
-          "select setval(pg_get_serial_sequence('declarations', 'id'), (select max(id) from declarations))",
-        );
-      },
-    );
-    await timed('vacuum analyze', () => pool.query('vacuum analyze'));
-    console.log(
-      `  ${int(regional)} back from districts of ${RISK_REGION.name} (${RISK_REGION.code}), declared within 12 days`,
-    );
+        },
+      );
+      await timed('vacuum analyze', () => pool.query('vacuum analyze'));
+      console.log(
+        `  ${int(regional)} back from districts of ${RISK_REGION.name} (${RISK_REGION.code}), declared within 12 days`,
+      );
 
-    await services.auth.createAccount(null, {
-      username: 'bench-district',
-      displayName: '区级干部',
-      password: PASSWORD,
-      role: 'district_officer',
-      scopePlaceId: districtId,
-    });
-    const session = await services.auth.login('bench-district', PASSWORD, '127.0.0.1');
-    const actor = await services.auth.authenticate(session.token, '127.0.0.1', 'zh');
-    if (!actor) throw new Error('could not sign the district officer in');
+      await services.auth.createAccount(null, {
+        username: 'bench-district',
+        displayName: '区级干部',
+        password: PASSWORD,
+        role: 'district_officer',
+        scopePlaceId: districtId,
+      });
+      const session = await services.auth.login('bench-district', PASSWORD, '127.0.0.1');
+      const actor = await services.auth.authenticate(session.token, '127.0.0.1', 'zh');
+      if (!actor) throw new Error('could not sign the district officer in');
 
-    heading('re-evaluation');
-    let started = performance.now();
-    const idle = await services.declarations.reevaluate({ zh: '基准：无变化', en: 'bench: nothing changed' });
-    const idleMs = performance.now() - started;
-    result(
-      'reevaluate() with nothing changed (examine only)',
-      `${seconds(idleMs)} · examined ${int(idle.examined)}, changed ${int(idle.changed)} (expected 0)`,
-    );
+      heading('re-evaluation');
+      let started = performance.now();
+      const idle = await services.declarations.reevaluate({
+        zh: '基准：无变化',
+        en: 'bench: nothing changed',
+      });
+      const idleMs = performance.now() - started;
+      result(
+        'reevaluate() with nothing changed (examine only)',
+        `${seconds(idleMs)} · examined ${int(idle.examined)}, changed ${int(idle.changed)} (expected 0)`,
+      );
 
-    started = performance.now();
-    await services.riskAreas.create(actor, {
-      regionCode: RISK_REGION.code,
-      regionName: RISK_REGION.name,
-      level: 'high',
-      validFrom: area.validFrom,
-    });
-    const createMs = performance.now() - started;
-    const changed = await pool.query<{ n: number }>(
-      "select count(*)::int as n from status_history where cause = 'risk_area_change'",
-    );
-    const statuses = await pool.query<{ status: string; n: number }>(
-      'select status, count(*)::int as n from person_status group by status order by n desc',
-    );
-    result(
-      `riskAreas.create(${RISK_REGION.name} high) incl. its reevaluate()`,
-      `${seconds(createMs)} · examined ${int(idle.examined)}, changed ${int(changed.rows[0]?.n ?? 0)} ` +
-        `(expected ${int(expectedChanges)})`,
-      { text: `≤ ${seconds(TARGET_MS)}`, met: createMs <= TARGET_MS },
-    );
-    console.log(`  statuses now: ${statuses.rows.map((r) => `${r.status} ${int(r.n)}`).join(', ')}`);
-    if (createMs > TARGET_MS || process.env.BENCH_PROFILE === '1')
-      await whereTheTimeGoes(services, today, createMs, changed.rows[0]?.n ?? 0);
-  } finally {
-    await close?.();
-    await scratch.drop();
-  }
+      started = performance.now();
+      await services.riskAreas.create(actor, {
+        regionCode: RISK_REGION.code,
+        regionName: RISK_REGION.name,
+        level: 'high',
+        validFrom: area.validFrom,
+      });
+      const createMs = performance.now() - started;
+      const changed = await pool.query<{ n: number }>(
+        "select count(*)::int as n from status_history where cause = 'risk_area_change'",
+      );
+      const statuses = await pool.query<{ status: string; n: number }>(
+        'select status, count(*)::int as n from person_status group by status order by n desc',
+      );
+      result(
+        `riskAreas.create(${RISK_REGION.name} high) incl. its reevaluate()`,
+        `${seconds(createMs)} · examined ${int(idle.examined)}, changed ${int(changed.rows[0]?.n ?? 0)} ` +
+          `(expected ${int(expectedChanges)})`,
+        { text: `≤ ${seconds(TARGET_MS)}`, met: createMs <= TARGET_MS },
+      );
+      console.log(`  statuses now: ${statuses.rows.map((r) => `${r.status} ${int(r.n)}`).join(', ')}`);
+      if (createMs > TARGET_MS || process.env.BENCH_PROFILE === '1')
+        await whereTheTimeGoes(services, today, createMs, changed.rows[0]?.n ?? 0);
+    } finally {
+      await close?.();
+    }
+  });
 }
 
 runMain(main);

@@ -10,7 +10,7 @@ import * as schema from '../src/server/db/schema';
 import { benchConfig } from './lib/app';
 import { explainLine, QueryCapture } from './lib/explain';
 import { type App, login, timedSearch } from './lib/http';
-import { ADMIN_URL, createScratchDatabase } from './lib/pg-admin';
+import { ADMIN_URL, withScratchDatabase } from './lib/pg-admin';
 import {
   buildTree,
   insertHouseholds,
@@ -102,75 +102,73 @@ async function measureScope(
 }
 
 async function main() {
-  const scratch = await createScratchDatabase('dashu_bench');
-  const onSignal = () => void scratch.drop().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let database: Database | undefined;
-  let app: App | undefined;
-  try {
-    heading('Resident search: 1,000,000 residents on PostgreSQL');
-    console.log(`scratch database ${scratch.name} on ${new URL(ADMIN_URL).host} (dropped at the end)`);
-    const config = benchConfig(path.join(os.tmpdir(), 'dashu-bench-search'), scratch.url);
-    const opened = await openDatabase(config);
-    database = opened;
-    await migrateDatabase(opened);
-    // Same pool, plus a logger so the SQL the repository builds can be captured and explained.
-    const capture = new QueryCapture();
-    const logged: Database = { ...opened, db: drizzle(opened.pool, { schema, logger: capture }) };
-    const services = createServices(config, logged);
+  await withScratchDatabase('dashu_bench', async (scratch) => {
+    let database: Database | undefined;
+    let app: App | undefined;
+    try {
+      heading('Resident search: 1,000,000 residents on PostgreSQL');
+      console.log(`scratch database ${scratch.name} on ${new URL(ADMIN_URL).host} (dropped at the end)`);
+      const config = benchConfig(path.join(os.tmpdir(), 'dashu-bench-search'), scratch.url);
+      const opened = await openDatabase(config);
+      database = opened;
+      await migrateDatabase(opened);
+      // Same pool, plus a logger so the SQL the repository builds can be captured and explained.
+      const capture = new QueryCapture();
+      const logged: Database = { ...opened, db: drizzle(opened.pool, { schema, logger: capture }) };
+      const services = createServices(config, logged);
 
-    console.log('generating (inside PostgreSQL):');
-    const genStarted = performance.now();
-    const tree = await timed('places: 3 districts, 10 sub-districts, 100 communities, 2,000 buildings', () =>
-      buildTree(logged),
-    );
-    const households = await timed('households', () => insertHouseholds(logged));
-    let total = 0;
-    await timed(`residents in ${Math.ceil(households / 40_000)} batches`, async () => {
-      for (let from = 1; from <= households; from += 40_000)
-        total += await insertResidentsOf(logged, from, from + 40_000);
-    });
-    const home = tree.communities[0];
-    const district = tree.districts[0];
-    const districtIds = tree.communitiesOfDistrict[0];
-    if (!home || !district || !districtIds) throw new Error('the place tree is empty');
-    const known = await timed(`${KNOWN} known residents sealed with the app's vault`, () =>
-      insertKnownPeople(services, home.id, KNOWN),
-    );
-    await timed('vacuum analyze', () => opened.pool.query('vacuum analyze'));
-    const size = await opened.pool.query<{ size: string }>(
-      'select pg_size_pretty(pg_database_size(current_database())) as size',
-    );
-    result(
-      'generation',
-      `${seconds(performance.now() - genStarted)} · ${int(households)} households, ${int(total + KNOWN)} residents, ` +
-        `database ${size.rows[0]?.size ?? '?'}`,
-    );
+      console.log('generating (inside PostgreSQL):');
+      const genStarted = performance.now();
+      const tree = await timed(
+        'places: 3 districts, 10 sub-districts, 100 communities, 2,000 buildings',
+        () => buildTree(logged),
+      );
+      const households = await timed('households', () => insertHouseholds(logged));
+      let total = 0;
+      await timed(`residents in ${Math.ceil(households / 40_000)} batches`, async () => {
+        for (let from = 1; from <= households; from += 40_000)
+          total += await insertResidentsOf(logged, from, from + 40_000);
+      });
+      const home = tree.communities[0];
+      const district = tree.districts[0];
+      const districtIds = tree.communitiesOfDistrict[0];
+      if (!home || !district || !districtIds) throw new Error('the place tree is empty');
+      const known = await timed(`${KNOWN} known residents sealed with the app's vault`, () =>
+        insertKnownPeople(services, home.id, KNOWN),
+      );
+      await timed('vacuum analyze', () => opened.pool.query('vacuum analyze'));
+      const size = await opened.pool.query<{ size: string }>(
+        'select pg_size_pretty(pg_database_size(current_database())) as size',
+      );
+      result(
+        'generation',
+        `${seconds(performance.now() - genStarted)} · ${int(households)} households, ${int(total + KNOWN)} residents, ` +
+          `database ${size.rows[0]?.size ?? '?'}`,
+      );
 
-    app = (await buildApp({ config, database: logged, services })).app;
-    const accounts = [
-      { username: 'bench-secretary', role: 'community_secretary' as const, place: home.id },
-      { username: 'bench-district', role: 'district_officer' as const, place: district.id },
-    ];
-    for (const a of accounts) {
-      const input = { username: a.username, displayName: a.username, password: PASSWORD, role: a.role };
-      await services.auth.createAccount(null, { ...input, scopePlaceId: a.place });
+      app = (await buildApp({ config, database: logged, services })).app;
+      const accounts = [
+        { username: 'bench-secretary', role: 'community_secretary' as const, place: home.id },
+        { username: 'bench-district', role: 'district_officer' as const, place: district.id },
+      ];
+      for (const a of accounts) {
+        const input = { username: a.username, displayName: a.username, password: PASSWORD, role: a.role };
+        await services.auth.createAccount(null, { ...input, scopePlaceId: a.place });
+      }
+      const scopes: Scope[] = [
+        { label: 'community', ids: [home.id], cookie: await login(app, 'bench-secretary', PASSWORD) },
+        {
+          label: `district (${districtIds.length} communities)`,
+          ids: districtIds,
+          cookie: await login(app, 'bench-district', PASSWORD),
+        },
+      ];
+      for (const scope of scopes) await measureScope(app, capture, opened.pool, scope, known);
+    } finally {
+      await app?.close();
+      await database?.close();
     }
-    const scopes: Scope[] = [
-      { label: 'community', ids: [home.id], cookie: await login(app, 'bench-secretary', PASSWORD) },
-      {
-        label: `district (${districtIds.length} communities)`,
-        ids: districtIds,
-        cookie: await login(app, 'bench-district', PASSWORD),
-      },
-    ];
-    for (const scope of scopes) await measureScope(app, capture, opened.pool, scope, known);
-  } finally {
-    await app?.close();
-    await database?.close();
-    await scratch.drop();
-  }
+  });
 }
 
 runMain(main);
