@@ -7,15 +7,15 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
+import { updateResident } from '../people/people.repo';
+import { sealIdentity, sealPhone } from '../people/people.service';
 import {
   type DoorInsert,
   doorKey,
   ensureHouseholdsAtDoors,
   insertResidentsBulk,
   residentsByDocHashes,
-  updateResident,
-} from '../people/people.repo';
-import { sealIdentity, sealPhone } from '../people/people.service';
+} from '../people/people-bulk.repo';
 import { findOrRegister, type PersonFound } from '../people/self-registration.repo';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';

@@ -1,12 +1,8 @@
 import type { DbOrTx } from '../../db/database';
 import type { Vault } from '../../privacy/vault';
-import {
-  insertMovesBulk,
-  insertResidentsBulk,
-  type ResidentInsert,
-  type ResidentRow,
-} from '../people/people.repo';
+import type { ResidentRow } from '../people/people.repo';
 import { sealIdentity, sealPhone } from '../people/people.service';
+import { insertMovesBulk, insertResidentsBulk, type ResidentInsert } from '../people/people-bulk.repo';
 import { findPlace, insertChildPlace } from '../places/places.repo';
 import * as repo from './imports.repo';
 import type { MergedRosterEntry } from './roster/merge-duplicates';

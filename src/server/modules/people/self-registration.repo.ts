@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
-import type { DoorInsert, ResidentInsert } from './people.repo';
+import type { DoorInsert, ResidentInsert } from './people-bulk.repo';
 
 /** Someone who declared on the public form: who they are (sealed) and the door they named, if any. */
 export interface SelfDeclared {
