@@ -27,6 +27,12 @@ export function beijingDateTime(at: Date | string): { day: string; time: string 
   return { day: shifted.slice(0, 10), time: shifted.slice(11, 16) };
 }
 
+/** "11-30 08:00": a Beijing time as the duty tables show it (the year is the week's). */
+export function beijingShort(at: Date | string): string {
+  const { day, time } = beijingDateTime(at);
+  return `${day.slice(5)} ${time}`;
+}
+
 function minutesOf(hhmm: string): number {
   const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (!match) throw new Error(`bad time ${hhmm}`);
