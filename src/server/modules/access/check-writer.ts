@@ -1,10 +1,11 @@
 import type { Db } from '../../db/database';
+import { createWriteBatcher } from '../../db/write-batcher';
 import { type GateCheckInsert, insertChecks } from './gate-checks.repo';
 
 /**
- * Group commit for gate checks: requests arriving together share one multi-row INSERT instead of one
- * round trip each. Every caller's promise resolves only after its row is committed (or was already
- * there), so an answer still means "stored" — nothing is acknowledged from memory.
+ * Group commit for gate checks (the shared write batcher): requests arriving together share one INSERT
+ * instead of one round trip each. Every caller's promise resolves only after its rows are committed (or
+ * were already there), so an answer still means "stored" — nothing is acknowledged from memory.
  */
 export interface CheckWriter {
   /** Resolves with the uuids among `rows` that were new (a resend's uuid is not). */
@@ -14,40 +15,19 @@ export interface CheckWriter {
 const MAX_ROWS = 500;
 
 export function createCheckWriter(db: Db): CheckWriter {
-  let queue: Array<{
-    rows: GateCheckInsert[];
-    resolve: (s: Set<string>) => void;
-    reject: (e: unknown) => void;
-  }> = [];
-  let running = false;
-
-  async function flush() {
-    running = true;
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
+  const batcher = createWriteBatcher<GateCheckInsert[], Set<string>>({
+    // A request carries 1–200 checks: a few requests make a full statement.
+    maxBatch: 50,
+    maxInFlight: 1,
+    async run(requests) {
       // Two copies of one uuid in a single INSERT … ON CONFLICT would fail the statement: the first wins.
       const seen = new Set<string>();
-      const rows = batch.flatMap((b) => b.rows).filter((r) => !seen.has(r.uuid) && seen.add(r.uuid));
-      try {
-        const fresh = new Set<string>();
-        for (let i = 0; i < rows.length; i += MAX_ROWS)
-          for (const uuid of await insertChecks(db, rows.slice(i, i + MAX_ROWS))) fresh.add(uuid);
-        for (const b of batch) b.resolve(fresh);
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
-    }
-    running = false;
-  }
-
-  return {
-    write(rows) {
-      return new Promise((resolve, reject) => {
-        queue.push({ rows, resolve, reject });
-        // While one INSERT is in flight, newcomers wait and go together in the next one.
-        if (!running) void flush();
-      });
+      const rows = requests.flat().filter((r) => !seen.has(r.uuid) && seen.add(r.uuid));
+      const fresh = new Set<string>();
+      for (let i = 0; i < rows.length; i += MAX_ROWS)
+        for (const uuid of await insertChecks(db, rows.slice(i, i + MAX_ROWS))) fresh.add(uuid);
+      return requests.map(() => fresh);
     },
-  };
+  });
+  return { write: (rows) => batcher.add(rows) };
 }
