@@ -1,4 +1,4 @@
-import type { Direction, Verdict } from '../../shared/access';
+import type { GateCheckInput, GateCheckResult } from '../../shared/access';
 
 /** A refusal from the server, with its message already in Chinese (the server's default). */
 export class GateApiError extends Error {
@@ -48,29 +48,8 @@ export interface OfflineBundle {
   activePasses: Array<[number, string]>;
 }
 
-export interface CheckRecord {
-  uuid: string;
-  gateId: number;
-  checkedAt: string;
-  direction: Direction;
-  token?: string;
-  passNumber?: number;
-  temperature?: number | null;
-  idChecked?: boolean;
-  plate?: string | null;
-  trunkChecked?: boolean;
-  refused?: boolean;
-  refusalReason?: string | null;
-  offline?: boolean;
-}
-
-export interface CheckResult {
-  uuid: string;
-  verdict: Verdict;
-  passNumber: number | null;
-  fever: boolean;
-  stored: boolean;
-}
+export type CheckRecord = GateCheckInput;
+export type CheckResult = GateCheckResult;
 
 export interface VisitorPass {
   id: number;

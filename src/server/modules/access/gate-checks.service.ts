@@ -2,6 +2,8 @@
 // a fever also writes a referral and refers a known resident to the fever clinic.
 import {
   type Direction,
+  type GateCheckInput,
+  type GateCheckResult,
   type GateKnowledge,
   isFever,
   judgePass,
@@ -21,30 +23,8 @@ import type * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 import { createTokenReader } from './verified-tokens';
 
-export interface CheckInput {
-  uuid: string;
-  gateId: number;
-  checkedAt: string;
-  direction: Direction;
-  token?: string;
-  passNumber?: number;
-  temperature?: number | null;
-  idChecked?: boolean;
-  plate?: string | null;
-  trunkChecked?: boolean;
-  refused?: boolean;
-  refusalReason?: string | null;
-  offline?: boolean;
-}
-
-export interface CheckResult {
-  uuid: string;
-  verdict: Verdict;
-  passNumber: number | null;
-  fever: boolean;
-  /** false when this uuid was already stored: a resend, recorded once. */
-  stored: boolean;
-}
+export type CheckInput = GateCheckInput;
+export type CheckResult = GateCheckResult;
 
 // A check may be made offline hours before it is sent, but not in the future nor weeks ago.
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
