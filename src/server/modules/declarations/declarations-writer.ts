@@ -58,8 +58,7 @@ export function checkAnswers(input: DeclarationAnswers, today = beijingToday()) 
 
 /**
  * Evaluates and writes many declarations with their status changes inside the caller's transaction,
- * in a fixed number of statements whatever their number: the public form batches concurrent submits
- * through here. Entries for the same person apply in order; the last one sets the status.
+ * in one statement whatever their number: the public form batches concurrent submits through here. Entries for the same person apply in order; the last one sets the status.
  */
 export async function recordDeclarations(
   tx: DbOrTx,
@@ -81,78 +80,47 @@ export async function recordDeclarations(
     );
     return { entry, answers, outcome };
   });
-  const { ids, statuses: running } = await repo.statusesAndDeclarationIds(
+  const written = await repo.writeDeclarationBatch(
     tx,
-    [...new Set(entries.map((e) => e.resident.id))],
-    entries.length,
+    evaluated.map(({ entry, answers, outcome }) => {
+      const { id: residentId, communityId } = entry.resident;
+      return {
+        declaration: {
+          communityId,
+          residentId,
+          channel: entry.channel,
+          recordedBy: entry.actor?.accountId ?? null,
+          leftCity: entry.input.leftCity,
+          originRegion: entry.input.originRegion ?? null,
+          returnDate: entry.input.returnDate ?? null,
+          transport: entry.input.transport ?? null,
+          answersCipher: vault.encrypt(JSON.stringify(answers)),
+          status: outcome.status,
+          ruleId: outcome.ruleId,
+          formVersionId: entry.form.formVersionId,
+          purgeAfter: addDays(today, RETENTION_DAYS),
+        },
+        statusReason: outcome.reason,
+        observationUntil: outcome.observationUntil,
+        audit: auditRow(entry.actor, {
+          action: 'create',
+          entity: 'declaration',
+          communityId,
+          detail: { residentId, channel: entry.channel, status: outcome.status },
+        }),
+      };
+    }),
   );
-  const latest = new Map<number, repo.StatusWrite>();
-  const history: repo.HistoryInsert[] = [];
-  const rows = evaluated.map(({ entry, answers, outcome }, i) => {
-    const id = ids[i];
-    if (id === undefined) throw new Error('fewer declaration ids than declarations');
-    const { id: residentId, communityId } = entry.resident;
-    const before = running.get(residentId) ?? null;
-    if (before !== outcome.status) {
-      history.push({
-        communityId,
-        residentId,
-        fromStatus: before,
-        toStatus: outcome.status,
-        cause: 'declaration',
-        reason: outcome.reason,
-      });
-    }
-    running.set(residentId, outcome.status);
-    latest.set(residentId, {
-      residentId,
-      communityId,
-      status: outcome.status,
-      ruleId: outcome.ruleId,
-      reason: outcome.reason,
-      observationUntil: outcome.observationUntil,
-      declarationId: id,
-    });
-    return {
-      id,
-      communityId,
-      residentId,
-      channel: entry.channel,
-      recordedBy: entry.actor?.accountId ?? null,
-      leftCity: entry.input.leftCity,
-      originRegion: entry.input.originRegion ?? null,
-      returnDate: entry.input.returnDate ?? null,
-      transport: entry.input.transport ?? null,
-      answersCipher: vault.encrypt(JSON.stringify(answers)),
-      status: outcome.status,
-      ruleId: outcome.ruleId,
-      formVersionId: entry.form.formVersionId,
-      purgeAfter: addDays(today, RETENTION_DAYS),
-    };
-  });
-  const declaredAt = await repo.writeDeclarationsBulk(tx, {
-    declarations: rows,
-    statuses: [...latest.values()],
-    history,
-    audit: rows.map((row, i) =>
-      auditRow(entries[i]?.actor ?? null, {
-        action: 'create',
-        entity: 'declaration',
-        entityId: row.id,
-        communityId: row.communityId,
-        detail: { residentId: row.residentId, channel: row.channel, status: row.status },
-      }),
-    ),
-  });
-  const recorded = evaluated.map(({ outcome }, i) => {
-    const row = rows[i] as (typeof rows)[number];
+  const recorded = evaluated.map(({ entry, outcome }, i) => {
+    const row = written[i];
+    if (!row) throw new Error('fewer declarations written than asked');
     return {
       id: row.id,
-      residentId: row.residentId,
+      residentId: entry.resident.id,
       status: outcome.status,
       reason: outcome.reason,
       observationUntil: outcome.observationUntil,
-      declaredAt: (declaredAt.get(row.id) ?? new Date()).toISOString(),
+      declaredAt: row.declaredAt.toISOString(),
     };
   });
   return recorded;

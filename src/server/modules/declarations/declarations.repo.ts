@@ -184,84 +184,79 @@ export async function upsertStatusesBulk(db: DbOrTx, rows: StatusWrite[]) {
       observation_until = excluded.observation_until, declaration_id = excluded.declaration_id, updated_at = now()`);
 }
 
-/**
- * Before writing a batch of declarations: the current status of each person, and ids for the new
- * declarations drawn from their sequence, so the one statement that writes them can also point the
- * statuses and audit rows at them. One round trip.
- */
-export async function statusesAndDeclarationIds(db: DbOrTx, residentIds: number[], count: number) {
-  const result = await db.execute<{ ids: number[]; statuses: Array<[number, string]> | null }>(sql`
-    select array(select nextval(pg_get_serial_sequence('declarations', 'id'))::int from generate_series(1, ${count}::int)) as ids,
-      (select json_agg(json_build_array(resident_id, status)) from ${personStatus}
-        where resident_id = any(${sql.param(residentIds)}::int[])) as statuses`);
-  const row = result.rows[0];
-  return {
-    ids: (row?.ids ?? []).map(Number),
-    statuses: new Map<number, string>(row?.statuses ?? []),
-  };
+type DeclarationInsert = Omit<typeof declarations.$inferInsert, 'id' | 'declaredAt'>;
+type AuditRowInsert = Omit<typeof auditLog.$inferInsert, 'id' | 'at'>;
+
+/** One declaration to write, with the status it sets and its audit row (whose entity id is filled in). */
+export interface DeclarationWrite {
+  declaration: DeclarationInsert & { status: string };
+  /** The rest of the person's status after this declaration. */
+  statusReason: { zh: string; en: string };
+  observationUntil: string | null;
+  /** Who did it, as `auditRow` puts it; the row itself is always "create declaration <id>". */
+  audit: Pick<AuditRowInsert, 'accountId' | 'accountName' | 'ip' | 'detail'>;
 }
 
-export type DeclarationInsert = Omit<typeof declarations.$inferInsert, 'declaredAt'> & { id: number };
-export type HistoryInsert = Omit<typeof statusHistory.$inferInsert, 'id' | 'at'>;
-export type AuditRowInsert = Omit<typeof auditLog.$inferInsert, 'id' | 'at'>;
-
 /**
- * A batch of declarations with everything they change — the people's statuses, the status history and
- * the audit rows — in ONE statement (data-modifying CTEs): on the embedded database each statement has a
- * fixed cost that dwarfs a few more rows. Ids come from `statusesAndDeclarationIds`.
+ * A batch of declarations with everything they change — the people's statuses, their status history
+ * and the audit rows — in ONE statement (data-modifying CTEs): batches are bounded by round trips to
+ * the database, not by rows. Ids are drawn from the sequence first (a CTE used more than once is
+ * evaluated once), so statuses and audit rows can point at them. The history is judged here too, each
+ * person's status before the statement chained through their declarations in batch order; every part
+ * of the statement reads the statuses as they were before it. Answers in input order.
  */
-export async function writeDeclarationsBulk(
+export async function writeDeclarationBatch(
   db: DbOrTx,
-  batch: {
-    declarations: DeclarationInsert[];
-    statuses: StatusWrite[];
-    history: HistoryInsert[];
-    audit: AuditRowInsert[];
-  },
-): Promise<Map<number, Date>> {
-  const d = batch.declarations;
-  if (d.length === 0) return new Map();
-  const dc = <K extends keyof DeclarationInsert>(key: K) => sql.param(d.map((r) => r[key] ?? null));
-  const st = batch.statuses;
-  const sc = <K extends keyof StatusWrite>(key: K) => sql.param(st.map((r) => r[key]));
-  const h = batch.history;
-  const hc = <K extends keyof HistoryInsert>(key: K) => sql.param(h.map((r) => r[key] ?? null));
-  const a = batch.audit;
-  const ac = <K extends keyof AuditRowInsert>(key: K) => sql.param(a.map((r) => r[key] ?? null));
-  const result = await db.execute<{ id: number; declared_at: string | Date }>(sql`
-    with d as (
+  batch: DeclarationWrite[],
+): Promise<Array<{ id: number; declaredAt: Date }>> {
+  if (batch.length === 0) return [];
+  const d = <K extends keyof DeclarationWrite['declaration']>(key: K) =>
+    sql.param(batch.map((w) => w.declaration[key] ?? null));
+  const a = <K extends keyof DeclarationWrite['audit']>(key: K) =>
+    sql.param(batch.map((w) => w.audit[key] ?? null));
+  const result = await db.execute<{ ord: number; id: number; declared_at: string | Date }>(sql`
+    with u as (
+      select * from unnest(${d('communityId')}::int[], ${d('residentId')}::int[], ${d('channel')}::text[],
+        ${d('recordedBy')}::int[], ${d('leftCity')}::bool[], ${d('originRegion')}::text[], ${d('returnDate')}::date[],
+        ${d('transport')}::text[], ${d('answersCipher')}::text[], ${d('status')}::text[], ${d('ruleId')}::text[],
+        ${d('formVersionId')}::int[], ${d('purgeAfter')}::date[],
+        ${sql.param(batch.map((w) => JSON.stringify(w.statusReason)))}::text[],
+        ${sql.param(batch.map((w) => w.observationUntil))}::date[],
+        ${a('accountId')}::int[], ${a('accountName')}::text[], ${a('ip')}::text[],
+        ${sql.param(batch.map((w) => JSON.stringify(w.audit.detail ?? {})))}::text[])
+        with ordinality as u(c, r, ch, rb, lc, org, rd, tr, ans, st, ru, fv, pa, re, ou, ai, an, ip, de, ord)
+    ), n as (
+      select ord, nextval(pg_get_serial_sequence('declarations', 'id'))::int as id from u
+    ), d as (
       insert into ${declarations} (id, community_id, resident_id, channel, recorded_by, left_city, origin_region,
         return_date, transport, answers_cipher, status, rule_id, form_version_id, purge_after)
       overriding system value
-      select * from unnest(${dc('id')}::int[], ${dc('communityId')}::int[], ${dc('residentId')}::int[],
-        ${dc('channel')}::text[], ${dc('recordedBy')}::int[], ${dc('leftCity')}::bool[], ${dc('originRegion')}::text[],
-        ${dc('returnDate')}::date[], ${dc('transport')}::text[], ${dc('answersCipher')}::text[], ${dc('status')}::text[],
-        ${dc('ruleId')}::text[], ${dc('formVersionId')}::int[], ${dc('purgeAfter')}::date[])
+      select n.id, c, r, ch, rb, lc, org, rd, tr, ans, st, ru, fv, pa from u join n using (ord)
       returning id, declared_at
     ), s as (
       insert into ${personStatus} (resident_id, community_id, status, rule_id, reason, observation_until, declaration_id, updated_at)
-      select r, c, s, ru, re::jsonb, o::date, di, now()
-      from unnest(${sc('residentId')}::int[], ${sc('communityId')}::int[], ${sc('status')}::text[], ${sc('ruleId')}::text[],
-        ${sql.param(st.map((r) => JSON.stringify(r.reason)))}::text[], ${sc('observationUntil')}::text[],
-        ${sc('declarationId')}::int[]) as u(r, c, s, ru, re, o, di)
+      select distinct on (u.r) u.r, u.c, u.st, u.ru, u.re::jsonb, u.ou, n.id, now()
+      from u join n using (ord)
+      order by u.r, u.ord desc
       on conflict (resident_id) do update set status = excluded.status, rule_id = excluded.rule_id,
         reason = excluded.reason, observation_until = excluded.observation_until,
         declaration_id = excluded.declaration_id, updated_at = now()
+    ), chained as (
+      select u.*, coalesce(lag(u.st) over (partition by u.r order by u.ord), ps.status) as from_status
+      from u left join ${personStatus} ps on ps.resident_id = u.r
     ), h as (
       insert into ${statusHistory} (community_id, resident_id, from_status, to_status, cause, reason)
-      select c, r, f, t, ca, re::jsonb
-      from unnest(${hc('communityId')}::int[], ${hc('residentId')}::int[], ${hc('fromStatus')}::text[],
-        ${hc('toStatus')}::text[], ${hc('cause')}::text[], ${sql.param(h.map((r) => JSON.stringify(r.reason)))}::text[])
-        as u(c, r, f, t, ca, re)
+      select c, r, from_status, st, 'declaration', re::jsonb from chained
+      where from_status is distinct from st
+      order by ord
     ), a as (
       insert into ${auditLog} (account_id, account_name, ip, community_id, action, entity, entity_id, reason, detail)
-      select ai, an, ip, c, ac, en, ei, rs, de::jsonb
-      from unnest(${ac('accountId')}::int[], ${ac('accountName')}::text[], ${ac('ip')}::text[], ${ac('communityId')}::int[],
-        ${ac('action')}::text[], ${ac('entity')}::text[], ${ac('entityId')}::int[], ${ac('reason')}::text[],
-        ${sql.param(a.map((r) => JSON.stringify(r.detail ?? {})))}::text[]) as u(ai, an, ip, c, ac, en, ei, rs, de)
+      select u.ai, u.an, u.ip, u.c, 'create', 'declaration', n.id, null, u.de::jsonb
+      from u join n using (ord)
+      order by ord
     )
-    select id, declared_at from d`);
-  return new Map(result.rows.map((r) => [Number(r.id), new Date(r.declared_at)]));
+    select n.ord, n.id, d.declared_at from n join d on d.id = n.id order by n.ord`);
+  return result.rows.map((r) => ({ id: Number(r.id), declaredAt: new Date(r.declared_at) }));
 }
 
 export async function latestRuleSet(db: DbOrTx) {

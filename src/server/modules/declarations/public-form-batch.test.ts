@@ -70,15 +70,33 @@ describe('many residents submitting at the same moment', () => {
     // The first person declared twice: referred, then normal — the later declaration sets the status.
     const twice = people.rows.find((p) => p.declarations === 2);
     expect(twice).toMatchObject({ status: 'normal', changes: 2 });
+    // Its history is chained through both declarations in the order they were sent.
+    const chain = await pool.query(
+      'select from_status, to_status from status_history where resident_id = $1 order by id',
+      [twice.id],
+    );
+    expect(chain.rows).toEqual([
+      { from_status: null, to_status: 'referred_to_clinic' },
+      { from_status: 'referred_to_clinic', to_status: 'normal' },
+    ]);
+    const current = await pool.query(
+      `select s.declaration_id = (select max(d.id) from declarations d where d.resident_id = s.resident_id) as newest
+       from person_status s where s.resident_id = $1`,
+      [twice.id],
+    );
+    expect(current.rows[0].newest).toBe(true);
     const doors = await pool.query(
       `select count(*)::int n from households where building_id = $1 and room in ('500', '501', '502')`,
       [f.a.buildings[1]?.id],
     );
     expect(doors.rows[0].n).toBe(3);
+    // One audit row per declaration, each pointing at its own declaration and person.
     const audit = await pool.query(
-      `select count(*)::int n from audit_log where entity = 'declaration' and action = 'create' and community_id = $1`,
+      `select count(*)::int n, count(d.id)::int matched from audit_log a
+       left join declarations d on d.id = a.entity_id and d.resident_id = (a.detail->>'residentId')::int
+       where a.entity = 'declaration' and a.action = 'create' and a.community_id = $1`,
       [f.a.community.id],
     );
-    expect(audit.rows[0].n).toBe(11);
+    expect(audit.rows[0]).toEqual({ n: 11, matched: 11 });
   });
 });
