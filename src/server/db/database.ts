@@ -36,6 +36,9 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
     user: 'postgres',
     database: 'postgres',
     max: 10,
+    // Connections to the in-process database cost nothing to keep, and each one's prepared statements
+    // live on in the one shared session after it closes (see db/prepared.ts): keep them.
+    idleTimeoutMillis: 0,
   });
   return wrap('embedded', pool, async () => {
     await pool.end();

@@ -1,5 +1,6 @@
 import { aliasedTable, and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
+import { executePrepared } from '../../db/prepared';
 import { auditLog } from '../audit/audit.table';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
@@ -214,7 +215,10 @@ export async function writeDeclarationBatch(
     sql.param(batch.map((w) => w.declaration[key] ?? null));
   const a = <K extends keyof DeclarationWrite['audit']>(key: K) =>
     sql.param(batch.map((w) => w.audit[key] ?? null));
-  const result = await db.execute<{ ord: number; id: number; declared_at: string | Date }>(sql`
+  const rows = await executePrepared<{ ord: number; id: number; declared_at: string | Date }>(
+    db,
+    'write_declarations',
+    sql`
     with u as (
       select * from unnest(${d('communityId')}::int[], ${d('residentId')}::int[], ${d('channel')}::text[],
         ${d('recordedBy')}::int[], ${d('leftCity')}::bool[], ${d('originRegion')}::text[], ${d('returnDate')}::date[],
@@ -255,8 +259,9 @@ export async function writeDeclarationBatch(
       from u join n using (ord)
       order by ord
     )
-    select n.ord, n.id, d.declared_at from n join d on d.id = n.id order by n.ord`);
-  return result.rows.map((r) => ({ id: Number(r.id), declaredAt: new Date(r.declared_at) }));
+    select n.ord, n.id, d.declared_at from n join d on d.id = n.id order by n.ord`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), declaredAt: new Date(r.declared_at) }));
 }
 
 export async function latestRuleSet(db: DbOrTx) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
+import { executePrepared } from '../../db/prepared';
 import type { DoorInsert, ResidentInsert } from './people-bulk.repo';
 
 /** Someone who declared on the public form: who they are (sealed) and the door they named, if any. */
@@ -34,10 +35,13 @@ export async function findOrRegister(
 ): Promise<PersonFound[]> {
   if (people.length === 0) return [];
   const col = <T>(pick: (p: SelfDeclared) => T) => sql.param(people.map(pick));
-  const result = await db.execute<{
+  const [row] = await executePrepared<{
     found: PersonFoundRow[] | null;
     registered: PersonFoundRow[] | null;
-  }>(sql`
+  }>(
+    db,
+    'find_or_register',
+    sql`
     with p as (
       select * from unnest(${col((p) => p.resident.communityId)}::int[], ${col((p) => p.resident.docHash)}::text[],
         ${col((p) => p.door?.buildingId ?? null)}::int[], ${col((p) => p.door?.entranceId ?? null)}::int[],
@@ -88,8 +92,8 @@ export async function findOrRegister(
       insert into resident_moves (community_id, resident_id, household_id, reason, by_account_id)
       select community_id, id, household_id, ${move.reason}::text, null from registered
     )
-    select (select json_agg(f) from found f) as found, (select json_agg(r) from registered r) as registered`);
-  const row = result.rows[0];
+    select (select json_agg(f) from found f) as found, (select json_agg(r) from registered r) as registered`,
+  );
   const toPerson = (r: PersonFoundRow, registered: boolean): PersonFound => ({
     id: r.id,
     communityId: r.community_id,

@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../test/test-app';
+import type { Database } from './database';
+import { executePrepared } from './prepared';
+
+let first: Database;
+let second: Database;
+beforeAll(() => {
+  // Two pools onto the same database: on the embedded one they share a single session.
+  first = testDatabase(4);
+  second = testDatabase(4);
+});
+afterAll(async () => {
+  await first.close();
+  await second.close();
+});
+
+const doubled = (n: number) => sql`select ${n}::int * 2 as n`;
+
+describe('named statements', () => {
+  it('answers each call with its own parameters, inside transactions of many connections and two pools', async () => {
+    const runs = Array.from({ length: 24 }, (_, i) =>
+      (i % 2 === 0 ? first : second).db.transaction(async (tx) => {
+        const once = await executePrepared<{ n: number }>(tx, 'prepared_probe', doubled(i));
+        const again = await executePrepared<{ n: number }>(tx, 'prepared_probe', doubled(i + 100));
+        return [once[0]?.n, again[0]?.n];
+      }),
+    );
+    const answers = await Promise.all(runs);
+    answers.forEach((pair, i) => {
+      expect(pair).toEqual([i * 2, (i + 100) * 2]);
+    });
+  });
+
+  it('runs unnamed when given the pool rather than a transaction', async () => {
+    const rows = await executePrepared<{ n: number }>(first.db, 'prepared_probe', doubled(21));
+    expect(rows).toEqual([{ n: 42 }]);
+  });
+});

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { DbOrTx } from './database';
+
+const dialect = new PgDialect();
+/** Unique to this process: test files share one embedded database, and with it one namespace of names. */
+const PROCESS_TAG = randomBytes(4).toString('hex');
+const connectionTags = new WeakMap<object, number>();
+let nextConnectionTag = 1;
+
+/**
+ * Runs a large statement as a named (prepared) statement on the connection of `tx`, so the database
+ * parses and plans it once per connection instead of on every call. The public form's batch statements
+ * are long chains of data-modifying CTEs; planning them was a third of each batch on the embedded
+ * database (measured in bench/declaration-submit.ts).
+ *
+ * Names are per connection as well as per process: the embedded database is ONE PostgreSQL session
+ * behind all the pool's connections (and all test files' pools), so two connections preparing the same
+ * name would collide. The embedded pool keeps its connections (see `openDatabase`), so names do not pile
+ * up there.
+ *
+ * Drizzle runs raw SQL only unnamed, so this reaches the transaction's `pg` client, which Drizzle keeps
+ * on its session (drizzle-orm is pinned). Given the pool itself, or anything else, it runs the statement
+ * the ordinary way. Column types come back as `pg` parses them (a timestamp is a Date, not a string).
+ */
+export async function executePrepared<T extends pg.QueryResultRow>(
+  db: DbOrTx,
+  name: string,
+  query: SQL,
+): Promise<T[]> {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  if (!(client instanceof pg.Client)) return (await db.execute(query)).rows as T[];
+  let tag = connectionTags.get(client);
+  if (tag === undefined) {
+    tag = nextConnectionTag++;
+    connectionTags.set(client, tag);
+  }
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const result = await client.query<T>({ name: `${name}_${PROCESS_TAG}_${tag}`, text, values: params });
+  return result.rows;
+}
