@@ -33,8 +33,12 @@ describe('named statements', () => {
     });
   });
 
-  it('runs unnamed when given the pool rather than a transaction', async () => {
-    const rows = await executePrepared<{ n: number }>(first.db, 'prepared_probe', doubled(21));
-    expect(rows).toEqual([{ n: 42 }]);
+  it('borrows a connection when given the pool rather than a transaction', async () => {
+    const rows = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        executePrepared<{ n: number }>(first.db, 'prepared_probe', doubled(i)),
+      ),
+    );
+    expect(rows).toEqual(Array.from({ length: 12 }, (_, i) => [{ n: i * 2 }]));
   });
 });

@@ -21,9 +21,10 @@ let nextConnectionTag = 1;
  * name would collide. The embedded pool keeps its connections (see `openDatabase`), so names do not pile
  * up there.
  *
- * Drizzle runs raw SQL only unnamed, so this reaches the transaction's `pg` client, which Drizzle keeps
- * on its session (drizzle-orm is pinned). Given the pool itself, or anything else, it runs the statement
- * the ordinary way. Column types come back as `pg` parses them (a timestamp is a Date, not a string).
+ * Drizzle runs raw SQL only unnamed, so this reaches the `pg` client or pool Drizzle keeps on its
+ * session (drizzle-orm is pinned): a transaction's own connection, or one borrowed from the pool for the
+ * one statement. Anything else runs the statement the ordinary way. Column types come back as `pg`
+ * parses them (a timestamp is a Date, not a string).
  */
 export async function executePrepared<T extends pg.QueryResultRow>(
   db: DbOrTx,
@@ -31,7 +32,18 @@ export async function executePrepared<T extends pg.QueryResultRow>(
   query: SQL,
 ): Promise<T[]> {
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  if (!(client instanceof pg.Client)) return (await db.execute(query)).rows as T[];
+  if (client instanceof pg.Client) return runNamed<T>(client, name, query);
+  if (!(client instanceof pg.Pool)) return (await db.execute(query)).rows as T[];
+  // Outside a transaction: any idle connection will do, each has (or makes) its own copy.
+  const borrowed = await client.connect();
+  try {
+    return await runNamed<T>(borrowed, name, query);
+  } finally {
+    borrowed.release();
+  }
+}
+
+async function runNamed<T extends pg.QueryResultRow>(client: pg.ClientBase, name: string, query: SQL) {
   let tag = connectionTags.get(client);
   if (tag === undefined) {
     tag = nextConnectionTag++;

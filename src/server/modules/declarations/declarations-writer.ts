@@ -56,20 +56,24 @@ export function checkAnswers(input: DeclarationAnswers, today = beijingToday()) 
   }
 }
 
+/** A declaration checked, judged and sealed, ready for `declarationBatchSql`; its person is not needed yet. */
+export interface PreparedDeclaration {
+  write: repo.DeclarationWrite;
+  outcome: ReturnType<typeof evaluateStatus>;
+}
+
 /**
- * Evaluates and writes many declarations with their status changes inside the caller's transaction,
- * in one statement whatever their number: the public form batches concurrent submits through here. Entries for the same person apply in order; the last one sets the status.
+ * Everything about a batch of declarations that needs no database: the date checks, the status each
+ * one leads to under `basis`, the sealed answers. Throws before anything is written.
  */
-export async function recordDeclarations(
-  tx: DbOrTx,
+export function prepareDeclarations(
   vault: Vault,
-  entries: RecordEntry[],
+  entries: Array<Omit<RecordEntry, 'resident'> & { communityId: number }>,
   basis: EvaluationBasis,
-): Promise<RecordedDeclaration[]> {
-  if (entries.length === 0) return [];
+): PreparedDeclaration[] {
   const today = beijingToday();
   for (const entry of entries) checkAnswers(entry.input, today);
-  const evaluated = entries.map((entry) => {
+  return entries.map((entry) => {
     const answers = sealedAnswersOf(entry.input, entry.form.extra);
     const outcome = evaluateStatus(
       factsOfInput(entry.input, answers),
@@ -78,16 +82,11 @@ export async function recordDeclarations(
       today,
       today,
     );
-    return { entry, answers, outcome };
-  });
-  const written = await repo.writeDeclarationBatch(
-    tx,
-    evaluated.map(({ entry, answers, outcome }) => {
-      const { id: residentId, communityId } = entry.resident;
-      return {
+    return {
+      outcome,
+      write: {
         declaration: {
-          communityId,
-          residentId,
+          communityId: entry.communityId,
           channel: entry.channel,
           recordedBy: entry.actor?.accountId ?? null,
           leftCity: entry.input.leftCity,
@@ -102,26 +101,47 @@ export async function recordDeclarations(
         },
         statusReason: outcome.reason,
         observationUntil: outcome.observationUntil,
-        audit: auditRow(entry.actor, {
-          action: 'create',
-          entity: 'declaration',
-          communityId,
-          detail: { residentId, channel: entry.channel, status: outcome.status },
-        }),
-      };
-    }),
-  );
-  const recorded = evaluated.map(({ entry, outcome }, i) => {
-    const row = written[i];
-    if (!row) throw new Error('fewer declarations written than asked');
-    return {
-      id: row.id,
-      residentId: entry.resident.id,
-      status: outcome.status,
-      reason: outcome.reason,
-      observationUntil: outcome.observationUntil,
-      declaredAt: row.declaredAt.toISOString(),
+        audit: auditRow(entry.actor, { action: 'create', entity: 'declaration' }),
+      },
     };
   });
-  return recorded;
+}
+
+/** What the one who declared is told, from a prepared declaration and the row written for it. */
+export function recordedOf(prepared: PreparedDeclaration, row: repo.WrittenDeclaration): RecordedDeclaration {
+  return {
+    id: row.id,
+    residentId: row.residentId,
+    status: prepared.outcome.status,
+    reason: prepared.outcome.reason,
+    observationUntil: prepared.outcome.observationUntil,
+    declaredAt: row.declaredAt.toISOString(),
+  };
+}
+
+/**
+ * Evaluates and writes many declarations of known people with their status changes, in one statement
+ * whatever their number. Entries for the same person apply in order; the last one sets the status.
+ */
+export async function recordDeclarations(
+  tx: DbOrTx,
+  vault: Vault,
+  entries: RecordEntry[],
+  basis: EvaluationBasis,
+): Promise<RecordedDeclaration[]> {
+  if (entries.length === 0) return [];
+  const prepared = prepareDeclarations(
+    vault,
+    entries.map((e) => ({ ...e, communityId: e.resident.communityId })),
+    basis,
+  );
+  const written = await repo.writeDeclarationBatch(
+    tx,
+    prepared.map((p, i) => ({ ...p.write, residentId: entries[i]?.resident.id as number })),
+  );
+  return prepared.map((p, i) => {
+    const row = written[i];
+    if (!row) throw new Error('fewer declarations written than asked');
+    return recordedOf(p, row);
+  });
 }

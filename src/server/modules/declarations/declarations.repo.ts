@@ -188,47 +188,53 @@ export async function upsertStatusesBulk(db: DbOrTx, rows: StatusWrite[]) {
 type DeclarationInsert = Omit<typeof declarations.$inferInsert, 'id' | 'declaredAt'>;
 type AuditRowInsert = Omit<typeof auditLog.$inferInsert, 'id' | 'at'>;
 
-/** One declaration to write, with the status it sets and its audit row (whose entity id is filled in). */
+/** One declaration to write, with the status it sets; its person comes separately (see `declarationBatchSql`). */
 export interface DeclarationWrite {
-  declaration: DeclarationInsert & { status: string };
+  declaration: Omit<DeclarationInsert, 'residentId'> & { status: string };
   /** The rest of the person's status after this declaration. */
   statusReason: { zh: string; en: string };
   observationUntil: string | null;
   /** Who did it, as `auditRow` puts it; the row itself is always "create declaration <id>". */
-  audit: Pick<AuditRowInsert, 'accountId' | 'accountName' | 'ip' | 'detail'>;
+  audit: Pick<AuditRowInsert, 'accountId' | 'accountName' | 'ip'>;
+}
+
+export interface WrittenDeclaration {
+  /** Position in the batch, from 1. */
+  ord: number;
+  id: number;
+  residentId: number;
+  declaredAt: Date;
 }
 
 /**
  * A batch of declarations with everything they change — the people's statuses, their status history
- * and the audit rows — in ONE statement (data-modifying CTEs): batches are bounded by round trips to
+ * and the audit rows — as ONE statement (data-modifying CTEs): batches are bounded by round trips to
  * the database, not by rows. Ids are drawn from the sequence first (a CTE used more than once is
  * evaluated once), so statuses and audit rows can point at them. The history is judged here too, each
  * person's status before the statement chained through their declarations in batch order; every part
- * of the statement reads the statuses as they were before it. Answers in input order.
+ * of the statement reads the statuses as they were before it.
+ *
+ * `people.relation` names each declaration's person: a relation of (ord, resident_id), ord counting
+ * from 1 in batch order, which `people.ctes` may define (the public form registers people in the same
+ * statement). A declaration whose resident_id is null is not written and not answered.
  */
-export async function writeDeclarationBatch(
-  db: DbOrTx,
-  batch: DeclarationWrite[],
-): Promise<Array<{ id: number; declaredAt: Date }>> {
-  if (batch.length === 0) return [];
+export function declarationBatchSql(batch: DeclarationWrite[], people: { ctes?: SQL; relation: SQL }): SQL {
   const d = <K extends keyof DeclarationWrite['declaration']>(key: K) =>
     sql.param(batch.map((w) => w.declaration[key] ?? null));
   const a = <K extends keyof DeclarationWrite['audit']>(key: K) =>
     sql.param(batch.map((w) => w.audit[key] ?? null));
-  const rows = await executePrepared<{ ord: number; id: number; declared_at: string | Date }>(
-    db,
-    'write_declarations',
-    sql`
-    with u as (
-      select * from unnest(${d('communityId')}::int[], ${d('residentId')}::int[], ${d('channel')}::text[],
+  return sql`
+    with ${people.ctes ? sql`${people.ctes},` : sql``} u as (
+      select u.*, who.resident_id as r from unnest(${d('communityId')}::int[], ${d('channel')}::text[],
         ${d('recordedBy')}::int[], ${d('leftCity')}::bool[], ${d('originRegion')}::text[], ${d('returnDate')}::date[],
         ${d('transport')}::text[], ${d('answersCipher')}::text[], ${d('status')}::text[], ${d('ruleId')}::text[],
         ${d('formVersionId')}::int[], ${d('purgeAfter')}::date[],
         ${sql.param(batch.map((w) => JSON.stringify(w.statusReason)))}::text[],
         ${sql.param(batch.map((w) => w.observationUntil))}::date[],
-        ${a('accountId')}::int[], ${a('accountName')}::text[], ${a('ip')}::text[],
-        ${sql.param(batch.map((w) => JSON.stringify(w.audit.detail ?? {})))}::text[])
-        with ordinality as u(c, r, ch, rb, lc, org, rd, tr, ans, st, ru, fv, pa, re, ou, ai, an, ip, de, ord)
+        ${a('accountId')}::int[], ${a('accountName')}::text[], ${a('ip')}::text[])
+        with ordinality as u(c, ch, rb, lc, org, rd, tr, ans, st, ru, fv, pa, re, ou, ai, an, ip, ord)
+      join ${people.relation} who on who.ord = u.ord
+      where who.resident_id is not null
     ), n as (
       select ord, nextval(pg_get_serial_sequence('declarations', 'id'))::int as id from u
     ), d as (
@@ -255,13 +261,41 @@ export async function writeDeclarationBatch(
       order by ord
     ), a as (
       insert into ${auditLog} (account_id, account_name, ip, community_id, action, entity, entity_id, reason, detail)
-      select u.ai, u.an, u.ip, u.c, 'create', 'declaration', n.id, null, u.de::jsonb
+      select u.ai, u.an, u.ip, u.c, 'create', 'declaration', n.id, null,
+        jsonb_build_object('residentId', u.r, 'channel', u.ch, 'status', u.st)
       from u join n using (ord)
       order by ord
     )
-    select n.ord, n.id, d.declared_at from n join d on d.id = n.id order by n.ord`,
+    select n.ord, n.id, u.r as resident_id, d.declared_at from n join d on d.id = n.id join u using (ord) order by n.ord`;
+}
+
+/** Reads the answer of a `declarationBatchSql` statement. */
+export function writtenDeclarations(
+  rows: Array<{ ord: number | string; id: number; resident_id: number; declared_at: string | Date }>,
+): WrittenDeclaration[] {
+  return rows.map((r) => ({
+    ord: Number(r.ord),
+    id: Number(r.id),
+    residentId: Number(r.resident_id),
+    declaredAt: new Date(r.declared_at),
+  }));
+}
+
+/** A batch of declarations of people already known (staff, visits, the public form's slow way). */
+export async function writeDeclarationBatch(
+  db: DbOrTx,
+  batch: Array<DeclarationWrite & { residentId: number }>,
+): Promise<WrittenDeclaration[]> {
+  if (batch.length === 0) return [];
+  const ids = sql.param(batch.map((w) => w.residentId));
+  const rows = await executePrepared<Parameters<typeof writtenDeclarations>[0][number]>(
+    db,
+    'write_declarations',
+    declarationBatchSql(batch, {
+      relation: sql`(select * from unnest(${ids}::int[]) with ordinality as x(resident_id, ord))`,
+    }),
   );
-  return rows.map((r) => ({ id: Number(r.id), declaredAt: new Date(r.declared_at) }));
+  return writtenDeclarations(rows);
 }
 
 export async function latestRuleSet(db: DbOrTx) {

@@ -100,3 +100,49 @@ describe('many residents submitting at the same moment', () => {
     expect(audit.rows[0]).toEqual({ n: 11, matched: 11 });
   });
 });
+
+// Only PostgreSQL runs two transactions at once; the embedded database serves one at a time.
+describe.runIf(Boolean(process.env.DATABASE_URL))(
+  'a door someone else is creating at that very moment',
+  () => {
+    it('takes the slow way: the person is registered at that door once, with one declaration', async () => {
+      const { pool } = t.services.database;
+      const buildingId = f.a.buildings[1]?.id;
+      const docNumber = syntheticId('19800808');
+      const other = await pool.connect();
+      let answer: Awaited<ReturnType<typeof t.app.inject>>;
+      try {
+        const holder = (await other.query('select pg_backend_pid() as pid')).rows[0].pid;
+        await other.query('begin');
+        await other.query(
+          `insert into households (community_id, building_id, room, notes) values ($1, $2, '7777', '别的办理')`,
+          [f.a.community.id, buildingId],
+        );
+        const pending = t.app.inject({
+          method: 'POST',
+          url: '/api/public/declarations',
+          payload: body(docNumber, '7777'),
+        });
+        // Wait until the batch statement is blocked on the door the other transaction holds.
+        for (let i = 0; i < 200; i++) {
+          const waiting = await pool.query(
+            'select count(*)::int n from pg_stat_activity where $1 = any(pg_blocking_pids(pid))',
+            [holder],
+          );
+          if (waiting.rows[0].n > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await other.query('commit');
+        answer = await pending;
+      } finally {
+        other.release();
+      }
+      expect(answer.statusCode).toBe(201);
+      const people = await pool.query(
+        `select h.room, h.notes, (select count(*)::int from declarations d where d.resident_id = r.id) as declarations
+       from residents r join households h on h.id = r.household_id where r.name = '批量7777'`,
+      );
+      expect(people.rows).toEqual([{ room: '7777', notes: '别的办理', declarations: 1 }]);
+    });
+  },
+);

@@ -16,7 +16,6 @@ import {
   insertResidentsBulk,
   residentsByDocHashes,
 } from '../people/people-bulk.repo';
-import { findOrRegister, type PersonFound } from '../people/self-registration.repo';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
 import type {
@@ -26,8 +25,10 @@ import type {
   EvaluationBasis,
   RecordedDeclaration,
 } from './declarations.service';
+import { prepareDeclarations, recordedOf } from './declarations-writer';
 import type { FormVersionsService } from './form-versions.service';
 import * as posters from './posters.repo';
+import { registerAndDeclare } from './public-form.repo';
 
 /** A submit that passed every check that needs no database, waiting for its batch. */
 interface CheckedSubmit {
@@ -127,17 +128,16 @@ export function createPublicFormService(
   }
 
   // Residents scan a poster in waves (a notice in the building's chat group): concurrent submits are
-  // written together, a fixed handful of statements per batch. PostgreSQL takes two batches at once (one
-  // being written while the next is prepared; more only made smaller batches and slower answers on our
-  // two-core machines); the embedded database runs one statement at a time anyway.
-  const batcher = createWriteBatcher<CheckedSubmit, RecordedDeclaration>({
+  // written together, ONE statement per batch (`registerAndDeclare`). PostgreSQL takes two batches at
+  // once (one being written while the next is prepared; more only made smaller batches and slower
+  // answers on our two-core machines); the embedded database runs one statement at a time anyway. A
+  // submit the batch could not settle is answered null and takes the slow way on its own.
+  const batcher = createWriteBatcher<CheckedSubmit, RecordedDeclaration | null>({
     maxBatch: 100,
     maxInFlight: database.kind === 'postgres' ? 2 : 1,
-    run: (items) => db.transaction((tx) => writeSubmits(tx, items)),
+    run: writeSubmits,
   });
 
-  const keyOf = (i: { communityId: number; sealed: { docHash: string } }) =>
-    `${i.communityId}:${i.sealed.docHash}`;
   const selfDeclared = (i: CheckedSubmit) => ({
     door: i.door,
     resident: {
@@ -155,72 +155,66 @@ export function createPublicFormService(
   const REGISTERED_BY_FORM = '居民自行登记';
 
   /**
-   * The slow way, statement by statement, for the rare person the one-statement find-or-register could
-   * not settle (someone else was creating their door or registering them at that very moment).
+   * The slow way, statement by statement in one transaction, for the rare person the batch statement
+   * could not settle (someone else was creating their door or registering them at that very moment).
    */
-  async function findOrRegisterOneByOne(tx: DbOrTx, items: CheckedSubmit[]) {
-    const found = await residentsByDocHashes(
-      tx,
-      items.map((i) => ({ communityId: i.communityId, docHash: i.sealed.docHash })),
-    );
-    const people: PersonFound[] = found.map((r) => ({ ...r, registered: false }));
-    const foundKeys = new Set(found.map((r) => `${r.communityId}:${r.docHash}`));
-    const fresh = new Map<string, CheckedSubmit>();
-    for (const item of items)
-      if (!foundKeys.has(keyOf(item)) && !fresh.has(keyOf(item))) fresh.set(keyOf(item), item);
-    const doors = await ensureHouseholdsAtDoors(
-      tx,
-      [...fresh.values()].flatMap((i) => (i.door ? [i.door] : [])),
-    );
-    const inserted = await insertResidentsBulk(
-      tx,
-      [...fresh.values()].map((i) => ({
-        ...selfDeclared(i).resident,
-        householdId: i.door ? (doors.get(doorKey(i.door)) ?? null) : null,
-        tags: [],
-        verified: false,
-      })),
-      { reason: REGISTERED_BY_FORM, byAccountId: null },
-    );
-    for (const r of inserted) people.push({ ...r, phoneHash: null, version: 1, registered: true });
-    return people;
+  async function writeOneByOne(tx: DbOrTx, item: CheckedSubmit): Promise<RecordedDeclaration> {
+    const [found] = await residentsByDocHashes(tx, [
+      { communityId: item.communityId, docHash: item.sealed.docHash },
+    ]);
+    let resident: { id: number; communityId: number };
+    if (found) {
+      resident = found;
+      // The registry had no phone for them: the one they typed is the best there is.
+      if (!found.phoneHash && item.sealed.phoneHash)
+        await updateResident(tx, found.id, found.version, sealPhone(vault, item.person.phone));
+    } else {
+      const doors = await ensureHouseholdsAtDoors(tx, item.door ? [item.door] : []);
+      const [inserted] = await insertResidentsBulk(
+        tx,
+        [
+          {
+            ...selfDeclared(item).resident,
+            householdId: item.door ? (doors.get(doorKey(item.door)) ?? null) : null,
+            tags: [],
+            verified: false,
+          },
+        ],
+        { reason: REGISTERED_BY_FORM, byAccountId: null },
+      );
+      if (!inserted) throw new Error('resident neither found nor created');
+      resident = inserted;
+    }
+    return declarations.recordIn(tx, resident, item.input, 'self', null, item.basis, item.form);
   }
 
-  /** Finds or registers each person (by ID hash), then records every declaration, all in bulk. */
-  async function writeSubmits(tx: DbOrTx, items: CheckedSubmit[]): Promise<RecordedDeclaration[]> {
-    const known = new Map<string, PersonFound>();
-    const put = (people: PersonFound[]) => {
-      for (const r of people) known.set(`${r.communityId}:${r.docHash}`, r);
-    };
-    put(await findOrRegister(tx, items.map(selfDeclared), { reason: REGISTERED_BY_FORM }));
-    const unsettled = items.filter((i) => !known.has(keyOf(i)));
-    if (unsettled.length > 0) put(await findOrRegisterOneByOne(tx, unsettled));
-
-    // The registry had no phone for someone: the one they typed is the best there is (rare: one by one).
-    const phoned = new Set<number>();
-    for (const item of items) {
-      const resident = known.get(keyOf(item));
-      if (!resident || resident.registered || resident.phoneHash || !item.sealed.phoneHash) continue;
-      if (phoned.has(resident.id)) continue;
-      phoned.add(resident.id);
-      await updateResident(tx, resident.id, resident.version, sealPhone(vault, item.person.phone));
-    }
-
-    const entries = items.map((item) => {
-      const resident = known.get(keyOf(item));
-      if (!resident) throw new Error('resident neither found nor created');
-      return {
-        resident: { id: resident.id, communityId: resident.communityId },
-        input: item.input,
-        channel: 'self' as const,
-        actor: null,
-        form: item.form,
-      };
-    });
+  /** A batch of submits: people found or registered by ID hash and every declaration recorded, in one go. */
+  async function writeSubmits(items: CheckedSubmit[]): Promise<Array<RecordedDeclaration | null>> {
     // Everyone in a batch is judged by the newest rules and areas any of them read (seconds apart at most).
     const basis = items[items.length - 1]?.basis;
     if (!basis) return [];
-    return declarations.recordManyIn(tx, entries, basis);
+    const prepared = prepareDeclarations(
+      vault,
+      items.map((i) => ({
+        communityId: i.communityId,
+        input: i.input,
+        channel: 'self' as const,
+        actor: null,
+        form: i.form,
+      })),
+      basis,
+    );
+    const written = await registerAndDeclare(
+      db,
+      items.map(selfDeclared),
+      prepared.map((p) => p.write),
+      { reason: REGISTERED_BY_FORM },
+    );
+    const byOrd = new Map(written.map((w) => [w.ord, w]));
+    return prepared.map((p, i) => {
+      const row = byOrd.get(i + 1);
+      return row ? recordedOf(p, row) : null;
+    });
   }
 
   return {
@@ -254,7 +248,7 @@ export function createPublicFormService(
         declarations.basis(),
         formVersions.accept(poster.communityId, input.formVersionId, input.extra),
       ]);
-      const outcome = await batcher.add({
+      const checked: CheckedSubmit = {
         communityId: poster.communityId,
         person,
         docType: input.person.docType,
@@ -264,7 +258,9 @@ export function createPublicFormService(
         input,
         form,
         basis,
-      });
+      };
+      const outcome =
+        (await batcher.add(checked)) ?? (await db.transaction((tx) => writeOneByOne(tx, checked)));
       return {
         receiptNo: `${outcome.declaredAt.slice(0, 10).replace(/-/g, '')}-${String(outcome.id).padStart(6, '0')}`,
         status: outcome.status,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { executePrepared } from '../../db/prepared';
 import type { DoorInsert, ResidentInsert } from './people-bulk.repo';
@@ -23,26 +23,20 @@ export interface PersonFound {
 /**
  * Finds each person by the keyed hash of their ID number and registers the ones not found — with a
  * household at the door they named when that door is new, and the opening row of their moves history —
- * in ONE statement: the public form's batches are bounded by round trips to the database, not by rows.
+ * as common table expressions, so the public form can register people and record their declarations in
+ * ONE statement (its batches are bounded by round trips to the database, not by rows). Someone found
+ * with no phone on record gets the one they typed (the first copy's, if they sent several).
  *
- * A person comes back absent (neither found nor registered) only when another transaction took their
- * door or their ID at the same moment (both inserts skip conflicts); the caller then goes the slow way.
+ * Ends in `settled (ord, resident_id, community_id, doc_hash, phone_hash, version, registered)`: one row
+ * per person given, `ord` counting from 1 in the order given. `resident_id` is null only when another
+ * transaction took their door or their ID at the same moment (both inserts skip conflicts); that
+ * person then goes the slow way. The CTE names used here are p, found, fresh, door_in, door_new, doors,
+ * registered, moves, phoned and settled.
  */
-export async function findOrRegister(
-  db: DbOrTx,
-  people: SelfDeclared[],
-  move: { reason: string },
-): Promise<PersonFound[]> {
-  if (people.length === 0) return [];
+export function findOrRegisterCtes(people: SelfDeclared[], move: { reason: string }): SQL {
   const col = <T>(pick: (p: SelfDeclared) => T) => sql.param(people.map(pick));
-  const [row] = await executePrepared<{
-    found: PersonFoundRow[] | null;
-    registered: PersonFoundRow[] | null;
-  }>(
-    db,
-    'find_or_register',
-    sql`
-    with p as (
+  return sql`
+    p as (
       select * from unnest(${col((p) => p.resident.communityId)}::int[], ${col((p) => p.resident.docHash)}::text[],
         ${col((p) => p.door?.buildingId ?? null)}::int[], ${col((p) => p.door?.entranceId ?? null)}::int[],
         ${col((p) => p.door?.room ?? null)}::text[], ${col((p) => p.door?.notes ?? null)}::text[],
@@ -91,21 +85,48 @@ export async function findOrRegister(
     ), moves as (
       insert into resident_moves (community_id, resident_id, household_id, reason, by_account_id)
       select community_id, id, household_id, ${move.reason}::text, null from registered
-    )
-    select (select json_agg(f) from found f) as found, (select json_agg(r) from registered r) as registered`,
+    ), phoned as (
+      update residents set phone_cipher = x.pc, phone_hash = x.ph, phone_masked = x.pm, phone_tail = x.pt,
+        version = residents.version + 1, updated_at = now()
+      from (
+        select distinct on (f.id) f.id, p.pc, p.ph, p.pm, p.pt from found f
+        join p on p.c = f.community_id and p.dh = f.doc_hash
+        where f.phone_hash is null and p.ph is not null
+        order by f.id, p.ord
+      ) x
+      where residents.id = x.id and residents.phone_hash is null
+    ), settled as (
+      select p.ord, coalesce(f.id, g.id) as resident_id, p.c as community_id, p.dh as doc_hash,
+        coalesce(f.phone_hash, g.phone_hash) as phone_hash, coalesce(f.version, g.version) as version,
+        g.id is not null as registered
+      from p
+      left join found f on f.community_id = p.c and f.doc_hash = p.dh
+      left join registered g on g.community_id = p.c and g.doc_hash = p.dh
+    )`;
+}
+
+/** `findOrRegisterCtes` on its own: each person found or registered, once, in no particular order. */
+export async function findOrRegister(
+  db: DbOrTx,
+  people: SelfDeclared[],
+  move: { reason: string },
+): Promise<PersonFound[]> {
+  if (people.length === 0) return [];
+  const rows = await executePrepared<PersonFoundRow & { registered: boolean }>(
+    db,
+    'find_or_register',
+    sql`with ${findOrRegisterCtes(people, move)}
+      select distinct resident_id as id, community_id, doc_hash, phone_hash, version, registered
+      from settled where resident_id is not null`,
   );
-  const toPerson = (r: PersonFoundRow, registered: boolean): PersonFound => ({
+  return rows.map((r) => ({
     id: r.id,
     communityId: r.community_id,
     docHash: r.doc_hash,
     phoneHash: r.phone_hash,
     version: r.version,
-    registered,
-  });
-  return [
-    ...(row?.found ?? []).map((r) => toPerson(r, false)),
-    ...(row?.registered ?? []).map((r) => toPerson(r, true)),
-  ];
+    registered: r.registered,
+  }));
 }
 
 type PersonFoundRow = {

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/database';
+import { executePrepared } from '../../db/prepared';
+import { findOrRegisterCtes, type SelfDeclared } from '../people/self-registration.repo';
+import {
+  type DeclarationWrite,
+  declarationBatchSql,
+  type WrittenDeclaration,
+  writtenDeclarations,
+} from './declarations.repo';
+
+/**
+ * A wave of public-form submits in ONE statement, so ONE round trip and no transaction to open and
+ * close: each person found or registered (`findOrRegisterCtes`), then each declaration written for the
+ * person of the same position (`declarationBatchSql`). Answers only the declarations written; a
+ * position missing from the answer is someone the statement could not settle (see
+ * `findOrRegisterCtes`), for the caller to take the slow way.
+ */
+export async function registerAndDeclare(
+  db: DbOrTx,
+  people: SelfDeclared[],
+  declarations: DeclarationWrite[],
+  move: { reason: string },
+): Promise<WrittenDeclaration[]> {
+  if (people.length !== declarations.length) throw new Error('one person per declaration');
+  if (people.length === 0) return [];
+  const rows = await executePrepared<Parameters<typeof writtenDeclarations>[0][number]>(
+    db,
+    'register_and_declare',
+    declarationBatchSql(declarations, { ctes: findOrRegisterCtes(people, move), relation: sql`settled` }),
+  );
+  return writtenDeclarations(rows);
+}
