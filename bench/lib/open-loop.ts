@@ -30,7 +30,8 @@ export interface OpenLoopResult {
 }
 
 export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
+  // No Nagle delay, as browsers do: a small request goes out at once.
+  const agent = new http.Agent({ keepAlive: true, noDelay: true, maxSockets: options.maxSockets ?? 64 });
   const total = Math.round(options.rate * options.durationS);
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
