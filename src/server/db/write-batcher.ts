@@ -1,7 +1,7 @@
 /**
  * Group commit for writes that arrive many at once (residents scanning a poster after a WeChat notice):
- * while a batch is being written, the next requests wait and then go together, each batch in one
- * transaction of a fixed number of statements. Nobody waits on a timer — an idle batcher writes a lone
+ * while a batch is being written, the next requests wait and then go together, each batch in a fixed
+ * number of statements (one, for the public form), all or nothing. Nobody waits on a timer — an idle batcher writes a lone
  * request at once. Every caller still gets its own answer: when a batch fails, its items are retried
  * one by one, so one bad request cannot fail its neighbours and each error reaches its own caller.
  */
