@@ -146,3 +146,44 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
     });
   },
 );
+
+describe('people already in the registry declaring on the form', () => {
+  it('takes the phone they typed only when the registry has none, in the same statement', async () => {
+    const register = async (docNumber: string, phone?: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/residents',
+        headers: { cookie: secretary },
+        payload: {
+          householdId: f.a.householdIds[2],
+          name: '登记在册',
+          docType: 'resident_id',
+          docNumber,
+          ...(phone ? { phone } : {}),
+          relationToHead: 'other',
+          residenceType: 'registered',
+          tags: [],
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().resident.id as number;
+    };
+    const withoutPhone = syntheticId('19560303');
+    const withPhone = syntheticId('19570404');
+    const ids = [await register(withoutPhone), await register(withPhone, '13912345678')];
+    const answers = await Promise.all(
+      [withoutPhone, withPhone].map((docNumber) =>
+        t.app.inject({ method: 'POST', url: '/api/public/declarations', payload: body(docNumber, '201') }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    const rows = await t.services.database.pool.query(
+      'select id, phone_masked, phone_tail, version, verified from residents where id = any($1) order by id',
+      [ids],
+    );
+    expect(rows.rows).toEqual([
+      { id: ids[0], phone_masked: '137****7777', phone_tail: '7777', version: 2, verified: true },
+      { id: ids[1], phone_masked: '139****5678', phone_tail: '5678', version: 1, verified: true },
+    ]);
+  });
+});
