@@ -7,9 +7,10 @@ import { executePrepared } from './prepared';
 let first: Database;
 let second: Database;
 beforeAll(() => {
-  // Two pools onto the same database: on the embedded one they share a single session.
-  first = testDatabase(4);
-  second = testDatabase(4);
+  // Two pools onto the same database: on the embedded one they share a single session. Small pools:
+  // the test database serves every test file running at the same time.
+  first = testDatabase(2);
+  second = testDatabase(2);
 });
 afterAll(async () => {
   await first.close();
@@ -40,5 +41,16 @@ describe('named statements', () => {
       ),
     );
     expect(rows).toEqual(Array.from({ length: 12 }, (_, i) => [{ n: i * 2 }]));
+  });
+
+  it('plans each run afresh, so a plan made while a table was small is not kept', async () => {
+    const rows = await first.db.transaction((tx) =>
+      executePrepared<{ mode: string }>(
+        tx,
+        'plan_mode_probe',
+        sql`select current_setting('plan_cache_mode') as mode`,
+      ),
+    );
+    expect(rows).toEqual([{ mode: 'force_custom_plan' }]);
   });
 });
