@@ -24,9 +24,18 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * Named statements (db/prepared.ts) are parsed once but planned on every run, with the tables as they
+ * are now: a generic plan made while a table was small would be kept for the life of the connection
+ * (seen: a sequential scan of 16,000 residents in every public-form batch). Only named statements are
+ * affected. PostgreSQL takes it with each connection's start-up; the embedded database, one session
+ * for every connection, sets it once when it starts (embedded-worker.mjs).
+ */
+export const PLAN_EVERY_RUN = '-c plan_cache_mode=force_custom_plan';
+
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20 });
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 20, options: PLAN_EVERY_RUN });
     return wrap('postgres', pool, async () => pool.end());
   }
   const embedded = await startEmbeddedServer(config.dataDir);
@@ -48,20 +57,13 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 
 /** A pool onto a database someone else runs (the test suite's shared embedded server, for one). */
 export function connectDatabase(kind: Database['kind'], options: pg.PoolConfig): Database {
-  const pool = new pg.Pool(options);
+  const pool = new pg.Pool(kind === 'postgres' ? { ...options, options: PLAN_EVERY_RUN } : options);
   return wrap(kind, pool, async () => pool.end());
 }
 
 function wrap(kind: Database['kind'], pool: pg.Pool, close: () => Promise<void>): Database {
   // An idle client dropped by the server must not crash the process.
   pool.on('error', () => {});
-  // Named statements (db/prepared.ts) are parsed once but planned on every run, with the tables as they
-  // are now: a generic plan made while a table was small would be kept for the life of the connection
-  // (seen: a sequential scan of 16,000 residents in every public-form batch). Only named statements are
-  // affected; a new connection runs this before anything it is asked to run.
-  pool.on('connect', (client) => {
-    client.query('set plan_cache_mode = force_custom_plan').catch(() => {});
-  });
   return { kind, pool, db: drizzle(pool, { schema }), close };
 }
 

@@ -11,6 +11,8 @@ const { dataDir, socketPath, maxConnections } = workerData;
 
 try {
   const db = await PGlite.create({ dataDir });
+  // Every connection shares this one session: see PLAN_EVERY_RUN in database.ts.
+  await db.exec('set plan_cache_mode = force_custom_plan');
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections });
   // Replaces the library's queue before any connection is made; see exchange-queue.mjs for why.
   server.queryQueue = new ExchangeQueue(db);
