@@ -3,6 +3,7 @@ import { runAdminCommand } from './cli/admin-command';
 import { runImportCommand } from './cli/import-command';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/database';
+import { vacuumIfEmbedded } from './db/maintenance';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed';
 
 const USAGE = `Dashu (大树)
@@ -64,9 +65,17 @@ async function start(
       .purgeDue()
       .then((n) => n > 0 && app.log.info({ purged: n }, 'purged health answers past their purge date'))
       .catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
+  // The embedded database has no autovacuum (db/maintenance.ts): vacuumed after each purge, and half a
+  // minute after start (a committee's computer is often switched off at night, before six hours pass;
+  // the wait keeps it out of the way of the first pages opened).
+  const vacuum = () =>
+    vacuumIfEmbedded(database)
+      .then((ms) => ms !== null && app.log.info({ ms: Math.round(ms) }, 'vacuumed the embedded database'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'vacuum failed'));
   await purge();
-  setInterval(purge, 6 * 3_600_000).unref();
+  setInterval(() => void purge().then(vacuum), 6 * 3_600_000).unref();
   await app.listen({ port: config.port, host: config.host });
+  setTimeout(() => void vacuum(), 30_000).unref();
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(
     `\n大树 Dashu 已启动 · running at http://${shown}:${config.port}/admin/  (${database.kind} database)`,
