@@ -13,9 +13,9 @@ let nextConnectionTag = 1;
 /**
  * Runs a large statement as a named (prepared) statement, so the database parses it once per
  * connection instead of on every call. The public form's batch statements are long chains of
- * data-modifying CTEs. It is still planned on every call: `openDatabase` sets
- * `plan_cache_mode = force_custom_plan` on every connection (a generic plan would outlive the table
- * sizes it was made for). Measured in bench/declaration-submit.ts on PostgreSQL: ~1,900–2,200/s with
+ * data-modifying CTEs. It is still planned on every call: every connection runs with
+ * `plan_cache_mode = force_custom_plan` (`PLAN_EVERY_RUN` in database.ts; a generic plan would outlive
+ * the table sizes it was made for). Measured in bench/declaration-submit.ts on PostgreSQL: ~1,900–2,200/s with
  * named statements against ~1,450–1,750/s without.
  *
  * Names are per connection as well as per process: the embedded database is ONE PostgreSQL session
