@@ -156,7 +156,8 @@ describe('roster import', () => {
       headers: { cookie },
     });
     const { body } = await upload(template.rawPayload, '模板.xlsx');
-    expect(await finished(body.job.id)).toMatchObject({
+    const job = await finished(body.job.id);
+    expect(job, `import failed: ${job.error}`).toMatchObject({
       status: 'done',
       inserted: 0,
       updated: 0,
