@@ -7,7 +7,7 @@ import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
 import type { PassStateCache } from './pass-state-cache';
 import * as repo from './passes.repo';
-import { MAX_BULK, type PassHelpers, type PassHolderSetting } from './passes.shared';
+import { MAX_BULK, type PassHelpers, type PassHolderSetting, updatePassAudited } from './passes.shared';
 
 export function createPassIssuingService(
   db: Db,
@@ -132,26 +132,14 @@ export function createPassIssuingService(
       const pass = await repo.findPassInScope(db, actor.scope, id);
       if (!pass) throw new AppError('not_found');
       if (pass.status !== 'active') throw new AppError('pass_not_active');
-      await db.transaction(async (tx) => {
-        await repo.updatePass(tx, id, {
-          status: 'revoked',
-          revokedAt: new Date(),
-          revokedReason: reason,
-          linkToken: null,
-        });
-        await audit.record(
-          actor,
-          {
-            action: 'update',
-            entity: 'pass',
-            entityId: id,
-            communityId: pass.communityId,
-            reason,
-            detail: { change: 'revoke', number: pass.number },
-          },
-          tx,
-        );
-      });
+      await updatePassAudited(
+        db,
+        audit,
+        actor,
+        pass,
+        { status: 'revoked', revokedAt: new Date(), revokedReason: reason, linkToken: null },
+        { reason, detail: { change: 'revoke', number: pass.number } },
+      );
       states.invalidate(pass.communityId);
     },
 

@@ -8,7 +8,7 @@ import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
 import { findPlace } from '../places/places.repo';
 import * as repo from './passes.repo';
-import type { PassHelpers } from './passes.shared';
+import { type PassHelpers, updatePassAudited } from './passes.shared';
 
 export function createPassLinksService(db: Db, audit: AuditService, helpers: PassHelpers) {
   const { shownStatus } = helpers;
@@ -19,40 +19,14 @@ export function createPassLinksService(db: Db, audit: AuditService, helpers: Pas
       if (!pass) throw new AppError('not_found');
       if (pass.status !== 'active') throw new AppError('pass_not_active');
       const linkToken = randomBytes(18).toString('base64url');
-      await db.transaction(async (tx) => {
-        await repo.updatePass(tx, id, { linkToken });
-        await audit.record(
-          actor,
-          {
-            action: 'update',
-            entity: 'pass',
-            entityId: id,
-            communityId: pass.communityId,
-            detail: { change: 'link' },
-          },
-          tx,
-        );
-      });
+      await updatePassAudited(db, audit, actor, pass, { linkToken }, { detail: { change: 'link' } });
       return { path: `/gate/p/${linkToken}` };
     },
 
     async revokeLink(actor: Actor, id: number) {
       const pass = await repo.findPassInScope(db, actor.scope, id);
       if (!pass) throw new AppError('not_found');
-      await db.transaction(async (tx) => {
-        await repo.updatePass(tx, id, { linkToken: null });
-        await audit.record(
-          actor,
-          {
-            action: 'update',
-            entity: 'pass',
-            entityId: id,
-            communityId: pass.communityId,
-            detail: { change: 'unlink' },
-          },
-          tx,
-        );
-      });
+      await updatePassAudited(db, audit, actor, pass, { linkToken: null }, { detail: { change: 'unlink' } });
     },
 
     /** The holder's own pass behind a personal link: what is printed on the paper pass, nothing more. */

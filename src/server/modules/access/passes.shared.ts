@@ -1,9 +1,10 @@
 // What the pass services share: the holder setting and status types, the bulk limit, token signing, the
-// compound-in-scope check, the status a person reads, and writing reissued rows.
+// compound-in-scope check, the status a person reads, writing reissued rows, and an audited change.
 import { encodePayload, type HolderKind, joinToken, type PassPayload } from '../../../shared/access';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
+import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
 import { findPlace } from '../places/places.repo';
 import * as repo from './passes.repo';
@@ -78,3 +79,22 @@ export function createPassHelpers(db: Db, keys: PassKeyStore) {
 }
 
 export type PassHelpers = ReturnType<typeof createPassHelpers>;
+
+/** Changes one pass and records the change in the audit log, together or not at all. */
+export async function updatePassAudited(
+  db: Db,
+  audit: AuditService,
+  actor: Actor,
+  pass: { id: number; communityId: number },
+  values: Parameters<typeof repo.updatePass>[2],
+  event: { detail: Record<string, unknown>; reason?: string },
+) {
+  await db.transaction(async (tx) => {
+    await repo.updatePass(tx, pass.id, values);
+    await audit.record(
+      actor,
+      { action: 'update', entity: 'pass', entityId: pass.id, communityId: pass.communityId, ...event },
+      tx,
+    );
+  });
+}
