@@ -27,3 +27,24 @@ export interface GateCheckResult {
   /** false when this uuid was already stored: a resend, recorded once (with the verdict of the first). */
   stored: boolean;
 }
+
+/** A visitor registered at the gate, as the gate app sends it. */
+export interface VisitorInput {
+  gateId: number;
+  name: string;
+  phone: string;
+  reason: string;
+  visiting: string;
+  temperature: number | null;
+  plate: string | null;
+}
+
+/** The visitor's pass for today, as the gate shows it: masked, and no token when they have a fever. */
+export interface VisitorPass {
+  id: number;
+  name: string;
+  phone: string;
+  validOn: string;
+  token: string | null;
+  fever: boolean;
+}

@@ -1,6 +1,6 @@
 export { fromBase64Url, toBase64Url } from './base64url';
 export * from './duty';
-export type { GateCheckInput, GateCheckResult } from './gate-check';
+export type { GateCheckInput, GateCheckResult, VisitorInput, VisitorPass } from './gate-check';
 export { maskName } from './mask-name';
 export * from './pass-token';
 export * from './verdict';

@@ -1,4 +1,4 @@
-import type { GateCheckInput, GateCheckResult } from '../../shared/access';
+import type { GateCheckInput, GateCheckResult, VisitorInput, VisitorPass } from '../../shared/access';
 
 /** A refusal from the server, with its message already in Chinese (the server's default). */
 export class GateApiError extends Error {
@@ -51,25 +51,10 @@ export interface OfflineBundle {
 export type CheckRecord = GateCheckInput;
 export type CheckResult = GateCheckResult;
 
-export interface VisitorPass {
-  id: number;
-  name: string;
-  phone: string;
-  validOn: string;
-  token: string | null;
-  fever: boolean;
-}
+export type { VisitorPass };
 
 export const gateApi = {
-  visitor: (body: {
-    gateId: number;
-    name: string;
-    phone: string;
-    reason: string;
-    visiting: string;
-    temperature: number | null;
-    plate: string | null;
-  }) => call<{ visitor: VisitorPass }>('POST', '/gate/visitors', body),
+  visitor: (body: VisitorInput) => call<{ visitor: VisitorPass }>('POST', '/gate/visitors', body),
   me: () => call<{ account: { displayName: string; role: string } }>('GET', '/auth/me'),
   login: (username: string, password: string) => call('POST', '/auth/login', { username, password }),
   logout: () => call('POST', '/auth/logout'),

@@ -1,6 +1,13 @@
 // Visitors at the gate (registered with a sealed phone and a day pass) and the typed-ID lookup of a pass.
 import { randomUUID } from 'node:crypto';
-import { encodePayload, isFever, joinToken, maskName } from '../../../shared/access';
+import {
+  encodePayload,
+  isFever,
+  joinToken,
+  maskName,
+  type VisitorInput,
+  type VisitorPass,
+} from '../../../shared/access';
 import { beijingToday } from '../../../shared/declarations';
 import { maskPhone, PHONE_REASON_MESSAGES, parseIdNumber, parsePhone } from '../../../shared/identity';
 import { normalizeDocumentInput } from '../../../shared/identity/normalize';
@@ -28,18 +35,7 @@ export function createVisitorsService(
      * A visitor at the gate: registered with a sealed phone and given a signed pass valid for today at
      * this compound. A fever stops the visit and starts a referral like any other check.
      */
-    async registerVisitor(
-      actor: Actor,
-      input: {
-        gateId: number;
-        name: string;
-        phone: string;
-        reason: string;
-        visiting: string;
-        temperature: number | null;
-        plate: string | null;
-      },
-    ) {
+    async registerVisitor(actor: Actor, input: VisitorInput): Promise<VisitorPass> {
       const gate = await gateFor(actor, input.gateId);
       const phone = parsePhone(input.phone);
       if (!phone.ok)
