@@ -18,14 +18,9 @@ import {
 } from '../people/people-bulk.repo';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
-import type {
-  AcceptedForm,
-  DeclarationAnswers,
-  DeclarationsService,
-  EvaluationBasis,
-  RecordedDeclaration,
-} from './declarations.service';
-import { prepareDeclarations, recordedOf } from './declarations-writer';
+import { writeDeclarationBatch } from './declarations.repo';
+import type { DeclarationAnswers, DeclarationsService, RecordedDeclaration } from './declarations.service';
+import { type PreparedDeclaration, prepareDeclarations, recordedOf } from './declarations-writer';
 import type { FormVersionsService } from './form-versions.service';
 import * as posters from './posters.repo';
 import { registerAndDeclare } from './public-form.repo';
@@ -38,9 +33,8 @@ interface CheckedSubmit {
   sealed: ReturnType<typeof sealIdentity>;
   door: DoorInsert | null;
   newcomerNote: string | null;
-  input: DeclarationAnswers;
-  form: AcceptedForm;
-  basis: EvaluationBasis;
+  /** Judged and sealed before it waits: the batch only writes. */
+  declaration: PreparedDeclaration;
 }
 
 export interface PublicDeclarationInput extends DeclarationAnswers {
@@ -185,35 +179,23 @@ export function createPublicFormService(
       if (!inserted) throw new Error('resident neither found nor created');
       resident = inserted;
     }
-    return declarations.recordIn(tx, resident, item.input, 'self', null, item.basis, item.form);
+    const [row] = await writeDeclarationBatch(tx, [{ ...item.declaration.write, residentId: resident.id }]);
+    if (!row) throw new Error('declaration not written');
+    return recordedOf(item.declaration, row);
   }
 
   /** A batch of submits: people found or registered by ID hash and every declaration recorded, in one go. */
   async function writeSubmits(items: CheckedSubmit[]): Promise<Array<RecordedDeclaration | null>> {
-    // Everyone in a batch is judged by the newest rules and areas any of them read (seconds apart at most).
-    const basis = items[items.length - 1]?.basis;
-    if (!basis) return [];
-    const prepared = prepareDeclarations(
-      vault,
-      items.map((i) => ({
-        communityId: i.communityId,
-        input: i.input,
-        channel: 'self' as const,
-        actor: null,
-        form: i.form,
-      })),
-      basis,
-    );
     const written = await registerAndDeclare(
       db,
       items.map(selfDeclared),
-      prepared.map((p) => p.write),
+      items.map((i) => i.declaration.write),
       { reason: REGISTERED_BY_FORM },
     );
     const byOrd = new Map(written.map((w) => [w.ord, w]));
-    return prepared.map((p, i) => {
+    return items.map((item, i) => {
       const row = byOrd.get(i + 1);
-      return row ? recordedOf(p, row) : null;
+      return row ? recordedOf(item.declaration, row) : null;
     });
   }
 
@@ -241,13 +223,20 @@ export function createPublicFormService(
       }
       const person = identity.value;
       const sealed = sealIdentity(vault, person.docNumber, person.phone);
-      declarations.checkAnswers(input);
-      // Everything read through the pool is read before the transaction (see declarations.basis).
+      // Everything read through the pool is read before any write (see declarations.basis).
       const [offered, basis, form] = await Promise.all([
         offeredBuildings(input.token),
         declarations.basis(),
         formVersions.accept(poster.communityId, input.formVersionId, input.extra),
       ]);
+      // Checked, judged and sealed here, each request on its own, so a batch holds the database only
+      // for writing.
+      const [declaration] = prepareDeclarations(
+        vault,
+        [{ communityId: poster.communityId, input, channel: 'self', actor: null, form }],
+        basis,
+      );
+      if (!declaration) throw new Error('nothing prepared');
       const checked: CheckedSubmit = {
         communityId: poster.communityId,
         person,
@@ -255,9 +244,7 @@ export function createPublicFormService(
         sealed,
         door: doorOf(poster.communityId, offered, input.address),
         newcomerNote: 'newcomer' in input.address ? (input.address.note ?? null) : null,
-        input,
-        form,
-        basis,
+        declaration,
       };
       const outcome =
         (await batcher.add(checked)) ?? (await db.transaction((tx) => writeOneByOne(tx, checked)));
