@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PERSON_STATUS_ADVICE, PERSON_STATUS_LABELS } from '../../../shared/declarations';
+import { beijingToday, PERSON_STATUS_ADVICE, PERSON_STATUS_LABELS } from '../../../shared/declarations';
 import { checkIdentity, type IdentityInput } from '../../../shared/people/resident-input';
 import type { Database, DbOrTx } from '../../db/database';
 import { createWriteBatcher } from '../../db/write-batcher';
@@ -24,6 +24,14 @@ import { type PreparedDeclaration, prepareDeclarations, recordedOf } from './dec
 import type { FormVersionsService } from './form-versions.service';
 import * as posters from './posters.repo';
 import { registerAndDeclare } from './public-form.repo';
+
+/**
+ * What the resident keeps to quote: the Beijing date of the declaration and its id. (The date in UTC
+ * would be the day before for anyone declaring between midnight and 8 am.)
+ */
+export function receiptNumber(declared: { id: number; declaredAt: string }): string {
+  return `${beijingToday(new Date(declared.declaredAt)).replace(/-/g, '')}-${String(declared.id).padStart(6, '0')}`;
+}
 
 /** A submit that passed every check that needs no database, waiting for its batch. */
 interface CheckedSubmit {
@@ -249,7 +257,7 @@ export function createPublicFormService(
       const outcome =
         (await batcher.add(checked)) ?? (await db.transaction((tx) => writeOneByOne(tx, checked)));
       return {
-        receiptNo: `${outcome.declaredAt.slice(0, 10).replace(/-/g, '')}-${String(outcome.id).padStart(6, '0')}`,
+        receiptNo: receiptNumber(outcome),
         status: outcome.status,
         statusLabel: PERSON_STATUS_LABELS[outcome.status],
         reason: outcome.reason,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { receiptNumber } from './public-form.service';
 
 let t: TestApp;
 let f: Fixture;
@@ -204,5 +205,12 @@ describe('the resident form behind a poster', () => {
       }
     }
     expect(limited).toBe(true);
+  });
+});
+
+describe('the receipt number', () => {
+  it('carries the Beijing date, also between midnight and 8 am when UTC is still on the day before', () => {
+    expect(receiptNumber({ id: 42, declaredAt: '2026-11-29T19:40:00.000Z' })).toBe('20261130-000042');
+    expect(receiptNumber({ id: 7, declaredAt: '2026-11-29T15:59:59.000Z' })).toBe('20261129-000007');
   });
 });
