@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -19,6 +20,12 @@ export interface Database {
   kind: 'embedded' | 'postgres';
   pool: pg.Pool;
   db: Db;
+  /**
+   * NOTIFY messages that arrive on the pool's own connections. On the embedded database every
+   * connection shares one session, so a notice comes back on the connection that committed it: this is
+   * how the change bus (change-bus.ts) hears it there. On PostgreSQL the pool never LISTENs.
+   */
+  notifications: EventEmitter;
   close(): Promise<void>;
 }
 
@@ -64,7 +71,12 @@ export function connectDatabase(kind: Database['kind'], options: pg.PoolConfig):
 function wrap(kind: Database['kind'], pool: pg.Pool, close: () => Promise<void>): Database {
   // An idle client dropped by the server must not crash the process.
   pool.on('error', () => {});
-  return { kind, pool, db: drizzle(pool, { schema }), close };
+  const notifications = new EventEmitter();
+  notifications.setMaxListeners(0);
+  pool.on('connect', (client) => {
+    client.on('notification', (message) => notifications.emit('notification', message));
+  });
+  return { kind, pool, db: drizzle(pool, { schema }), notifications, close };
 }
 
 /** Applies committed migrations. An advisory lock keeps two instances starting together from racing. */

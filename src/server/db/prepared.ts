@@ -36,7 +36,7 @@ export async function executePrepared<T extends pg.QueryResultRow>(
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
   if (client instanceof pg.Client) return runNamed<T>(client, name, query);
   if (!(client instanceof pg.Pool)) return (await db.execute(query)).rows as T[];
-  // Outside a transaction: any idle connection will do, each has (or makes) its own copy.
+  // Outside a transaction, whichever connection is idle will do, each has (or makes) its own copy.
   const borrowed = await client.connect();
   try {
     return await runNamed<T>(borrowed, name, query);
