@@ -3,8 +3,10 @@ import { runAdminCommand } from './cli/admin-command';
 import { runImportCommand } from './cli/import-command';
 import { ConfigError, loadConfig } from './config';
 import { migrateDatabase, openDatabase } from './db/database';
-import { vacuumIfEmbedded } from './db/maintenance';
+import { assertWritableDir } from './files/writable-dir';
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './modules/demo/demo.seed';
+import { ROSTER_IMPORT_JOB } from './modules/imports/imports.service';
+import { DASHBOARD_FACTS_JOB, PURGE_JOB, VACUUM_JOB } from './modules/jobs/jobs.registry';
 
 const USAGE = `Dashu (大树)
 Usage: npm run dashu -- <command> [options]
@@ -24,7 +26,11 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   await migrateDatabase(database);
-  const shutdown = async () => database.close();
+  let services: ReturnType<typeof createServices> | undefined;
+  const shutdown = async () => {
+    await services?.jobs.stop();
+    await database.close();
+  };
   try {
     if (command === 'migrate') {
       console.log('数据库已是最新 · database is up to date');
@@ -34,7 +40,11 @@ async function main() {
         throw new Error('数据库不是空的，未载入演示数据 · database is not empty');
       await seedDemo(services, (line) => console.log(line));
     } else if (command === 'import') {
-      await runImportCommand(createServices(config, database), rest);
+      services = createServices(config, database);
+      // The import is a job like the web's: this process works it (a server on the same PostgreSQL may
+      // take it instead; the command follows its row either way).
+      await services.jobs.start({ schedules: false, supervise: false, only: [ROSTER_IMPORT_JOB] });
+      await runImportCommand(services, rest);
     } else if (command === 'admin') {
       await runAdminCommand(createServices(config, database), rest);
     } else if (command === 'start') {
@@ -53,29 +63,33 @@ async function start(
   config: ReturnType<typeof loadConfig>,
   database: Awaited<ReturnType<typeof openDatabase>>,
 ) {
+  // Directories every instance shares (docs/SCALE.md): refused at start when this instance cannot write them.
+  assertWritableDir(config.photoDir, { zh: '照片目录', en: 'photo directory' });
+  assertWritableDir(config.passKeyDir, { zh: '签名密钥目录', en: 'pass-signing key directory' });
+  assertWritableDir(config.uploadDir, { zh: '上传文件目录', en: 'upload directory' });
   const services = createServices(config, database);
   if (config.demo && (await isDatabaseEmpty(database.db))) {
     console.log('首次启动：正在载入演示数据… · first start: loading the demo data…');
     await seedDemo(services, (line) => console.log(line));
   }
   const { app } = await buildApp({ config, database, services, logger: true });
-  // Health answers past their purge date are deleted at start and every six hours after.
-  const purge = () =>
-    services.declarations
-      .purgeDue()
-      .then((n) => n > 0 && app.log.info({ purged: n }, 'purged health answers past their purge date'))
-      .catch((error: unknown) => app.log.error({ err: error }, 'purge failed'));
-  // The embedded database has no autovacuum (db/maintenance.ts): vacuumed after each purge, and half a
-  // minute after start (a committee's computer is often switched off at night, before six hours pass;
-  // the wait keeps it out of the way of the first pages opened).
-  const vacuum = () =>
-    vacuumIfEmbedded(database)
-      .then((ms) => ms !== null && app.log.info({ ms: Math.round(ms) }, 'vacuumed the embedded database'))
-      .catch((error: unknown) => app.log.error({ err: error }, 'vacuum failed'));
-  await purge();
-  setInterval(() => void purge().then(vacuum), 6 * 3_600_000).unref();
+  // Timed jobs (modules/jobs/jobs.registry.ts): purge every six hours, the embedded database's vacuum,
+  // imports. On the embedded database this is the only process: runs it left active when it stopped are
+  // failed now, so retried.
+  await services.jobs.start({ recoverAbandoned: database.kind === 'embedded' });
+  // Purged once at start too (a committee's computer is often off at night, past the six-hourly times):
+  // once across instances starting together.
+  await services.jobs.send(PURGE_JOB, {}, { singletonKey: 'at-start', singletonSeconds: 600 });
+  // The dashboards' facts at once, not at the next minute.
+  await services.jobs.send(DASHBOARD_FACTS_JOB, {}, { singletonKey: 'at-start', singletonSeconds: 60 });
   await app.listen({ port: config.port, host: config.host });
-  setTimeout(() => void vacuum(), 30_000).unref();
+  // Half a minute after start, out of the way of the first pages opened.
+  if (database.kind === 'embedded')
+    await services.jobs.send(
+      VACUUM_JOB,
+      {},
+      { startAfterSeconds: 30, singletonKey: 'at-start', singletonSeconds: 600 },
+    );
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(
     `\n大树 Dashu 已启动 · running at http://${shown}:${config.port}/admin/  (${database.kind} database)`,

@@ -13,10 +13,15 @@ export const FIXTURE_PASSWORD = 'fixture-password-1';
 let serial = Math.floor(Math.random() * 500);
 /** A valid synthetic resident ID, unique within the test file. */
 export function syntheticId(birth = '19800101', female = false): string {
-  serial = (serial + 1) % 500;
-  const seqDigits = String(serial * 2 + (female ? 0 : 1)).padStart(3, '0');
-  const first17 = `110105${birth}${seqDigits}`;
-  return first17 + residentIdCheckChar(first17);
+  for (;;) {
+    serial = (serial + 1) % 500;
+    const seqDigits = String(serial * 2 + (female ? 0 : 1)).padStart(3, '0');
+    const first17 = `110105${birth}${seqDigits}`;
+    const id = first17 + residentIdCheckChar(first17);
+    // The roster import refuses an ID ending in 000 as damaged by Excel (validate-roster-row.ts): one
+    // random start in 500 made such an ID and failed the import tests in CI.
+    if (!id.endsWith('000')) return id;
+  }
 }
 
 export interface CommunityFixture {
