@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  beijingDateTime,
-  beijingInstant,
-  checkInState,
-  openSpans,
-  overlaps,
-  uncoveredHoursOf,
-  uncoveredSpans,
-} from './duty';
+import { beijingDateTime, beijingInstant } from '../time/beijing';
+import { checkInState, openSpans, overlaps, uncoveredHoursOf, uncoveredSpans } from './duty';
 
 const at = (day: string, time: string) => beijingInstant(day, time);
 const shift = (day: string, from: string, toDay: string, to: string) => ({

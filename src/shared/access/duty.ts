@@ -1,8 +1,6 @@
-/**
- * Gate duty, pure: Beijing-time instants, uncovered hours of a gate and a shift's check-in state.
- * Beijing keeps UTC+8 all year (no daylight saving), so a fixed offset is exact.
- */
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
+/** Gate duty, pure: uncovered hours of a gate (in Beijing time) and a shift's check-in state. */
+import { beijingDayStart } from '../time/beijing';
+
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 
@@ -15,23 +13,6 @@ export const MAX_SHIFT_HOURS = 24;
 
 export const INSPECTION_ITEMS = ['staffed', 'thermometerOk', 'logComplete', 'visitorsRegistered'] as const;
 export type InspectionItem = (typeof INSPECTION_ITEMS)[number];
-
-/** The instant a Beijing wall-clock time ('YYYY-MM-DD', 'HH:MM') stands for. */
-export function beijingInstant(day: string, time: string): Date {
-  return new Date(Date.parse(`${day}T${time}:00.000Z`) - BEIJING_OFFSET_MS);
-}
-
-/** 'YYYY-MM-DD HH:MM' in Beijing time. */
-export function beijingDateTime(at: Date | string): { day: string; time: string } {
-  const shifted = new Date(new Date(at).getTime() + BEIJING_OFFSET_MS).toISOString();
-  return { day: shifted.slice(0, 10), time: shifted.slice(11, 16) };
-}
-
-/** "11-30 08:00": a Beijing time as the duty tables show it (the year is the week's). */
-export function beijingShort(at: Date | string): string {
-  const { day, time } = beijingDateTime(at);
-  return `${day.slice(5)} ${time}`;
-}
 
 function minutesOf(hhmm: string): number {
   const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
@@ -88,7 +69,7 @@ export function uncoveredSpans(
   const out: UncoveredSpan[] = [];
   const spans = openSpans(openingHours);
   for (const day of days) {
-    const midnight = beijingInstant(day, '00:00').getTime();
+    const midnight = beijingDayStart(day).getTime();
     // Shifts clipped to this day, as minute intervals, sorted.
     const covered = shifts
       .map((s) => [

@@ -18,14 +18,35 @@ export interface GateCheckInput {
   offline?: boolean;
 }
 
-/** The server's answer for one check. */
+/**
+ * What became of one check of a batch: `stored` now; a `duplicate` of a check already stored under its
+ * uuid (by an earlier send, or earlier in this batch); `refused`, not stored and never will be as it is
+ * (a bad field, a clock far off, a gate not the guard's): the gate app sets it aside and goes on.
+ */
+export type GateCheckOutcome = 'stored' | 'duplicate' | 'refused';
+
+/** Why a check was refused, in the caller's language; `field` names the part at fault (`checkedAt`). */
+export interface GateCheckRefusal {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+/** The server's answer for one check: `results[i]` answers `checks[i]`, every check gets one. */
 export interface GateCheckResult {
+  /** The check's uuid as sent ('' when it sent none). */
   uuid: string;
+  outcome: GateCheckOutcome;
+  /** The verdict stored (for a duplicate, the one stored first); `unknown` for a refused check. */
   verdict: Verdict;
   passNumber: number | null;
   fever: boolean;
-  /** false when this uuid was already stored: a resend, recorded once (with the verdict of the first). */
+  /** true only for `stored`: kept for gate apps that read nothing else. */
   stored: boolean;
+  /** A duplicate of a check earlier in this batch: that check's index in `checks` (the one stored). */
+  duplicateOf?: number;
+  /** Only for `refused`. */
+  error?: GateCheckRefusal;
 }
 
 /** A visitor registered at the gate, as the gate app sends it. */

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, isCalendarDate } from '../time/beijing';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 /**
@@ -30,13 +31,12 @@ export interface PassPayload {
   validUntil: string;
 }
 
-const EPOCH = Date.UTC(2020, 0, 1);
-const DAY = 86_400_000;
+/** Day 0 of the valid-until field. */
+const EPOCH = '2020-01-01';
 
 function dayIndex(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${date}`);
-  const n = Math.round((ms - EPOCH) / DAY);
+  if (!isCalendarDate(date)) throw new RangeError(`not a date: ${date}`);
+  const n = daysBetween(EPOCH, date);
   if (n < 0 || n > 0xffff) throw new RangeError(`date out of range: ${date}`);
   return n;
 }
@@ -71,7 +71,7 @@ export function decodePayload(bytes: Uint8Array): PassPayload | null {
     holderKind,
     holderId: view.getUint32(8),
     compoundId: view.getUint32(12),
-    validUntil: new Date(EPOCH + view.getUint16(16) * DAY).toISOString().slice(0, 10),
+    validUntil: addDays(EPOCH, view.getUint16(16)),
   };
 }
 

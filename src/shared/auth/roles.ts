@@ -44,6 +44,11 @@ export const PERMISSIONS = {
     'social_worker',
     'volunteer',
   ],
+  /**
+   * Residents' own declarations that wait for staff (a name not the registry's, a verified person's
+   * change, a status staff set): the community's staff confirm or reject them, never volunteers.
+   */
+  'declarations.review': ['community_secretary', 'social_worker'],
   /** Volunteers fill the form at the door or on the phone (R1). */
   'declarations.write': ['community_secretary', 'social_worker', 'volunteer'],
   /** Screening campaigns (R1): officers above the community watch progress; staff run them. */
@@ -51,7 +56,10 @@ export const PERMISSIONS = {
   'campaigns.manage': ['community_secretary', 'social_worker'],
   /** Going door to door: the phone page and recording visits. */
   'campaigns.visit': ['community_secretary', 'social_worker', 'volunteer'],
-  /** Taking photos in the field (campaign findings, gate inspections); reading them needs only the scope. */
+  /**
+   * Taking photos in the field; each purpose also needs its own permission (photos.service: findings need
+   * campaigns.visit, inspections duty.inspect). A photo is read by whoever may see the record it is attached to.
+   */
   'photos.write': ['community_secretary', 'social_worker', 'volunteer', 'gate_guard'],
   /** The building profile and grid (动态楼宇): volunteers see their own buildings. */
   'buildings.read': [
@@ -74,6 +82,40 @@ export const PERMISSIONS = {
    * pass) is a district decision, not one community's.
    */
   'access.keys': ['district_officer'],
+  /** The timed jobs (purge, vacuum, imports …) and their failures: watched by the district (and city). */
+  'jobs.read': ['district_officer'],
+  /** Home and centralised observation (R9): officers above the community watch the counts and lists. */
+  'observation.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  /** Start, extend, end observations; eligibility; tasks. */
+  'observation.manage': ['community_secretary', 'social_worker'],
+  /** Record a check-in by phone or at the door; acknowledge an alert. */
+  'observation.checkin': ['community_secretary', 'social_worker'],
+  /** Shortening an observation needs the secretary (or an officer above). */
+  'observation.shorten': ['district_officer', 'subdistrict_officer', 'community_secretary'],
+  /** People who help (R4, R6, R11): helpers, building coverage, care needs and tasks, hours; read across the area. */
+  'helpers.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  'helpers.manage': ['community_secretary', 'social_worker'],
+  /** Taking and completing care tasks on a phone (volunteers), or on a helper's behalf (staff). */
+  'care.tasks': ['community_secretary', 'social_worker', 'volunteer'],
+  /**
+   * Dashboards (issue 17): officers above the community and the community's staff; the rows behind a
+   * number are lists of residents, so this also needs registry.read (every role here has it).
+   */
+  'dashboards.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  /** The daily report: the community corrects and resubmits, the sub-district (or district) confirms. */
+  'reports.submit': ['community_secretary', 'social_worker'],
+  'reports.confirm': ['district_officer', 'subdistrict_officer'],
+  /** Big-screen links: officers above the community create and revoke them. */
+  'screens.manage': ['district_officer', 'subdistrict_officer'],
+  /** Installation-wide settings (the public address QR codes use): city and district officers. */
+  'settings.write': ['district_officer'],
+  /** Residents' requests (接诉即办): officers above the community watch lists and rates; staff handle them. */
+  'requests.read': ['district_officer', 'subdistrict_officer', 'community_secretary', 'social_worker'],
+  'requests.write': ['community_secretary', 'social_worker'],
+  /** Leaving a request out of the rates (duplicate, outside the remit, malicious): the secretary approves. */
+  'requests.approve': ['community_secretary'],
+  /** Categories and their time limits are the district's. */
+  'requests.categories': ['district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

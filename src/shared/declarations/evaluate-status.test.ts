@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from './calendar-date';
+import { addDays } from '../time/beijing';
 import type { DeclarationFacts } from './declaration-facts';
 import { evaluateStatus } from './evaluate-status';
 import type { RiskArea } from './risk-areas';

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isCalendarDate } from './calendar-date';
+import { addDays, daysBetween, isCalendarDate } from '../time/beijing';
 import type { Label, PersonStatus } from './declaration-enums';
 import type { DeclarationFacts } from './declaration-facts';
 import { highestRiskVisited, lastDayInRegions, type RiskArea, riskLevelAtLeast } from './risk-areas';

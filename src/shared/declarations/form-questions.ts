@@ -1,4 +1,4 @@
-import { isCalendarDate } from './calendar-date';
+import { isCalendarDate } from '../time/beijing';
 import type { Label } from './declaration-enums';
 
 /**

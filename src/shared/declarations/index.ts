@@ -1,4 +1,3 @@
-export { addDays, beijingToday, daysBetween, isCalendarDate } from './calendar-date';
 export {
   CHANNEL_LABELS,
   CHANNELS,

@@ -1,4 +1,4 @@
-import { daysBetween, isCalendarDate } from './calendar-date';
+import { daysBetween, isCalendarDate } from '../time/beijing';
 import type { RiskLevel } from './declaration-enums';
 import type { DeclarationFacts } from './declaration-facts';
 

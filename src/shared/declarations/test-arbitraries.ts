@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from './calendar-date';
+import { addDays } from '../time/beijing';
 import { RISK_LEVELS, SYMPTOMS, type Symptom } from './declaration-enums';
 import type { DeclarationFacts } from './declaration-facts';
 import type { RiskArea } from './risk-areas';

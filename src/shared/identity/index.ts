@@ -1,3 +1,4 @@
+export { AGE_SHOWN_UP_TO, ageOn, documentCarriesBirthDate, shownAge } from './age';
 export { residentIdCheckChar } from './checksum';
 export {
   CROSS_CHECK_MESSAGES,

@@ -15,14 +15,18 @@ function revealed(original: string, masked: string): number {
 }
 
 describe('maskIdNumber', () => {
-  it('shows region code and last four of an 18-character number', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('shows the region code and the check character of an 18-character number, nothing between', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105***********X');
+  });
+
+  it('keeps two letters of a 2004 permanent residence card, whose digits carry a birth date', () => {
+    expect(maskIdNumber('USA110079031501')).toBe('US*************');
   });
 
   it('hides at least half of other lengths, keeping a little of each end', () => {
     expect(maskIdNumber('H12345678')).toBe('H1*****78');
     expect(maskIdNumber('12345678')).toBe('12****78');
-    expect(maskIdNumber('USA110079031501')).toBe('US**********501');
+    expect(maskIdNumber('US1100790315012')).toBe('US**********012');
     expect(maskIdNumber('1234567890ABCDEFG')).toBe('12***********DEFG');
     expect(maskIdNumber('X1234')).toBe('X***4');
     expect(maskIdNumber('AB')).toBe('*B');
@@ -35,8 +39,8 @@ describe('maskIdNumber', () => {
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789ABX'), maxLength: 24 }), (value) => {
         const shown = revealed(value, maskIdNumber(value));
         if (value.length === 18) {
-          expect(shown).toBe(10);
-          expect(maskIdNumber(value).slice(6, 14)).toBe('********');
+          expect(shown).toBe(7);
+          expect(maskIdNumber(value).slice(6, 17)).toBe('***********');
         } else {
           expect(shown).toBeLessThanOrEqual(Math.floor(value.length / 2));
         }

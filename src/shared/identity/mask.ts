@@ -1,5 +1,7 @@
 const MASK = '*';
 const RESIDENT_ID_LENGTH = 18;
+// The 2004 permanent residence card: nationality (3 letters), issuing place (4), YYMMDD, sequence (2).
+const OLD_PERMANENT_RESIDENCE = /^[A-Z]{3}\d{12}$/;
 
 function keepEnds(chars: readonly string[], head: number, tail: number): string {
   const hidden = Math.max(0, chars.length - head - tail);
@@ -18,16 +20,26 @@ function maskHalf(chars: readonly string[]): string {
 }
 
 /**
- * 18-character numbers follow the usual public-display convention: region code and last four stay
- * visible, the birth date and sequence number are hidden (110105********123X).
+ * 18-character numbers (resident IDs, residence permits, the 2023 permanent residence card) keep the
+ * region code and the check character only (110105***********X). The usual "region + last four" hid
+ * exactly the birth date, so anything that told the birth date (a date, an age watched over a year)
+ * finished the number; hiding the sequence too leaves ~16,000 candidates to someone who knows the
+ * region, the age and the gender (DESIGN.md: at least 1,000 per response). The 2004 permanent residence
+ * card carries a birth date as well, so it keeps only its first two letters.
  */
 export function maskIdNumber(normalized: string): string {
   const chars = Array.from(normalized);
-  if (chars.length === RESIDENT_ID_LENGTH) return keepEnds(chars, 6, 4);
+  if (chars.length === RESIDENT_ID_LENGTH) return keepEnds(chars, 6, 1);
+  if (OLD_PERMANENT_RESIDENCE.test(normalized)) return keepEnds(chars, 2, 0);
   return maskHalf(chars);
 }
 
-/** 138****5678 for mobiles; landlines keep the area code and the last 3–4 digits; extensions are hidden. */
+/**
+ * 138****5678 for mobiles; landlines keep the area code and the last 3–4 digits; extensions are hidden.
+ * The last four stay because staff search and confirm by them (尾号) and the tail search finds them
+ * anyway; the four hidden digits leave 10,000 candidates, reachable only through the whole-number
+ * search, which is limited per account and audited.
+ */
 export function maskPhone(normalized: string): string {
   if (/^1\d{10}$/.test(normalized)) return keepEnds(Array.from(normalized), 3, 4);
   const landline = /^(0\d{2,3})-(\d{7,8})(?:-(\d{1,6}))?$/.exec(normalized);

@@ -5,10 +5,102 @@ import {
   type DocumentType,
   type Gender,
   ID_REASON_MESSAGES,
+  type IdParseSuccess,
   PHONE_REASON_MESSAGES,
   parseIdNumber,
   parsePhone,
 } from '../identity';
+import { beijingToday, parseCalendarDate } from '../time/beijing';
+import { checkName, NAME_MESSAGES } from './person-name';
+
+/**
+ * The one check of a person's identity — name, document number, phone, birth date and gender and whether
+ * they agree with the number — with the same Chinese messages wherever it runs: the resident page as the
+ * resident types, the console's resident form as staff type, the server on every save and public submit,
+ * and the roster import (row by row, field by field: `checkIdentityField`s below).
+ */
+
+export type IdentityField = 'name' | 'docNumber' | 'phone' | 'gender' | 'birthDate';
+
+export interface IdentityIssue {
+  field: IdentityField;
+  code: 'invalid_name' | 'invalid_document' | 'invalid_phone' | 'invalid_birth_date' | 'identity_mismatch';
+  /** Why, in the field's own terms (the parser's reason), for callers that add advice of their own. */
+  reason: string;
+  message: { zh: string; en: string };
+}
+
+type Checked<T> = { ok: true; value: T } | { ok: false; issue: IdentityIssue };
+
+export function checkNameField(raw: string | null | undefined): Checked<string> {
+  const checked = checkName(raw);
+  if (checked.ok) return { ok: true, value: checked.name };
+  const message = NAME_MESSAGES[checked.reason];
+  return { ok: false, issue: { field: 'name', code: 'invalid_name', reason: checked.reason, message } };
+}
+
+export function checkDocumentField(type: DocumentType, raw: string, now?: Date): Checked<IdParseSuccess> {
+  const parsed = parseIdNumber(type, raw, now ? { now } : undefined);
+  if (parsed.ok) return { ok: true, value: parsed };
+  const message = ID_REASON_MESSAGES[parsed.reason];
+  return {
+    ok: false,
+    issue: { field: 'docNumber', code: 'invalid_document', reason: parsed.reason, message },
+  };
+}
+
+/** A phone, when one is given: null for none. */
+export function checkPhoneField(raw: string | null | undefined): Checked<string | null> {
+  if (!raw?.trim()) return { ok: true, value: null };
+  const parsed = parsePhone(raw);
+  if (parsed.ok) return { ok: true, value: parsed.normalized };
+  const message = PHONE_REASON_MESSAGES[parsed.reason];
+  return { ok: false, issue: { field: 'phone', code: 'invalid_phone', reason: parsed.reason, message } };
+}
+
+export const BIRTH_DATE_MESSAGES = {
+  unreadable: {
+    zh: '无法识别这个日期，请按 1990-01-02 的格式填写',
+    en: 'The date cannot be read; write it as 1990-01-02.',
+  },
+  too_early: { zh: '出生年份不能早于1900年', en: 'The birth year cannot be before 1900.' },
+  future: { zh: '出生日期晚于今天，请核对', en: 'The birth date is after today; please check it.' },
+} as const;
+
+/**
+ * A typed birth date (1990-01-02, 1990/1/2, 1990年1月2日, 19900102): a real day, not before 1900, not
+ * after today in Beijing. null for none.
+ */
+export function checkBirthDateField(raw: string | null | undefined, now?: Date): Checked<string | null> {
+  const text = raw?.trim() ?? '';
+  if (text === '') return { ok: true, value: null };
+  const iso = parseCalendarDate(text);
+  const reason =
+    iso === null
+      ? 'unreadable'
+      : iso < '1900-01-01'
+        ? 'too_early'
+        : iso > beijingToday(now)
+          ? 'future'
+          : null;
+  if (reason === null && iso !== null) return { ok: true, value: iso };
+  const why = reason ?? 'unreadable';
+  const message = BIRTH_DATE_MESSAGES[why];
+  return { ok: false, issue: { field: 'birthDate', code: 'invalid_birth_date', reason: why, message } };
+}
+
+/** Typed birth date and gender against what the document number says (nothing typed: no conflict). */
+export function crossCheckFields(
+  fromNumber: { birthDate?: string; gender?: Gender },
+  typed: { birthDate?: string | null; gender?: Gender | null },
+): IdentityIssue[] {
+  return crossCheckIdentity(fromNumber, typed).map((issue) => ({
+    field: issue.field,
+    code: 'identity_mismatch',
+    reason: issue.reason,
+    message: CROSS_CHECK_MESSAGES[issue.reason],
+  }));
+}
 
 export interface IdentityInput {
   name: string;
@@ -19,12 +111,6 @@ export interface IdentityInput {
   birthDate?: string | null | undefined;
 }
 
-export interface IdentityIssue {
-  field: 'name' | 'docNumber' | 'phone' | 'gender' | 'birthDate';
-  code: 'invalid_name' | 'invalid_document' | 'invalid_phone' | 'identity_mismatch';
-  message: { zh: string; en: string };
-}
-
 export interface CheckedIdentity {
   name: string;
   docNumber: string;
@@ -33,56 +119,29 @@ export interface CheckedIdentity {
   birthDate: string | null;
 }
 
-const NAME_MESSAGE = {
-  zh: '请填写姓名（1–50 个字，不能全是数字）',
-  en: 'Enter a name (1–50 characters, not only digits)',
-};
-
-/**
- * The one check of a person's identity fields, run by the console as staff type and by the server on
- * save, so both say the same thing. Birth date and gender come from the ID when left blank.
- */
+/** The whole identity at once. Birth date and gender come from the number when left blank. */
 export function checkIdentity(
   input: IdentityInput,
   now?: Date,
 ): { ok: true; value: CheckedIdentity } | { ok: false; issues: IdentityIssue[] } {
   const issues: IdentityIssue[] = [];
-  const name = input.name.trim().replace(/\s+/g, ' ');
-  if (name.length < 1 || name.length > 50 || /^\d+$/.test(name)) {
-    issues.push({ field: 'name', code: 'invalid_name', message: NAME_MESSAGE });
-  }
-  const doc = parseIdNumber(input.docType, input.docNumber, now ? { now } : undefined);
-  if (!doc.ok) {
-    issues.push({ field: 'docNumber', code: 'invalid_document', message: ID_REASON_MESSAGES[doc.reason] });
-  }
-  let phone: string | null = null;
-  if (input.phone?.trim()) {
-    const parsed = parsePhone(input.phone);
-    if (parsed.ok) phone = parsed.normalized;
-    else
-      issues.push({ field: 'phone', code: 'invalid_phone', message: PHONE_REASON_MESSAGES[parsed.reason] });
-  }
+  const take = <T>(checked: Checked<T>): T | undefined => {
+    if (checked.ok) return checked.value;
+    issues.push(checked.issue);
+    return undefined;
+  };
+  const name = take(checkNameField(input.name));
+  const doc = take(checkDocumentField(input.docType, input.docNumber, now));
+  const phone = take(checkPhoneField(input.phone)) ?? null;
+  const typedDate = take(checkBirthDateField(input.birthDate, now)) ?? null;
   let gender = input.gender ?? null;
-  let birthDate = input.birthDate?.trim() || null;
-  if (doc.ok) {
-    for (const issue of crossCheckIdentity(doc, { birthDate, gender })) {
-      issues.push({
-        field: issue.field,
-        code: 'identity_mismatch',
-        message: CROSS_CHECK_MESSAGES[issue.reason],
-      });
-    }
+  let birthDate = typedDate;
+  if (doc) {
+    issues.push(...crossCheckFields(doc, { birthDate, gender }));
     gender = doc.gender ?? gender;
     birthDate = doc.birthDate ?? birthDate;
   }
-  if (birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-    issues.push({
-      field: 'birthDate',
-      code: 'identity_mismatch',
-      message: { zh: '出生日期格式应为 年-月-日', en: 'Birth date must be YYYY-MM-DD' },
-    });
-  }
-  if (issues.length > 0 || !doc.ok) return { ok: false, issues };
+  if (issues.length > 0 || name === undefined || doc === undefined) return { ok: false, issues };
   return { ok: true, value: { name, docNumber: doc.normalized, phone, gender, birthDate } };
 }
 

@@ -1,34 +1,57 @@
 import { Type } from 'typebox';
-import { DIRECTIONS, TOKEN_LENGTH } from '../../../shared/access';
-import { beijingToday } from '../../../shared/declarations';
+import {
+  CheckList,
+  Compounds,
+  DocumentLookup,
+  GateAnswer,
+  GateCheckResults,
+  GateDayView,
+  GateList,
+  KeyRotated,
+  OfflineBundle,
+  OwnPass,
+  PassesIssued,
+  PassesReissued,
+  PassLink,
+  PassPage,
+  PassReissued,
+  PassSettings,
+  PrintSheet,
+  PublicKeys,
+  VisitorAnswer,
+} from '../../../shared/access/access-responses';
+import { NoContent } from '../../../shared/api/responses';
+import { beijingToday } from '../../../shared/time/beijing';
 import { actorOf } from '../../http/access';
-import { AppError } from '../../http/app-error';
-import { DateString, Id, IdParams, Page, Strict, Text } from '../../http/schemas';
+import { requestLang } from '../../http/lang';
+import { DateString, Id, IdParams, Page, Strict, StrictPatch, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
+import { routeLimits } from '../rate-limits/route-limits';
+import {
+  answerBatch,
+  GateChecksBody,
+  gateChecksBatchValidator,
+  PassNumber,
+  readGateCheck,
+} from './gate-check-input';
 import { MAX_BULK } from './passes.service';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const PassToken = Type.String({
-  pattern: '^[A-Za-z0-9_-]+$',
-  minLength: TOKEN_LENGTH,
-  maxLength: TOKEN_LENGTH,
-});
 const LinkToken = Type.String({ pattern: '^[A-Za-z0-9_-]{24}$' });
 const PassStatus = literals(['active', 'revoked', 'reissued', 'expired'] as const);
-const PassNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
 /** Console side: passes, settings and the signing key. */
 export async function accessRoutes(app: AppInstance, { passes, config }: Services) {
   app.get(
     '/api/access/keys',
     // Public keys are public: the gate app fetches them before anyone signs in and caches them.
-    { config: { access: 'public' }, schema: { tags: ['access'] } },
+    { config: { access: 'public' }, schema: { response: { 200: PublicKeys }, tags: ['access'] } },
     async () => ({ keys: passes.publicKeys() }),
   );
 
   app.post(
     '/api/access/keys/rotate',
-    { config: { access: 'access.keys' }, schema: { tags: ['access'] } },
+    { config: { access: 'access.keys' }, schema: { response: { 200: KeyRotated }, tags: ['access'] } },
     async (request) => passes.rotateKey(actorOf(request)),
   );
 
@@ -36,7 +59,7 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     '/api/access/settings',
     {
       config: { access: 'access.read' },
-      schema: { tags: ['access'], querystring: Strict({ communityId: Id }) },
+      schema: { response: { 200: PassSettings }, tags: ['access'], querystring: Strict({ communityId: Id }) },
     },
     async (request) => passes.settings(actorOf(request), request.query.communityId),
   );
@@ -46,6 +69,7 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     {
       config: { access: 'access.manage' },
       schema: {
+        response: { 200: PassSettings },
         tags: ['access'],
         body: Strict({ communityId: Id, passHolder: literals(['resident', 'household'] as const) }),
       },
@@ -58,7 +82,11 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     '/api/access/passes/issue',
     {
       config: { access: 'access.manage' },
-      schema: { tags: ['access'], body: Strict({ compoundId: Id, validUntil: DateString }) },
+      schema: {
+        response: { 201: PassesIssued },
+        tags: ['access'],
+        body: Strict({ compoundId: Id, validUntil: DateString }),
+      },
     },
     async (request, reply) =>
       reply.status(201).send(await passes.issueForCompound(actorOf(request), request.body)),
@@ -69,6 +97,7 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     {
       config: { access: 'access.read' },
       schema: {
+        response: { 200: PassPage },
         tags: ['access'],
         querystring: Strict({
           communityId: Type.Optional(Id),
@@ -90,6 +119,7 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     {
       config: { access: 'access.manage' },
       schema: {
+        response: { 200: PrintSheet },
         tags: ['access'],
         querystring: Strict({
           compoundId: Id,
@@ -106,7 +136,12 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     '/api/access/passes/:id/revoke',
     {
       config: { access: 'access.manage' },
-      schema: { tags: ['access'], params: IdParams, body: Strict({ reason: Text(200, 2) }) },
+      schema: {
+        response: { 204: NoContent },
+        tags: ['access'],
+        params: IdParams,
+        body: Strict({ reason: Text(200, 2) }),
+      },
     },
     async (request, reply) => {
       await passes.revoke(actorOf(request), request.params.id, request.body.reason);
@@ -118,7 +153,12 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
     '/api/access/passes/:id/reissue',
     {
       config: { access: 'access.manage' },
-      schema: { tags: ['access'], params: IdParams, body: Strict({ validUntil: Type.Optional(DateString) }) },
+      schema: {
+        response: { 201: PassReissued },
+        tags: ['access'],
+        params: IdParams,
+        body: Strict({ validUntil: Type.Optional(DateString) }),
+      },
     },
     async (request, reply) =>
       reply
@@ -128,20 +168,29 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
 
   app.post(
     '/api/access/passes/reissue-old-keys',
-    { config: { access: 'access.manage' }, schema: { tags: ['access'], body: Strict({ communityId: Id }) } },
+    {
+      config: { access: 'access.manage' },
+      schema: { response: { 200: PassesReissued }, tags: ['access'], body: Strict({ communityId: Id }) },
+    },
     async (request) => passes.reissueOldKeys(actorOf(request), request.body.communityId),
   );
 
   app.post(
     '/api/access/passes/:id/link',
-    { config: { access: 'access.manage' }, schema: { tags: ['access'], params: IdParams } },
+    {
+      config: { access: 'access.manage' },
+      schema: { response: { 201: PassLink }, tags: ['access'], params: IdParams },
+    },
     async (request, reply) =>
       reply.status(201).send(await passes.createLink(actorOf(request), request.params.id)),
   );
 
   app.delete(
     '/api/access/passes/:id/link',
-    { config: { access: 'access.manage' }, schema: { tags: ['access'], params: IdParams } },
+    {
+      config: { access: 'access.manage' },
+      schema: { response: { 204: NoContent }, tags: ['access'], params: IdParams },
+    },
     async (request, reply) => {
       await passes.revokeLink(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -149,37 +198,17 @@ export async function accessRoutes(app: AppInstance, { passes, config }: Service
   );
 
   // The holder's own pass on their phone: reached by a random link, so limited like the public form.
-  const perAddress = app.rateLimit({
-    max: config.publicRateLimit,
-    timeWindow: 60_000,
-    errorResponseBuilder: () => new AppError('rate_limited'),
-  });
+  const limited = routeLimits(app, [{ name: 'pass-link:', max: config.publicRateLimit }]);
   app.get(
     '/api/public/passes/:token',
     {
       config: { access: 'public' },
-      preHandler: [perAddress],
-      schema: { tags: ['public'], params: Strict({ token: LinkToken }) },
+      preHandler: limited,
+      schema: { response: { 200: OwnPass }, tags: ['public'], params: Strict({ token: LinkToken }) },
     },
     async (request) => passes.byLink(request.params.token),
   );
 }
-
-const Check = Strict({
-  uuid: Type.String({ format: 'uuid', maxLength: 36 }),
-  gateId: Id,
-  checkedAt: Type.String({ format: 'date-time', maxLength: 40 }),
-  direction: literals(DIRECTIONS),
-  token: Type.Optional(PassToken),
-  passNumber: Type.Optional(PassNumber),
-  temperature: Type.Optional(Type.Union([Type.Number({ minimum: 34, maximum: 43 }), Type.Null()])),
-  idChecked: Type.Optional(Type.Boolean()),
-  plate: Type.Optional(Type.Union([Text(12, 2), Type.Null()])),
-  trunkChecked: Type.Optional(Type.Boolean()),
-  refused: Type.Optional(Type.Boolean()),
-  refusalReason: Type.Optional(Type.Union([Text(200), Type.Null()])),
-  offline: Type.Optional(Type.Boolean()),
-});
 
 const OpeningHours = Type.Union([
   Type.String({ pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$', maxLength: 11 }),
@@ -190,13 +219,13 @@ const OpeningHours = Type.Union([
 export function gateRoutes(app: AppInstance, { gate }: Services) {
   app.get(
     '/api/access/compounds',
-    { config: { access: 'access.read' }, schema: { tags: ['access'] } },
+    { config: { access: 'access.read' }, schema: { response: { 200: Compounds }, tags: ['access'] } },
     async (request) => ({ items: await gate.compounds(actorOf(request)) }),
   );
 
   app.get(
     '/api/access/gates',
-    { config: { access: 'access.read' }, schema: { tags: ['access'] } },
+    { config: { access: 'access.read' }, schema: { response: { 200: GateList }, tags: ['access'] } },
     async (request) => ({ items: await gate.gates(actorOf(request)) }),
   );
 
@@ -205,6 +234,7 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
     {
       config: { access: 'access.manage' },
       schema: {
+        response: { 201: GateAnswer },
         tags: ['access'],
         body: Strict({
           compoundId: Id,
@@ -228,9 +258,10 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
     {
       config: { access: 'access.manage' },
       schema: {
+        response: { 200: GateAnswer },
         tags: ['access'],
         params: IdParams,
-        body: Strict({
+        body: StrictPatch({
           name: Type.Optional(Text(40, 1)),
           vehiclesAllowed: Type.Optional(Type.Boolean()),
           openingHours: Type.Optional(OpeningHours),
@@ -242,24 +273,35 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
 
   app.get(
     '/api/gate/gates',
-    { config: { access: 'gate.check' }, schema: { tags: ['gate'] } },
+    { config: { access: 'gate.check' }, schema: { response: { 200: GateList }, tags: ['gate'] } },
     async (request) => ({ items: await gate.gates(actorOf(request)) }),
   );
 
   app.get(
     '/api/gate/gates/:id/offline',
-    { config: { access: 'gate.check' }, schema: { tags: ['gate'], params: IdParams } },
+    {
+      config: { access: 'gate.check' },
+      schema: { response: { 200: OfflineBundle }, tags: ['gate'], params: IdParams },
+    },
     async (request) => gate.offlineBundle(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/gate/checks',
     {
-      config: { access: 'gate.check' },
+      // Each check is read on its own (gate-check-input.ts): a bad one is refused alone, the rest stored.
+      config: { access: 'gate.check', bodyItemsCheckedAlone: true },
       bodyLimit: 256 * 1024,
-      schema: { tags: ['gate'], body: Strict({ checks: Type.Array(Check, { minItems: 1, maxItems: 200 }) }) },
+      schema: { response: { 200: GateCheckResults }, tags: ['gate'], body: GateChecksBody },
+      validatorCompiler: gateChecksBatchValidator,
     },
-    async (request) => ({ results: await gate.record(actorOf(request), request.body.checks) }),
+    async (request) => {
+      const sent: unknown[] = request.body.checks;
+      const readings = sent.map(readGateCheck);
+      const valid = readings.flatMap((r) => ('check' in r ? [r.check] : []));
+      const answers = await gate.record(actorOf(request), valid);
+      return { results: answerBatch(sent, readings, answers, requestLang(request)) };
+    },
   );
 
   app.get(
@@ -267,6 +309,7 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
     {
       config: { access: 'access.read' },
       schema: {
+        response: { 200: CheckList },
         tags: ['access'],
         querystring: Strict({
           gateId: Type.Optional(Id),
@@ -289,6 +332,7 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
     {
       config: { access: 'gate.check' },
       schema: {
+        response: { 201: VisitorAnswer },
         tags: ['gate'],
         body: Strict({
           gateId: Id,
@@ -315,6 +359,7 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
     {
       config: { access: 'access.read' },
       schema: {
+        response: { 200: GateDayView },
         tags: ['access'],
         querystring: Strict({ communityId: Type.Optional(Id), day: Type.Optional(DateString) }),
       },
@@ -330,7 +375,11 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
     '/api/gate/lookup',
     {
       config: { access: 'gate.check' },
-      schema: { tags: ['gate'], body: Strict({ gateId: Id, docNumber: Text(40, 5) }) },
+      schema: {
+        response: { 200: DocumentLookup },
+        tags: ['gate'],
+        body: Strict({ gateId: Id, docNumber: Text(40, 5) }),
+      },
     },
     async (request) => gate.lookupDocument(actorOf(request), request.body.gateId, request.body.docNumber),
   );

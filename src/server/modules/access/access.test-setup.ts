@@ -1,6 +1,7 @@
 // Set-up shared by the access test files: an app, a fixture, a gate, a resident, and the starting passes.
+
 import { randomUUID } from 'node:crypto';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { createFixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp } from '../../test/test-app';
 import { gates } from '../places/places.table';

@@ -20,13 +20,16 @@ export function createCheckWriter(db: Db): CheckWriter {
     maxBatch: 50,
     maxInFlight: 1,
     async run(requests) {
-      // Two copies of one uuid in a single INSERT … ON CONFLICT would fail the statement: the first wins.
+      // Two copies of one uuid in a single INSERT … ON CONFLICT would fail the statement: the first wins,
+      // and only the request that sent it is told its copy was new (two phones resending the same check
+      // at once get one "stored" and one "duplicate", never two "stored").
       const seen = new Set<string>();
-      const rows = requests.flat().filter((r) => !seen.has(r.uuid) && seen.add(r.uuid));
+      const owned = requests.map((rows) => rows.filter((r) => !seen.has(r.uuid) && seen.add(r.uuid)));
+      const rows = owned.flat();
       const fresh = new Set<string>();
       for (let i = 0; i < rows.length; i += MAX_ROWS)
         for (const uuid of await insertChecks(db, rows.slice(i, i + MAX_ROWS))) fresh.add(uuid);
-      return requests.map(() => fresh);
+      return owned.map((own) => new Set(own.map((r) => r.uuid).filter((uuid) => fresh.has(uuid))));
     },
   });
   return { write: (rows) => batcher.add(rows) };

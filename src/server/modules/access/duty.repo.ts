@@ -77,11 +77,8 @@ export async function deleteShift(db: DbOrTx, id: number) {
   await db.delete(gateShifts).where(eq(gateShifts.id, id));
 }
 
-/**
- * The caller's shift at a gate that is on now, or starts within the grace: the earliest such one.
- * Checking in twice keeps the first time.
- */
-export async function checkIn(db: DbOrTx, accountId: number, gateId: number, now: Date, grace: Date) {
+/** The id of the account's shift at a gate that is on now or starts by `grace` (the earliest), if any. */
+export async function shiftOnNow(db: DbOrTx, accountId: number, gateId: number, now: Date, grace: Date) {
   const current = await db
     .select({ id: gateShifts.id })
     .from(gateShifts)
@@ -95,7 +92,15 @@ export async function checkIn(db: DbOrTx, accountId: number, gateId: number, now
     )
     .orderBy(asc(gateShifts.startsAt))
     .limit(1);
-  const id = current[0]?.id;
+  return current[0]?.id;
+}
+
+/**
+ * The caller's shift at a gate that is on now, or starts within the grace: the earliest such one.
+ * Checking in twice keeps the first time.
+ */
+export async function checkIn(db: DbOrTx, accountId: number, gateId: number, now: Date, grace: Date) {
+  const id = await shiftOnNow(db, accountId, gateId, now, grace);
   if (id === undefined) return undefined;
   await db
     .update(gateShifts)
@@ -119,9 +124,14 @@ export async function listInspections(
 ) {
   if (scope.communityIds.length === 0) return [];
   return db
-    .select({ inspection: dutyInspections, inspectorName: accounts.displayName })
+    .select({
+      inspection: dutyInspections,
+      inspectorName: accounts.displayName,
+      photoPublicId: photos.publicId,
+    })
     .from(dutyInspections)
     .leftJoin(accounts, eq(accounts.id, dutyInspections.createdBy))
+    .leftJoin(photos, eq(photos.id, dutyInspections.photoId))
     .where(
       and(
         inArray(dutyInspections.communityId, scope.communityIds),
@@ -145,14 +155,4 @@ export async function findInspectionInScope(db: DbOrTx, scope: Scope, id: number
 
 export async function deleteInspection(db: DbOrTx, id: number) {
   await db.delete(dutyInspections).where(eq(dutyInspections.id, id));
-}
-
-/** An inspection photo of that community (uploaded through the photo store). */
-export async function findInspectionPhoto(db: DbOrTx, communityId: number, id: number) {
-  const rows = await db
-    .select({ id: photos.id })
-    .from(photos)
-    .where(and(eq(photos.id, id), eq(photos.communityId, communityId), eq(photos.purpose, 'inspection')))
-    .limit(1);
-  return rows[0];
 }

@@ -1,10 +1,18 @@
 import { Type } from 'typebox';
+import {
+  CheckedIn,
+  DutyAccounts,
+  InspectionAnswer,
+  Inspections,
+  Shifts,
+  ShiftsCreated,
+} from '../../../shared/access/access-responses';
+import { NoContent } from '../../../shared/api/responses';
 import { actorOf } from '../../http/access';
-import { DateString, Id, IdParams, NullableText, Strict } from '../../http/schemas';
+import { DateString, Id, IdParams, Instant, NullableText, Strict } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
+import { PhotoId } from '../photos/photo-schemas';
 import { MAX_BULK_SHIFTS } from './duty.service';
-
-const Instant = Type.String({ format: 'date-time', maxLength: 40 });
 
 /** Gate duty: shifts, check-in, uncovered hours and the secretary's inspections. */
 export function dutyRoutes(app: AppInstance, { duty }: Services) {
@@ -12,7 +20,11 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
     '/api/access/shifts',
     {
       config: { access: 'access.read' },
-      schema: { tags: ['access'], querystring: Strict({ gateId: Id, from: DateString, to: DateString }) },
+      schema: {
+        response: { 200: Shifts },
+        tags: ['access'],
+        querystring: Strict({ gateId: Id, from: DateString, to: DateString }),
+      },
     },
     async (request) => duty.list(actorOf(request), request.query),
   );
@@ -21,7 +33,7 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
     '/api/access/shifts/accounts',
     {
       config: { access: 'access.manage' },
-      schema: { tags: ['access'], querystring: Strict({ gateId: Id }) },
+      schema: { response: { 200: DutyAccounts }, tags: ['access'], querystring: Strict({ gateId: Id }) },
     },
     async (request) => ({ items: await duty.accounts(actorOf(request), request.query.gateId) }),
   );
@@ -31,6 +43,7 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
     {
       config: { access: 'access.manage' },
       schema: {
+        response: { 201: ShiftsCreated },
         tags: ['access'],
         body: Strict({
           gateId: Id,
@@ -51,7 +64,10 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
 
   app.delete(
     '/api/access/shifts/:id',
-    { config: { access: 'access.manage' }, schema: { tags: ['access'], params: IdParams } },
+    {
+      config: { access: 'access.manage' },
+      schema: { response: { 204: NoContent }, tags: ['access'], params: IdParams },
+    },
     async (request, reply) => {
       await duty.remove(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -60,7 +76,10 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
 
   app.post(
     '/api/gate/check-in',
-    { config: { access: 'gate.check' }, schema: { tags: ['gate'], body: Strict({ gateId: Id }) } },
+    {
+      config: { access: 'gate.check' },
+      schema: { response: { 200: CheckedIn }, tags: ['gate'], body: Strict({ gateId: Id }) },
+    },
     async (request) => ({ shift: await duty.checkIn(actorOf(request), request.body.gateId) }),
   );
 
@@ -69,6 +88,7 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
     {
       config: { access: 'access.read' },
       schema: {
+        response: { 200: Inspections },
         tags: ['access'],
         querystring: Strict({
           gateId: Type.Optional(Id),
@@ -89,6 +109,7 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
     {
       config: { access: 'duty.inspect' },
       schema: {
+        response: { 201: InspectionAnswer },
         tags: ['access'],
         body: Strict({
           gateId: Id,
@@ -98,7 +119,7 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
           logComplete: Type.Boolean(),
           visitorsRegistered: Type.Boolean(),
           notes: Type.Optional(NullableText(500)),
-          photoId: Type.Optional(Type.Union([Id, Type.Null()])),
+          photoId: Type.Optional(Type.Union([PhotoId, Type.Null()])),
         }),
       },
     },
@@ -114,7 +135,10 @@ export function dutyRoutes(app: AppInstance, { duty }: Services) {
 
   app.delete(
     '/api/access/inspections/:id',
-    { config: { access: 'duty.inspect' }, schema: { tags: ['access'], params: IdParams } },
+    {
+      config: { access: 'duty.inspect' },
+      schema: { response: { 204: NoContent }, tags: ['access'], params: IdParams },
+    },
     async (request, reply) => {
       await duty.removeInspection(actorOf(request), request.params.id);
       return reply.status(204).send();

@@ -1,17 +1,23 @@
 import {
-  beijingDateTime,
-  beijingInstant,
   CHECK_IN_GRACE_MINUTES,
   checkInState,
   MAX_SHIFT_HOURS,
   overlaps,
   uncoveredSpans,
 } from '../../../shared/access';
-import { addDays, daysBetween } from '../../../shared/declarations';
+import { INSPECTION_PHOTO_PURPOSE } from '../../../shared/photos';
+import {
+  addDays,
+  beijingDayEnd,
+  beijingDayStart,
+  daysBetween,
+  formatBeijingDateTime,
+} from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
+import { attachablePhotos, attachPhotos } from '../photos/photos.repo';
 import * as repo from './duty.repo';
 import { findGateInScope } from './passes.repo';
 
@@ -36,13 +42,11 @@ export interface InspectionInput {
   logComplete: boolean;
   visitorsRegistered: boolean;
   notes: string | null;
-  photoId: number | null;
+  /** The public id of an inspection photo this account uploaded (the photo store). */
+  photoId: string | null;
 }
 
-const at = (d: Date) => {
-  const { day, time } = beijingDateTime(d);
-  return `${day} ${time}`;
-};
+const at = (d: Date) => formatBeijingDateTime(d);
 
 export function createDutyService(db: Db, audit: AuditService) {
   async function gateOf(actor: Actor, gateId: number) {
@@ -75,8 +79,8 @@ export function createDutyService(db: Db, audit: AuditService) {
         db,
         actor.scope,
         gate.id,
-        beijingInstant(query.from, '00:00'),
-        beijingInstant(addDays(query.to, 1), '00:00'),
+        beijingDayStart(query.from),
+        beijingDayEnd(query.to),
       );
       const items = rows.map(({ shift, accountName }) => ({
         id: shift.id,
@@ -232,12 +236,15 @@ export function createDutyService(db: Db, audit: AuditService) {
           { detail: '巡查时间不能在将来 · the time is in the future' },
           'inspectedAt',
         );
-      if (input.photoId !== null && !(await repo.findInspectionPhoto(db, gate.communityId, input.photoId)))
-        throw new AppError(
-          'inspection_invalid',
-          { detail: '照片不存在 · no such inspection photo' },
-          'photoId',
-        );
+      // The secretary's own upload for an inspection of this community, not attached to anything yet.
+      const photo = { purpose: INSPECTION_PHOTO_PURPOSE, accountId: actor.accountId } as const;
+      const known = await attachablePhotos(db, {
+        ...photo,
+        communityId: gate.communityId,
+        publicIds: input.photoId === null ? [] : [input.photoId],
+      });
+      const photoId = input.photoId === null ? null : (known.get(input.photoId) ?? null);
+      if (input.photoId !== null && photoId === null) throw noSuchPhoto();
       return db.transaction(async (tx) => {
         const row = await repo.insertInspection(tx, {
           communityId: gate.communityId,
@@ -248,9 +255,11 @@ export function createDutyService(db: Db, audit: AuditService) {
           logComplete: input.logComplete,
           visitorsRegistered: input.visitorsRegistered,
           notes: input.notes,
-          photoId: input.photoId,
+          photoId,
           createdBy: actor.accountId,
         });
+        if (photoId !== null && !(await attachPhotos(tx, { ...photo, ids: [photoId], target: row.id })))
+          throw noSuchPhoto();
         await audit.record(
           actor,
           {
@@ -262,14 +271,16 @@ export function createDutyService(db: Db, audit: AuditService) {
           },
           tx,
         );
-        return inspectionView(row, actor.displayName);
+        return inspectionView(row, actor.displayName, input.photoId);
       });
     },
 
     async inspections(actor: Actor, query: { gateId?: number; limit: number }) {
       if (query.gateId !== undefined) await gateOf(actor, query.gateId);
       const rows = await repo.listInspections(db, actor.scope, query);
-      return rows.map(({ inspection, inspectorName }) => inspectionView(inspection, inspectorName ?? ''));
+      return rows.map(({ inspection, inspectorName, photoPublicId }) =>
+        inspectionView(inspection, inspectorName ?? '', photoPublicId),
+      );
     },
 
     async removeInspection(actor: Actor, id: number) {
@@ -293,7 +304,10 @@ export function createDutyService(db: Db, audit: AuditService) {
   };
 }
 
-function inspectionView(row: repo.InspectionRow, inspectorName: string) {
+const noSuchPhoto = () =>
+  new AppError('inspection_invalid', { detail: '照片不存在或已用过 · no such inspection photo' }, 'photoId');
+
+function inspectionView(row: repo.InspectionRow, inspectorName: string, photoId: string | null) {
   return {
     id: row.id,
     gateId: row.gateId,
@@ -303,7 +317,7 @@ function inspectionView(row: repo.InspectionRow, inspectorName: string) {
     logComplete: row.logComplete,
     visitorsRegistered: row.visitorsRegistered,
     notes: row.notes,
-    photoId: row.photoId,
+    photoId,
     inspectorName,
   };
 }

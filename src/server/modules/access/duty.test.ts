@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingInstant } from '../../../shared/access';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { addDays, beijingInstant, beijingToday } from '../../../shared/time/beijing';
 import { createFixture, type Fixture, login } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { photos } from '../photos/photos.table';
+import { phoneJpeg, uploadPhoto } from '../photos/test-jpegs';
 import { gates } from '../places/places.table';
 
 let t: TestApp;
@@ -230,18 +229,13 @@ describe('check-in', () => {
 
 describe('inspections', () => {
   it('records an inspection with a photo, lists it newest first, and only the secretary may', async () => {
-    const [photo] = await t.services.database.db
-      .insert(photos)
-      .values({
-        communityId: f.a.community.id,
-        purpose: 'inspection',
-        fileName: 'x.jpg',
-        mime: 'image/jpeg',
-        bytes: 10,
-        width: 1,
-        height: 1,
-      })
-      .returning();
+    const uploaded = await uploadPhoto(
+      t,
+      secretary,
+      { communityId: f.a.community.id, purpose: 'inspection' },
+      phoneJpeg(),
+    );
+    const photo = uploaded.json().photo as { id: string };
     const body = {
       gateId,
       staffed: true,
@@ -274,7 +268,7 @@ describe('inspections', () => {
 
     const badPhoto = await call(secretary, 'POST', '/api/access/inspections', {
       ...body,
-      photoId: 2_000_000_000,
+      photoId: 'AAAAAAAAAAAAAAAAAAAAAA',
     });
     expect(badPhoto.statusCode).toBe(400);
     expect(badPhoto.json().error.field).toBe('photoId');

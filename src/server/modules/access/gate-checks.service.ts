@@ -1,5 +1,6 @@
 // Recording gate checks: each token verified again, judged against the pass's current state, stored once;
 // a fever also writes a referral and refers a known resident to the fever clinic.
+
 import {
   type Direction,
   type GateCheckInput,
@@ -10,21 +11,32 @@ import {
   type PassPayload,
   type Verdict,
 } from '../../../shared/access';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
-import * as declarationsRepo from '../declarations/declarations.repo';
+import { recordStatusChanges } from '../status/status.service';
 import { createCheckWriter } from './check-writer';
 import type { GateCache } from './gate-cache';
 import * as checksRepo from './gate-checks.repo';
+import { assertCheckInShift } from './on-duty';
 import type { PassStateCache } from './pass-state-cache';
 import type * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 import { createTokenReader } from './verified-tokens';
 
 export type CheckInput = GateCheckInput;
-export type CheckResult = GateCheckResult;
+/** One check's answer; `duplicateOf` is an index in the checks given to record(). */
+export type CheckResult = Omit<GateCheckResult, 'error'>;
+/** A check answered, or refused with the reason (the route puts it in the caller's language). */
+export type CheckAnswer = CheckResult | { refused: AppError };
+
+interface Fever {
+  uuid: string;
+  gate: repo.GateRow;
+  row?: repo.PassForCheck;
+  temperature: number;
+}
 
 // A check may be made offline hours before it is sent, but not in the future nor weeks ago.
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
@@ -63,46 +75,118 @@ export function createGateChecksService(
     return judgePass(payload, direction, knowledge);
   }
 
+  /** Checks with a fever: one transaction writes them with their referrals and the resident's status. */
+  async function writeWithFevers(rows: checksRepo.GateCheckInsert[], fevers: Fever[]): Promise<Set<string>> {
+    return db.transaction(async (tx) => {
+      const inserted = await checksRepo.insertChecks(tx, rows);
+      const newFevers = fevers.filter((f) => inserted.has(f.uuid));
+      await checksRepo.insertReferrals(
+        tx,
+        newFevers.map((f) => ({
+          communityId: f.gate.communityId,
+          checkUuid: f.uuid,
+          gateId: f.gate.id,
+          residentId: f.row?.residentId ?? null,
+          householdId: f.row?.householdId ?? null,
+          temperature: f.temperature,
+        })),
+      );
+      // A known person with a fever is referred to the fever clinic, through the status module (one lock,
+      // one upsert and one history insert for the batch). The policy leaves alone someone the gate
+      // already referred; referred on their own word, the gate's reading makes the status the gate's
+      // (the resident can no longer take it back).
+      await recordStatusChanges(
+        tx,
+        newFevers.flatMap((f) => {
+          const residentId = f.row?.residentId;
+          if (!residentId) return [];
+          const reason = {
+            zh: `门岗测温 ${f.temperature.toFixed(1)} °C，转发热门诊`,
+            en: `${f.temperature.toFixed(1)} °C at the gate: referred to the fever clinic`,
+          };
+          return [
+            {
+              residentId,
+              communityId: f.gate.communityId,
+              status: 'referred_to_clinic' as const,
+              source: 'gate' as const,
+              cause: 'gate_fever',
+              reason,
+            },
+          ];
+        }),
+      );
+      return inserted;
+    });
+  }
+
   return {
     /** How many tokens were answered from the verified-token memory: for the benchmark. */
     tokenStats: tokens.stats,
 
     /**
-     * Records a batch of checks (one online, many after being offline). Each token is verified here
-     * again, in process (a token already proven genuine is remembered: verified-tokens.ts); each pass is read once for the batch; the batch
-     * is one INSERT that skips uuids already stored, so a resend never duplicates.
+     * Records a batch of checks (one online, many after being offline), answering each on its own: a
+     * check the service cannot take (clock far off, no pass, a gate not the guard's) is refused alone,
+     * the rest are recorded. Each token is verified here again, in process (a token already proven genuine
+     * is remembered: verified-tokens.ts); each pass is read once for the batch; the batch is one INSERT
+     * that skips uuids already stored, so a resend never duplicates. The same uuid twice in one batch is
+     * recorded once: the first copy answers, the others are duplicates naming it.
      */
-    async record(actor: Actor, checks: CheckInput[]): Promise<CheckResult[]> {
+    async record(actor: Actor, checks: CheckInput[]): Promise<CheckAnswer[]> {
       const now = Date.now();
       const today = beijingToday();
+      const answers: Array<CheckAnswer | undefined> = checks.map(() => undefined);
+      const firstOf = new Map<string, number>();
       const prepared = [];
-      for (const check of checks) {
-        const at = Date.parse(check.checkedAt);
-        if (Number.isNaN(at) || at > now + MAX_CLOCK_SKEW_MS || at < now - MAX_AGE_MS)
-          throw new AppError(
-            'gate_check_invalid',
-            { detail: '检查时间不对 · check time out of range' },
-            'checkedAt',
-          );
-        if (!check.token && check.passNumber === undefined)
-          throw new AppError('gate_check_invalid', { detail: '缺少出入证 · no pass given' }, 'token');
-        const gate = await gateFor(actor, check.gateId);
-        const payload = check.token ? await tokens.read(check.token) : null;
-        prepared.push({ check, gate, payload, number: payload?.passNumber ?? check.passNumber ?? null });
+      for (const [index, check] of checks.entries()) {
+        const first = firstOf.get(check.uuid);
+        if (first !== undefined) continue; // answered below, once the first copy has its answer
+        try {
+          const at = Date.parse(check.checkedAt);
+          if (Number.isNaN(at) || at > now + MAX_CLOCK_SKEW_MS || at < now - MAX_AGE_MS)
+            throw new AppError(
+              'gate_check_invalid',
+              { detail: '检查时间不对 · check time out of range' },
+              'checkedAt',
+            );
+          if (!check.token && check.passNumber === undefined)
+            throw new AppError('gate_check_invalid', { detail: '缺少出入证 · no pass given' }, 'token');
+          const gate = await gateFor(actor, check.gateId);
+          await assertCheckInShift(db, actor, gate.id, new Date(at));
+          const payload = check.token ? await tokens.read(check.token) : null;
+          prepared.push({
+            index,
+            check,
+            gate,
+            payload,
+            number: payload?.passNumber ?? check.passNumber ?? null,
+          });
+          firstOf.set(check.uuid, index);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          answers[index] = { refused: error };
+        }
       }
       // The community's pass states, from memory (at most a second old; see pass-state-cache.ts).
       const byCommunity = new Map<number, Map<number, repo.PassForCheck>>();
-      for (const communityId of new Set(prepared.map((p) => p.gate.communityId)))
-        byCommunity.set(communityId, await states.get(communityId));
+      for (const communityId of new Set(prepared.map((p) => p.gate.communityId))) {
+        let known = await states.get(communityId);
+        // A genuine token (or a typed number) the memory has not heard of is most likely a pass issued a
+        // moment ago on another instance, whose change notice is still on its way: those numbers are read
+        // now rather than answered "unknown". Forged tokens never get here (their signature failed).
+        const missing = prepared
+          .filter((p) => p.gate.communityId === communityId && p.number !== null)
+          .filter((p) => p.payload?.holderKind !== 'visitor' && !known.has(p.number as number))
+          .map((p) => p.number as number);
+        if (missing.length > 0) {
+          states.invalidate(communityId, [...new Set(missing)]);
+          known = await states.get(communityId);
+        }
+        byCommunity.set(communityId, known);
+      }
       const rows: checksRepo.GateCheckInsert[] = [];
-      const results: CheckResult[] = [];
-      const fevers: Array<{
-        uuid: string;
-        gate: repo.GateRow;
-        row?: repo.PassForCheck;
-        temperature: number;
-      }> = [];
-      for (const { check, gate, payload, number } of prepared) {
+      const fevers: Fever[] = [];
+      for (const { index, check, gate, payload, number } of prepared) {
         // A visitor pass is numbered by its visitor row, outside the community's pass series.
         const visitorId = payload?.holderKind === 'visitor' ? payload.holderId : null;
         const row =
@@ -150,72 +234,49 @@ export function createGateChecksService(
             row: verdict === 'unknown' ? undefined : row,
             temperature: check.temperature,
           });
-        results.push({
+        const result: CheckResult = {
           uuid: check.uuid,
+          outcome: 'stored',
           verdict,
           passNumber: visitorId === null ? number : null,
           fever,
           stored: true,
-        });
+        };
+        answers[index] = result;
       }
       const fresh =
-        fevers.length === 0
-          ? await writer.write(rows)
-          : await db.transaction(async (tx) => {
-              const inserted = await checksRepo.insertChecks(tx, rows);
-              const newFevers = fevers.filter((f) => inserted.has(f.uuid));
-              await checksRepo.insertReferrals(
-                tx,
-                newFevers.map((f) => ({
-                  communityId: f.gate.communityId,
-                  checkUuid: f.uuid,
-                  gateId: f.gate.id,
-                  residentId: f.row?.residentId ?? null,
-                  householdId: f.row?.householdId ?? null,
-                  temperature: f.temperature,
-                })),
-              );
-              // A known person with a fever is referred to the fever clinic: their status says so, through
-              // the same status-change writer as re-evaluations (one upsert, one history row each).
-              const changes: declarationsRepo.StatusChange[] = [];
-              for (const f of newFevers) {
-                const residentId = f.row?.residentId;
-                if (!residentId || changes.some((c) => c.residentId === residentId)) continue;
-                const before = await declarationsRepo.findStatus(tx, residentId);
-                if (before?.status === 'referred_to_clinic') continue;
-                const reason = {
-                  zh: `门岗测温 ${f.temperature.toFixed(1)} °C，转发热门诊`,
-                  en: `${f.temperature.toFixed(1)} °C at the gate: referred to the fever clinic`,
-                };
-                changes.push({
-                  residentId,
-                  communityId: f.gate.communityId,
-                  declarationId: before?.declarationId ?? null,
-                  fromStatus: before?.status ?? null,
-                  toStatus: 'referred_to_clinic',
-                  ruleId: null,
-                  observationUntil: null,
-                  statusReason: reason,
-                  historyReason: reason,
-                });
-              }
-              await declarationsRepo.applyStatusChanges(tx, changes, 'gate_fever');
-              return inserted;
-            });
-      const resent = results.filter((r) => !fresh.has(r.uuid)).map((r) => r.uuid);
-      if (resent.length > 0) {
-        // A resend answers with the verdict recorded the first time, not a new one.
-        const stored = await checksRepo.verdictsOf(db, actor.scope, resent);
-        for (const r of results) {
-          if (fresh.has(r.uuid)) continue;
-          r.stored = false;
-          const first = stored.get(r.uuid);
-          if (!first)
-            throw new AppError('gate_check_invalid', { detail: '记录编号重复 · uuid already used' }, 'uuid');
-          r.verdict = first as Verdict;
-        }
+        rows.length === 0
+          ? new Set<string>()
+          : fevers.length === 0
+            ? await writer.write(rows)
+            : await writeWithFevers(rows, fevers);
+      const resent = prepared.map((p) => p.check.uuid).filter((uuid) => !fresh.has(uuid));
+      // A resend answers with the verdict recorded the first time, not a new one.
+      const stored = resent.length > 0 ? await checksRepo.verdictsOf(db, actor.scope, resent) : new Map();
+      for (const { index, check } of prepared) {
+        if (fresh.has(check.uuid)) continue;
+        const first = stored.get(check.uuid);
+        const answer = answers[index] as CheckResult;
+        answers[index] = first
+          ? { ...answer, outcome: 'duplicate', stored: false, verdict: first as Verdict }
+          : // Stored under another community (out of this guard's sight): this uuid cannot be used again.
+            {
+              refused: new AppError(
+                'gate_check_invalid',
+                { detail: '记录编号重复 · uuid already used' },
+                'uuid',
+              ),
+            };
       }
-      return results;
+      return checks.map((check, index) => {
+        const first = firstOf.get(check.uuid);
+        const own = answers[index];
+        if (own !== undefined || first === undefined) return own as CheckAnswer;
+        const original = answers[first] as CheckAnswer;
+        return 'refused' in original
+          ? original
+          : { ...original, outcome: 'duplicate', stored: false, duplicateOf: first };
+      });
     },
   };
 }

@@ -1,11 +1,12 @@
 // Gate checks: verdicts, resends, observation, fevers, the typed-ID lookup and other communities' guards.
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePayload, splitToken } from '../../../shared/access';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { type Fixture, syntheticId } from '../../test/fixture';
 import type { TestApp } from '../../test/test-app';
-import { upsertStatusesBulk } from '../declarations/declarations.repo';
+import { recordStatusChange } from '../status/status.service';
 import { gateChecks, gateReferrals, passes } from './access.table';
 import { type AccessSetup, issueStartingPasses, setUpAccess } from './access.test-setup';
 import { STATE_TTL_MS } from './pass-state-cache';
@@ -96,17 +97,14 @@ describe('gate checks', () => {
 
   it('stops a person under observation going out, lets them come home, and lists only numbers', async () => {
     const [own] = await t.services.database.db.select().from(passes).where(eq(passes.residentId, residentId));
-    await upsertStatusesBulk(t.services.database.db, [
-      {
-        residentId,
-        communityId: f.a.community.id,
-        status: 'home_observation',
-        ruleId: null,
-        reason: { zh: '测试', en: 'test' },
-        observationUntil: null,
-        declarationId: null,
-      },
-    ]);
+    await recordStatusChange(t.services.database.db, {
+      residentId,
+      communityId: f.a.community.id,
+      status: 'home_observation',
+      source: 'staff',
+      cause: 'declaration',
+      reason: { zh: '测试', en: 'test' },
+    });
     // Observation comes from declarations, not from a pass change: online checks see it within the
     // pass-state cache's second (pass-state-cache.ts).
     await new Promise((r) => setTimeout(r, STATE_TTL_MS + 50));
@@ -166,7 +164,12 @@ describe('gate checks', () => {
 
   it("keeps other communities' guards out of this gate", async () => {
     const res = await call(guardB, 'POST', '/api/gate/checks', { checks: [check({ passNumber: 1 })] });
-    expect(res.statusCode).toBe(404);
+    // Refused as that check's answer (the same as a gate that does not exist), not stored.
+    expect(res.json().results[0]).toMatchObject({
+      outcome: 'refused',
+      stored: false,
+      error: { code: 'not_found' },
+    });
     const bundle = await call(guardB, 'GET', `/api/gate/gates/${gateId}/offline`);
     expect(bundle.statusCode).toBe(404);
     const list = await call(guardB, 'GET', '/api/gate/gates');
@@ -177,9 +180,9 @@ describe('gate checks', () => {
     const future = await call(guard, 'POST', '/api/gate/checks', {
       checks: [check({ passNumber: 1, checkedAt: new Date(Date.now() + 3_600_000).toISOString() })],
     });
-    expect(future.statusCode).toBe(400);
-    expect(future.json().error.message).toContain('时间');
+    expect(future.json().results[0]).toMatchObject({ outcome: 'refused', error: { field: 'checkedAt' } });
+    expect(future.json().results[0].error.message).toContain('时间');
     const bad = await call(guard, 'POST', '/api/gate/checks', { checks: [check({ token: 'abc' })] });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.json().results[0]).toMatchObject({ outcome: 'refused', error: { field: 'token' } });
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { BEIJING_ZONE } from '../../db/beijing-sql';
 import type { DbOrTx } from '../../db/database';
 
 /** Checks per gate and Beijing hour of one day, with fevers and refusals. */
@@ -10,7 +11,7 @@ export async function hourlyChecks(db: DbOrTx, communityIds: number[], from: Dat
     fevers: number;
     refusals: number;
   }>(sql`
-    select gate_id as "gateId", extract(hour from checked_at at time zone 'Asia/Shanghai')::int as hour,
+    select gate_id as "gateId", extract(hour from checked_at at time zone ${BEIJING_ZONE})::int as hour,
       count(*)::int as checks, count(*) filter (where fever)::int as fevers, count(*) filter (where refused)::int as refusals
     from gate_checks
     where community_id = any(${sql.param(communityIds)}::int[]) and checked_at >= ${from} and checked_at < ${to}

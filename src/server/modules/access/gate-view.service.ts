@@ -1,5 +1,6 @@
 // What the console shows of the gates: the log of a day's checks and the day view with its anomalies.
 import type { Direction, Verdict } from '../../../shared/access';
+import { beijingDayEnd, beijingDayStart } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -12,8 +13,8 @@ export function createGateViewService(db: Db) {
   return {
     /** The log of a day (Beijing day), newest first: what the console's gate view lists. */
     async listChecks(actor: Actor, filter: { gateId?: number; day: string; limit: number }) {
-      const from = new Date(`${filter.day}T00:00:00+08:00`);
-      const to = new Date(from.getTime() + 86_400_000);
+      const from = beijingDayStart(filter.day);
+      const to = beijingDayEnd(filter.day);
       const rows = await checksRepo.listChecks(db, actor.scope, {
         gateId: filter.gateId,
         from,
@@ -47,8 +48,8 @@ export function createGateViewService(db: Db) {
       if (filter.communityId !== undefined && !canSeeCommunity(actor.scope, filter.communityId))
         throw new AppError('not_found');
       const communityIds = filter.communityId ? [filter.communityId] : actor.scope.communityIds;
-      const from = new Date(`${filter.day}T00:00:00+08:00`);
-      const to = new Date(from.getTime() + 86_400_000);
+      const from = beijingDayStart(filter.day);
+      const to = beijingDayEnd(filter.day);
       const [gateList, hourly, visitorCounts, passCounts, odd] = await Promise.all([
         repo.listGatesInScope(db, { ...actor.scope, communityIds }),
         viewRepo.hourlyChecks(db, communityIds, from, to),

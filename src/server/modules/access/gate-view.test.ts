@@ -1,7 +1,8 @@
 // The console's gate view: checks per hour, fevers, refusals, visitors, and the anomalies it flags.
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import { type Fixture, login } from '../../test/fixture';
 import type { TestApp } from '../../test/test-app';
 import { gates } from '../places/places.table';

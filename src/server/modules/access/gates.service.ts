@@ -1,5 +1,5 @@
 // Gate management: creating and editing gates, listing them, and the bundle a gate phone keeps offline.
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -8,6 +8,7 @@ import { assertCommunity } from '../auth/scope';
 import { findPlace } from '../places/places.repo';
 import type { GateCache } from './gate-cache';
 import * as gatesRepo from './gates.repo';
+import { assertOnDutyAt } from './on-duty';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 
@@ -73,6 +74,8 @@ export function createGatesService(db: Db, audit: AuditService, keys: PassKeySto
      */
     async offlineBundle(actor: Actor, gateId: number) {
       const gate = await gateCache.gateFor(actor, gateId);
+      // The whole community's numbers (revoked, under observation): a volunteer gets them only on duty.
+      await assertOnDutyAt(db, actor, gate.id);
       const [revoked, stayIn, active] = await Promise.all([
         repo.revokedNumbers(db, gate.communityId),
         repo.stayInNumbers(db, gate.communityId),

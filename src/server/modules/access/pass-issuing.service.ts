@@ -1,5 +1,5 @@
 // Issuing passes (per household or per resident, as the community set), revoking and reissuing them.
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -140,7 +140,7 @@ export function createPassIssuingService(
         { status: 'revoked', revokedAt: new Date(), revokedReason: reason, linkToken: null },
         { reason, detail: { change: 'revoke', number: pass.number } },
       );
-      states.invalidate(pass.communityId);
+      states.invalidate(pass.communityId, [pass.number]);
     },
 
     async reissue(actor: Actor, id: number, validUntil?: string) {
@@ -168,7 +168,7 @@ export function createPassIssuingService(
         );
         return row;
       });
-      states.invalidate(pass.communityId);
+      states.invalidate(pass.communityId, created ? [pass.number, created.number] : undefined);
       return { id: created?.id, number: created?.number };
     },
   };

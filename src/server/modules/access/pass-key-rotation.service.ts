@@ -1,9 +1,11 @@
 // The signing keys seen from the passes: public keys, rotation, and reissuing passes signed with an old key.
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
+import type { ChangeBus } from '../../db/change-bus';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
-import { assertCommunity } from '../auth/scope';
+import { assertCommunity, isRootScope } from '../auth/scope';
 import type { PassStateCache } from './pass-state-cache';
 import * as repo from './passes.repo';
 import type { PassHelpers } from './passes.shared';
@@ -15,6 +17,7 @@ export function createPassKeyRotationService(
   keys: PassKeyStore,
   states: PassStateCache,
   helpers: PassHelpers,
+  bus?: ChangeBus,
 ) {
   const { reissueRows } = helpers;
   return {
@@ -49,9 +52,16 @@ export function createPassKeyRotationService(
 
     publicKeys: () => keys.publicKeys(),
 
+    /**
+     * One key signs every pass of the installation, so only an officer at the top of the tree (whose
+     * place has no parent, e.g. 北京市) may replace it: a district must not re-key the other districts.
+     */
     async rotateKey(actor: Actor) {
+      if (!isRootScope(actor.scope)) throw new AppError('keys_root_only');
       const previous = keys.activeKid;
       const kid = keys.rotate();
+      // The other instances read the shared key directory again: they sign with the new key from now on.
+      await bus?.publish({ k: 'keys', kid });
       await audit.record(actor, {
         action: 'update',
         entity: 'pass_signing_key',

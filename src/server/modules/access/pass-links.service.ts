@@ -1,7 +1,8 @@
 // The holder's personal pass link: made, withdrawn, and the pass shown behind it.
+
 import { randomBytes } from 'node:crypto';
 import { maskName } from '../../../shared/access';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';

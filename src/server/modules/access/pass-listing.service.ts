@@ -1,9 +1,11 @@
 // Reading passes: the console's list and the print sheet (printing is audited like an export).
+
 import { maskName } from '../../../shared/access';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import type { AuditService } from '../audit/audit.service';
+import { recordExport } from '../audit/export-audit';
 import * as repo from './passes.repo';
 import type { PassHelpers, PassHolderSetting, PassStatusFilter } from './passes.shared';
 
@@ -64,11 +66,11 @@ export function createPassListingService(db: Db, audit: AuditService, helpers: P
         limit: input.limit,
         offset: 0,
       });
-      await audit.record(actor, {
-        action: 'export',
+      await recordExport(audit, actor, {
+        kind: 'pass_print',
         entity: 'pass',
-        communityId: compound.communityId,
-        detail: { print: true, compoundId: compound.id, count: rows.length },
+        communities: [{ communityId: compound.communityId, rows: rows.length }],
+        detail: { compoundId: compound.id },
       });
       return {
         compoundName: compound.name,

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
 import { gates, places } from '../places/places.table';
+import { currentStatusesSql } from '../status/status.repo';
 import { accessSettings, passes } from './access.table';
 
 export type PassRow = typeof passes.$inferSelect;
@@ -239,7 +240,7 @@ export async function stayInNumbers(db: DbOrTx, communityId: number): Promise<nu
   // Everyone under observation in the community (few), then their passes: personal or household.
   const result = await db.execute<{ number: number }>(sql`
     with stay as (
-      select r.id, r.household_id from person_status ps join residents r on r.id = ps.resident_id
+      select r.id, r.household_id from ${currentStatusesSql} ps join residents r on r.id = ps.resident_id
       where ps.community_id = ${communityId} and ps.status in (${STAY_IN_SQL}) and r.moved_out_at is null)
     select p.number from passes p join stay on p.resident_id = stay.id
       where p.community_id = ${communityId} and p.status = 'active'
@@ -259,9 +260,9 @@ export async function passesForCheck(db: DbOrTx, communityId: number, numbers: n
     select p.id, p.number, p.status, p.compound_id as "compoundId", p.valid_until as "validUntil",
       p.household_id as "householdId", p.resident_id as "residentId",
       case when p.resident_id is not null then exists (
-          select 1 from person_status ps where ps.resident_id = p.resident_id and ps.status in (${STAY_IN_SQL}))
+          select 1 from ${currentStatusesSql} ps where ps.resident_id = p.resident_id and ps.status in (${STAY_IN_SQL}))
         else exists (
-          select 1 from residents r join person_status ps on ps.resident_id = r.id
+          select 1 from residents r join ${currentStatusesSql} ps on ps.resident_id = r.id
           where r.household_id = p.household_id and r.moved_out_at is null and ps.status in (${STAY_IN_SQL}))
       end as "stayIn"
     from passes p where p.community_id = ${communityId}${which}`);

@@ -1,6 +1,7 @@
 // What the pass services share: the holder setting and status types, the bulk limit, token signing, the
 // compound-in-scope check, the status a person reads, writing reissued rows, and an audited change.
 import { encodePayload, type HolderKind, joinToken, type PassPayload } from '../../../shared/access';
+import type { PassStatus } from '../../../shared/access/access-responses';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -32,7 +33,7 @@ export function createPassHelpers(db: Db, keys: PassKeyStore) {
 
   /** The status a person reads: `expired` is derived from the date, never stored. */
   function shownStatus(row: repo.PassRow, today: string) {
-    return row.status === 'active' && row.validUntil < today ? 'expired' : row.status;
+    return (row.status === 'active' && row.validUntil < today ? 'expired' : row.status) as PassStatus;
   }
 
   /** A new pass for the same holder with the next number; the old one is marked reissued. */

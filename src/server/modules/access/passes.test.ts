@@ -1,9 +1,10 @@
 // Passes: issuing, revoking and reissuing, per-resident passes, printing, personal links, key rotation.
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readToken } from '../../../shared/access';
 import { nobleCheck } from '../../../shared/access/verify-noble';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import type { Fixture } from '../../test/fixture';
 import { login } from '../../test/fixture';
 import type { TestApp } from '../../test/test-app';

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodePayload, joinToken, readToken } from '../../../shared/access';
+import { decodePayload, encodePayload, joinToken, readToken } from '../../../shared/access';
 import { openPassKeyStore } from './signing-keys';
 
 const payload = encodePayload({
@@ -40,5 +40,27 @@ describe('pass signing keys', () => {
     expect(await readToken(old, store.publicKeyMap(), store.check)).not.toBeNull();
     const reopened = openPassKeyStore(dir);
     expect(reopened.activeKid).toBe(2);
+  });
+
+  it('another instance on the same directory signs with the new key after reload, and verifies both', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pass-keys-'));
+    const a = openPassKeyStore(dir);
+    const b = openPassKeyStore(dir);
+    const before = joinToken(payload, b.signPayload(payload));
+    const kid = a.rotate();
+    expect(b.reload()).toBe(true);
+    expect(b.activeKid).toBe(kid);
+    expect(b.publicKeys().map((k) => [k.kid, k.active])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    // B now signs with the key A made: A verifies it; both still verify what B signed before.
+    const decoded = decodePayload(payload);
+    if (!decoded) throw new Error('payload');
+    const next = encodePayload({ ...decoded, kid });
+    const after = joinToken(next, b.signPayload(next));
+    expect(await readToken(after, a.publicKeyMap(), a.check)).not.toBeNull();
+    expect(await readToken(before, a.publicKeyMap(), a.check)).not.toBeNull();
+    expect(b.reload()).toBe(false);
   });
 });

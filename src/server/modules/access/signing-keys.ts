@@ -17,6 +17,11 @@ import type { SignatureCheck } from '../../../shared/access';
  *   <dir>/pass-key-<kid>.pem   private key, PKCS#8, mode 0600 — only the newest (active) one is kept
  *   <dir>/pass-key-<kid>.pub   public key, raw 32 bytes base64url — kept for every kid so that passes
  *                              signed before a rotation still verify until they are re-issued
+ *
+ * Several instances share the directory (DASHU_PASS_KEY_DIR, like the photo directory): it is the one
+ * place the private key may live, so it is also where the others find the public keys. After a rotation
+ * on one instance a change notice ('keys') makes every other `reload()` it: they sign with the new key
+ * at once, stop signing with the retired one, and accept passes signed by either.
  */
 export interface PublicKeyInfo {
   kid: number;
@@ -34,6 +39,11 @@ export interface PassKeyStore {
   check: SignatureCheck;
   /** Makes a new active key; the previous private key is deleted, its public key stays listed. */
   rotate(): number;
+  /**
+   * Reads the directory again (another instance rotated): the newest private key becomes the active one
+   * and every public key is listed. Answers whether the active key changed.
+   */
+  reload(): boolean;
 }
 
 const PRIVATE = /^pass-key-(\d+)\.pem$/;
@@ -89,6 +99,17 @@ export function openPassKeyStore(dir: string): PassKeyStore {
   return {
     get activeKid() {
       return activeKid;
+    },
+    reload() {
+      const newest = kids().at(-1);
+      const changed = newest !== undefined && newest !== activeKid;
+      if (newest !== undefined && changed) {
+        privateKey = createPrivateKey(readFileSync(path.join(dir, `pass-key-${newest}.pem`)));
+        activeKid = newest;
+      }
+      loadPublic();
+      for (const { raw, object } of publicCache.values()) objectByRaw.set(raw, object);
+      return changed;
     },
     signPayload: (payload) => new Uint8Array(sign(null, payload, privateKey)),
     publicKeys: () =>

@@ -1,4 +1,5 @@
 // Visitors at the gate (registered with a sealed phone and a day pass) and the typed-ID lookup of a pass.
+
 import { randomUUID } from 'node:crypto';
 import {
   encodePayload,
@@ -8,16 +9,19 @@ import {
   type VisitorInput,
   type VisitorPass,
 } from '../../../shared/access';
-import { beijingToday } from '../../../shared/declarations';
 import { maskPhone, PHONE_REASON_MESSAGES, parseIdNumber, parsePhone } from '../../../shared/identity';
 import { normalizeDocumentInput } from '../../../shared/identity/normalize';
+import { checkNameField } from '../../../shared/people/resident-input';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
+import { type WholeNumberSearchGuard, wholeNumberKind } from '../people/whole-number-search';
 import type { GateCache } from './gate-cache';
 import * as checksRepo from './gate-checks.repo';
+import { assertOnDutyAt } from './on-duty';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
 import * as visitorsRepo from './visitors.repo';
@@ -28,6 +32,7 @@ export function createVisitorsService(
   keys: PassKeyStore,
   vault: Vault,
   gateCache: GateCache,
+  numberSearches: WholeNumberSearchGuard,
 ) {
   const { gateFor } = gateCache;
   return {
@@ -37,6 +42,10 @@ export function createVisitorsService(
      */
     async registerVisitor(actor: Actor, input: VisitorInput): Promise<VisitorPass> {
       const gate = await gateFor(actor, input.gateId);
+      // A visitor's name by the same rule as a resident's (one message for a placeholder like '/').
+      const name = checkNameField(input.name);
+      if (!name.ok)
+        throw new AppError('validation_failed', { detail: name.issue.message[actor.lang] }, 'name');
       const phone = parsePhone(input.phone);
       if (!phone.ok)
         throw new AppError(
@@ -50,7 +59,7 @@ export function createVisitorsService(
         const row = await visitorsRepo.insertVisitor(tx, {
           communityId: gate.communityId,
           gateId: gate.id,
-          name: input.name.trim(),
+          name: name.value,
           phoneCipher: vault.encrypt(phone.normalized),
           phoneMasked: maskPhone(phone.normalized),
           reason: input.reason.trim(),
@@ -94,11 +103,18 @@ export function createVisitorsService(
       };
     },
 
-    /** A typed ID number (needs the network): the person's pass in this gate's community, if any. */
+    /**
+     * A typed ID number (needs the network): the person's pass in this gate's compound, if any. Guards
+     * and staff at any time; a volunteer (scope: some buildings) only during a shift at this gate.
+     */
     async lookupDocument(actor: Actor, gateId: number, docNumber: string) {
       const gate = await gateFor(actor, gateId);
+      // Any holder of the compound may stand at this gate: a volunteer looks them up only on duty here.
+      await assertOnDutyAt(db, actor, gate.id);
       // The same candidates the registry search hashes: as typed (upper-cased) and as a parsed ID.
       const compact = normalizeDocumentInput(docNumber);
+      // "Does this number have a pass here?" answers like a whole-number search: the same count applies.
+      await numberSearches.admit(actor, wholeNumberKind(compact));
       const candidates = new Set([compact]);
       const id = parseIdNumber('resident_id', compact);
       if (id.ok) candidates.add(id.normalized);

@@ -1,6 +1,8 @@
 import { and, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
+import { accounts } from '../auth/auth.table';
 import type { Scope } from '../auth/scope';
+import { places } from '../places/places.table';
 import { auditLog } from './audit.table';
 
 export type AuditInsert = typeof auditLog.$inferInsert;
@@ -22,13 +24,18 @@ export interface AuditFilter {
 }
 
 /**
- * Rows of the communities in scope; rows with no community (logins, account changes) are visible to
- * the account's own trail only when it is the actor, so one community never reads another's logins.
+ * Rows of the communities in scope; rows with no community are the caller's own, or about an account
+ * (sign-ins, failed sign-ins, lockouts, alarms, account changes) whose scope place lies at or under the
+ * caller's: a secretary sees who tried her guards' passwords, never another community's sign-ins.
  */
 export async function listAudit(db: DbOrTx, scope: Scope, actorId: number, filter: AuditFilter) {
+  const accountsInScope = sql`select a.id from ${accounts} a join ${places} p on p.id = a.scope_place_id
+    where p.id = ${scope.placeId} or p.path like ${`${scope.placePath}${scope.placeId}/%`}`;
+  const ownOrAccounts = sql`(${auditLog.communityId} is null and (${auditLog.accountId} = ${actorId}
+    or (${auditLog.entity} = 'account' and ${auditLog.entityId} in (${accountsInScope}))))`;
   const visible = scope.communityIds.length
-    ? sql`(${inArray(auditLog.communityId, scope.communityIds)} or (${auditLog.communityId} is null and ${auditLog.accountId} = ${actorId}))`
-    : sql`(${auditLog.communityId} is null and ${auditLog.accountId} = ${actorId})`;
+    ? sql`(${inArray(auditLog.communityId, scope.communityIds)} or ${ownOrAccounts})`
+    : ownOrAccounts;
   const conditions: SQL[] = [visible];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));

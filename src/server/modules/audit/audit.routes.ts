@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
+import { AuditPage } from '../../../shared/audit/audit-responses';
 import { actorOf } from '../../http/access';
-import { Id, Page, Strict } from '../../http/schemas';
+import { Id, Instant, Page, Strict } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AUDIT_ACTIONS } from './audit.service';
 
@@ -16,10 +17,11 @@ export function auditRoutes(app: AppInstance, { audit }: Services) {
           entity: Type.Optional(Type.String({ maxLength: 40 })),
           entityId: Type.Optional(Id),
           accountId: Type.Optional(Id),
-          from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-          to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+          from: Type.Optional(Instant),
+          to: Type.Optional(Instant),
           ...Page,
         }),
+        response: { 200: AuditPage },
       },
     },
     async (request) => {
@@ -37,7 +39,7 @@ export function auditRoutes(app: AppInstance, { audit }: Services) {
           entity: row.entity,
           entityId: row.entityId,
           reason: row.reason,
-          detail: row.detail,
+          detail: row.detail as Record<string, unknown> | null,
           ip: row.ip,
         })),
       };

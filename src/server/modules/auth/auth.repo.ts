@@ -26,20 +26,6 @@ export async function updateAccount(db: DbOrTx, id: number, values: Partial<type
   await db.update(accounts).set(values).where(eq(accounts.id, id));
 }
 
-/** Counts a failure and, at the limit, locks; done in one statement so parallel attempts cannot race past. */
-export async function recordFailedLogin(db: DbOrTx, id: number, limit: number, lockMinutes: number) {
-  const rows = await db
-    .update(accounts)
-    .set({
-      failedLogins: sql`case when ${accounts.failedLogins} + 1 >= ${limit} then 0 else ${accounts.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${accounts.failedLogins} + 1 >= ${limit}
-        then now() + make_interval(mins => ${lockMinutes}) else ${accounts.lockedUntil} end`,
-    })
-    .where(eq(accounts.id, id))
-    .returning({ lockedUntil: accounts.lockedUntil });
-  return rows[0]?.lockedUntil ?? null;
-}
-
 export async function insertSession(db: DbOrTx, tokenHash: string, accountId: number, expiresAt: Date) {
   await db.insert(sessions).values({ tokenHash, accountId, expiresAt });
 }

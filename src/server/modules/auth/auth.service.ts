@@ -1,38 +1,58 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GRANTABLE_ROLES, type Role } from '../../../shared/auth/roles';
+import type { Role } from '../../../shared/auth/roles';
+import type { PlaceKind } from '../../../shared/places/place-kinds';
 import type { Config } from '../../config';
+import type { ChangeBus } from '../../db/change-bus';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
+import { checkGrant, slipPassword } from './account-rules';
 import * as repo from './auth.repo';
-import { dummyPasswordHash, hashPassword, isAcceptablePassword, verifyPassword } from './passwords';
-import { placeInScope, type Scope } from './scope';
+import { hashPassword, isAcceptablePassword, verifyPassword } from './passwords';
+import { isRootScope, type Scope } from './scope';
+import { createSignIn } from './sign-in';
 
 export interface PublicAccount {
   id: number;
   username: string;
   displayName: string;
   role: Role;
-  scope: { placeId: number; placeName: string; placeKind: string; buildingIds: number[] | null };
+  scope: {
+    placeId: number;
+    placeName: string;
+    placeKind: PlaceKind;
+    /** The place is the top of the tree: installation-wide actions (the signing key) are its own. */
+    isRoot: boolean;
+    buildingIds: number[] | null;
+  };
 }
 
-type ScopeWithPlace = Scope & { placeName: string; placeKind: string };
+type ScopeWithPlace = Scope & { placeName: string; placeKind: PlaceKind };
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function createAuthService(db: Db, config: Config, audit: AuditService) {
+export function createAuthService(db: Db, config: Config, audit: AuditService, bus?: ChangeBus) {
   // Scopes change only when places or accounts change; a short cache spares two queries per request.
+  const checkPassword = createSignIn(db, config, audit);
   const scopeCache = new Map<string, { scope: ScopeWithPlace; until: number }>();
   // Every signed-in request starts by finding its session; on the embedded database that lookup alone
   // capped staff routes near 80 requests a second. Sessions are kept here for a few seconds: signing out
-  // or changing the password on this instance drops them at once; a session deleted elsewhere (another
-  // instance, an expiry) stops working within SESSION_CACHE_MS.
+  // or changing the password drops them at once on every instance (a change notice from the sessions and
+  // accounts tables, db/change-bus.ts); an expiry, or a lost notice, within SESSION_CACHE_MS.
   const SESSION_CACHE_MS = 5_000;
   const sessionCache = new Map<string, { account: repo.AccountRow; until: number }>();
   const forgetSessionsOf = (accountId: number) => {
     for (const [hash, entry] of sessionCache) if (entry.account.id === accountId) sessionCache.delete(hash);
   };
+  bus?.on('session', (change) => sessionCache.delete(change.h));
+  // Disabled, new password, new role or scope: the account is read again.
+  bus?.on('account', (change) => forgetSessionsOf(change.a));
+  bus?.on('places', () => scopeCache.clear());
+  bus?.onResync(() => {
+    sessionCache.clear();
+    scopeCache.clear();
+  });
 
   async function resolveScope(account: repo.AccountRow): Promise<ScopeWithPlace> {
     const key = `${account.scopePlaceId}:${account.scopeBuildingIds?.join(',') ?? ''}`;
@@ -63,6 +83,7 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
         placeId: scope.placeId,
         placeName: scope.placeName,
         placeKind: scope.placeKind,
+        isRoot: isRootScope(scope),
         buildingIds: scope.buildingIds,
       },
     };
@@ -74,30 +95,8 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
     },
 
     async login(username: string, password: string, ip: string) {
-      const account = await repo.findAccountByUsername(db, username.trim());
-      if (!account) {
-        await verifyPassword(await dummyPasswordHash(), password);
-        throw new AppError('invalid_credentials');
-      }
-      if (account.disabledAt) throw new AppError('account_disabled');
-      if (account.lockedUntil && account.lockedUntil > new Date()) {
-        throw new AppError('account_locked', { minutes: config.lockoutMinutes });
-      }
+      const account = await checkPassword(username, password, ip);
       const actor = { accountId: account.id, displayName: account.displayName, ip };
-      if (!(await verifyPassword(account.passwordHash, password))) {
-        const lockedUntil = await repo.recordFailedLogin(
-          db,
-          account.id,
-          config.lockoutAttempts,
-          config.lockoutMinutes,
-        );
-        await audit.record(actor, { action: 'login_failed', entity: 'account', entityId: account.id });
-        if (lockedUntil && lockedUntil > new Date()) {
-          throw new AppError('account_locked', { minutes: config.lockoutMinutes });
-        }
-        throw new AppError('invalid_credentials');
-      }
-      await repo.updateAccount(db, account.id, { failedLogins: 0, lockedUntil: null });
       await repo.deleteExpiredSessions(db);
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + config.sessionHours * 3_600_000);
@@ -161,51 +160,64 @@ export function createAuthService(db: Db, config: Config, audit: AuditService) {
       forgetSessionsOf(account.id);
     },
 
-    /** Creates an account; used by the CLI (actor null: the machine's operator) and by managers. */
+    /** Drops what this instance keeps of an account's sessions (a change made through another service). */
+    forgetAccount(accountId: number) {
+      forgetSessionsOf(accountId);
+    },
+
+    /**
+     * Creates an account; used by the CLI (actor null: the machine's operator) and by managers. Without a
+     * password one is made for the sign-in slip and returned once (`password`); it is stored only hashed.
+     */
     async createAccount(
       actor: Actor | null,
       input: {
         username: string;
         displayName: string;
-        password: string;
+        password?: string | undefined;
         role: Role;
         scopePlaceId: number;
-        scopeBuildingIds?: number[] | null;
+        scopeBuildingIds?: number[] | null | undefined;
       },
-    ) {
-      if (actor) {
-        if (!GRANTABLE_ROLES[actor.role].includes(input.role)) throw new AppError('forbidden');
-        const loaded = await repo.loadScopePlaces(db, input.scopePlaceId);
-        if (!loaded || !placeInScope(actor.scope, loaded.place)) throw new AppError('out_of_scope');
-      }
-      if (input.scopeBuildingIds?.length) {
-        // Building-level accounts: every building must really be a building inside the scope place.
-        const unique = [...new Set(input.scopeBuildingIds)];
-        const place = await repo.loadScopePlaces(db, input.scopePlaceId);
-        const prefix = place ? `${place.place.path}${place.place.id}/` : '';
-        if (!place || (await repo.countBuildingsUnder(db, unique, prefix)) !== unique.length) {
-          throw new AppError('out_of_scope', {}, 'scopeBuildingIds');
-        }
-      }
-      if (!isAcceptablePassword(input.password, input.username))
+    ): Promise<PublicAccount & { oneTimePassword?: string }> {
+      await checkGrant(db, actor, input);
+      const generated = input.password === undefined ? slipPassword() : undefined;
+      const password = input.password ?? (generated as string);
+      if (!isAcceptablePassword(password, input.username))
         throw new AppError('weak_password', {}, 'password');
       if (await repo.findAccountByUsername(db, input.username))
         throw new AppError('duplicate_username', {}, 'username');
-      const row = await repo.insertAccount(db, {
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        role: input.role,
-        scopePlaceId: input.scopePlaceId,
-        scopeBuildingIds: input.scopeBuildingIds ?? null,
+      const passwordHash = await hashPassword(password);
+      const row = await db.transaction(async (tx) => {
+        const inserted = await repo.insertAccount(tx, {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          role: input.role,
+          scopePlaceId: input.scopePlaceId,
+          scopeBuildingIds: input.scopeBuildingIds?.length ? [...new Set(input.scopeBuildingIds)] : null,
+        });
+        await audit.record(
+          actor,
+          {
+            action: 'account_create',
+            entity: 'account',
+            entityId: inserted.id,
+            detail: {
+              username: inserted.username,
+              displayName: inserted.displayName,
+              role: inserted.role,
+              scopePlaceId: inserted.scopePlaceId,
+              scopeBuildingIds: inserted.scopeBuildingIds,
+              passwordMadeBy: generated ? 'system' : 'creator',
+            },
+          },
+          tx,
+        );
+        return inserted;
       });
-      await audit.record(actor, {
-        action: 'account_create',
-        entity: 'account',
-        entityId: row.id,
-        detail: { username: row.username, role: row.role },
-      });
-      return toPublic(row);
+      const account = await toPublic(row);
+      return generated ? { ...account, oneTimePassword: generated } : account;
     },
   };
 }

@@ -12,8 +12,6 @@ export const accounts = pgTable(
      * accounts, their community plus `scopeBuildingIds`. */
     scopePlaceId: integer('scope_place_id').notNull(),
     scopeBuildingIds: integer('scope_building_ids').array(),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,3 +30,16 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
+
+/**
+ * Failed sign-ins, counted in PostgreSQL so every instance sees the same counts. One row per key:
+ * `addr:<address>` (every username tried from one address), `pair:<sha256 of address and username>` (the
+ * counter that locks: one address on one account) and `acct:<account id>` (the whole account, which only
+ * raises an alarm). A row's count restarts when its window has passed.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

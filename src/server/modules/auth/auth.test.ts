@@ -136,7 +136,9 @@ describe('sign-in', () => {
       headers: { cookie },
       payload: { ...payload, username: `${f.tag}-x`, scopePlaceId: f.b.community.id },
     });
-    expect(elsewhere.statusCode).toBe(403);
+    // Another community's place answers as a place that does not exist.
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().error).toMatchObject({ code: 'not_found', field: 'scopePlaceId' });
     const otherBuildings = await t.app.inject({
       method: 'POST',
       url: '/api/accounts',

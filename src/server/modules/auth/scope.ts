@@ -34,3 +34,8 @@ export function assertBuilding(scope: Scope, buildingId: number): void {
 export function placeInScope(scope: Scope, place: { id: number; path: string }): boolean {
   return `${place.path}${place.id}/`.startsWith(`${scope.placePath}${scope.placeId}/`);
 }
+
+/** The account's place is a root of the tree (no parent): its scope is the whole of that tree. */
+export function isRootScope(scope: Scope): boolean {
+  return scope.placePath === '/';
+}

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { CampaignKind } from '../../../shared/campaigns';
 import { DONE_OUTCOMES } from '../../../shared/campaigns';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
+import { publicPhotoIds } from '../photos/photos.repo';
+import { currentStatusesSql } from '../status/status.repo';
 
 const doneList = sql.raw(`(${DONE_OUTCOMES.map((o) => `'${o}'`).join(',')})`);
 const VULNERABLE = sql.raw(
@@ -58,7 +61,7 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
       group by h.building_id
     ), s as materialized (
       select h.building_id, count(*)::int as attention
-      from person_status ps join residents r on r.id = ps.resident_id join households h on h.id = r.household_id
+      from ${currentStatusesSql} ps join residents r on r.id = ps.resident_id join households h on h.id = r.household_id
       where ps.community_id = ${communityId} and ps.status in ${ATTENTION} and r.moved_out_at is null
       group by h.building_id
     ), k as materialized (
@@ -120,7 +123,7 @@ export async function volunteersOf(db: DbOrTx, communityId: number, buildingId: 
 export async function statusCounts(db: DbOrTx, buildingId: number) {
   const result = await db.execute<{ status: string; n: number }>(sql`
     select ps.status, count(*)::int as n
-    from person_status ps join residents r on r.id = ps.resident_id join households h on h.id = r.household_id
+    from ${currentStatusesSql} ps join residents r on r.id = ps.resident_id join households h on h.id = r.household_id
     where h.building_id = ${buildingId} and r.moved_out_at is null
     group by ps.status order by n desc`);
   return result.rows;
@@ -131,7 +134,7 @@ export async function recentCampaigns(db: DbOrTx, communityId: number, buildingI
   const result = await db.execute<{
     id: number;
     name: string;
-    kind: string;
+    kind: CampaignKind;
     status: string;
     created_at: Date;
     outcomes: Record<string, number>;
@@ -155,13 +158,14 @@ export type OpenFindingRow = {
   id: number;
   campaign_id: number;
   campaign_name: string;
-  campaign_kind: string;
+  campaign_kind: CampaignKind;
   item_text: string;
   entrance_name: string | null;
   floor: number | null;
   location: string | null;
   description: string;
-  photo_ids: number[];
+  /** The photos' public ids. */
+  photo_ids: string[];
   deadline: string;
   created_at: Date;
 };
@@ -170,7 +174,8 @@ export type OpenFindingRow = {
 export async function openFindings(db: DbOrTx, buildingId: number) {
   const result = await db.execute<OpenFindingRow>(sql`
     select f.id, f.campaign_id, c.name as campaign_name, c.kind as campaign_kind, f.item_text,
-           e.name as entrance_name, f.floor, f.location, f.description, f.photo_ids, f.deadline, f.created_at
+           e.name as entrance_name, f.floor, f.location, f.description,
+           ${publicPhotoIds('f.photo_ids')} as photo_ids, f.deadline, f.created_at
     from campaign_findings f
     join campaigns c on c.id = f.campaign_id
     left join places e on e.id = f.entrance_id

@@ -1,8 +1,9 @@
 // SQL for governance campaigns: the building grid, findings with their photos, re-checks and counts.
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import type { CampaignKind, RecheckResult } from '../../../shared/campaigns';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
-import { photos } from '../photos/photos.table';
+import { publicPhotoIds } from '../photos/photos.repo';
 import { places } from '../places/places.table';
 import { assigneeJoin, buildingsOf, ints } from './campaign-sql';
 import { campaignFindings } from './campaigns.table';
@@ -52,16 +53,6 @@ export async function entrancesOfBuilding(db: DbOrTx, buildingId: number) {
     .from(places)
     .where(and(eq(places.parentId, buildingId), eq(places.kind, 'entrance')))
     .orderBy(asc(places.sortKey), asc(places.id));
-}
-
-/** Which of these photo ids are the community's finding photos. */
-export async function findingPhotos(db: DbOrTx, communityId: number, purpose: string, ids: number[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: photos.id })
-    .from(photos)
-    .where(and(eq(photos.communityId, communityId), eq(photos.purpose, purpose), inArray(photos.id, ids)));
-  return rows.map((r) => r.id);
 }
 
 export async function insertFindings(db: DbOrTx, rows: Array<typeof campaignFindings.$inferInsert>) {
@@ -128,7 +119,9 @@ export async function openFindingsOfBuilding(db: DbOrTx, buildingId: number) {
 async function findingRows(db: DbOrTx, where: SQL) {
   const result = await db.execute<Record<string, unknown>>(sql`
     select f.*, b.name as building_name, e.name as entrance_name, cb.display_name as created_by_name,
-           rb.display_name as rechecked_by_name, c.name as campaign_name, c.kind as campaign_kind
+           rb.display_name as rechecked_by_name, c.name as campaign_name, c.kind as campaign_kind,
+           ${publicPhotoIds('f.photo_ids')} as photo_public_ids,
+           ${publicPhotoIds('f.recheck_photo_ids')} as recheck_photo_public_ids
     from campaign_findings f
     join places b on b.id = f.building_id
     join campaigns c on c.id = f.campaign_id
@@ -142,7 +135,7 @@ async function findingRows(db: DbOrTx, where: SQL) {
     id: r.id as number,
     campaignId: r.campaign_id as number,
     campaignName: r.campaign_name as string,
-    campaignKind: r.campaign_kind as string,
+    campaignKind: r.campaign_kind as CampaignKind,
     communityId: r.community_id as number,
     targetId: r.target_id as number,
     buildingId: r.building_id as number,
@@ -154,14 +147,14 @@ async function findingRows(db: DbOrTx, where: SQL) {
     itemKey: r.item_key as string,
     itemText: r.item_text as string,
     description: r.description as string,
-    photoIds: r.photo_ids as number[],
+    photoIds: r.photo_public_ids as string[],
     deadline: dateText(r.deadline),
     status: r.status as 'open' | 'closed',
-    recheckResult: r.recheck_result as string | null,
+    recheckResult: r.recheck_result as RecheckResult | null,
     recheckedOn: r.rechecked_on == null ? null : dateText(r.rechecked_on),
     recheckedByName: r.rechecked_by_name as string | null,
     recheckNotes: r.recheck_notes as string | null,
-    recheckPhotoIds: r.recheck_photo_ids as number[],
+    recheckPhotoIds: r.recheck_photo_public_ids as string[],
     createdByName: r.created_by_name as string | null,
     createdAt: new Date(r.created_at as string).toISOString(),
     closedAt: r.closed_at == null ? null : new Date(r.closed_at as string).toISOString(),

@@ -1,14 +1,14 @@
 // Governance campaigns: the building grid, a building's check against the checklist, findings and re-checks.
+
 import { can } from '../../../shared/auth/roles';
 import {
   CHECKED_OUTCOME,
   CLOSING_RECHECK_RESULTS,
-  FINDING_PHOTO_PURPOSE,
   type FindingFilter,
   isGovernance,
   type RecheckResult,
 } from '../../../shared/campaigns';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -19,7 +19,6 @@ import {
   entrancesOfBuilding,
   type FindingView,
   findFinding,
-  findingPhotos,
   findingsOfVisit,
   insertFindings,
   listFindings,
@@ -32,6 +31,7 @@ import {
   type VisitRow,
 } from './campaign-visits.repo';
 import { findTarget } from './campaigns.repo';
+import { attachFindingPhotos, usableFindingPhotos } from './finding-photos';
 
 export interface FindingInput {
   itemKey: string;
@@ -39,7 +39,8 @@ export interface FindingInput {
   floor?: number | null | undefined;
   location?: string | null | undefined;
   description: string;
-  photoIds?: number[] | undefined;
+  /** Public ids of photos this account uploaded for it (purpose campaign_finding). */
+  photoIds?: string[] | undefined;
   deadline: string;
 }
 
@@ -57,7 +58,7 @@ export interface CheckInput {
 export interface RecheckInput {
   result: RecheckResult;
   notes?: string | null | undefined;
-  photoIds?: number[] | undefined;
+  photoIds?: string[] | undefined;
   /** Not fixed: the new deadline (defaults to the old one). */
   deadline?: string | undefined;
 }
@@ -153,8 +154,10 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
       const entrances = findings.some((f) => f.entranceId != null)
         ? await entrancesOfBuilding(db, target.buildingId)
         : [];
-      const photoIds = [...new Set(findings.flatMap((f) => f.photoIds ?? []))];
-      const known = await findingPhotos(db, campaign.communityId, FINDING_PHOTO_PURPOSE, photoIds);
+      // Photos are the volunteer's own uploads, not attached yet; each goes with one finding only.
+      const publicIds = [...new Set(findings.flatMap((f) => f.photoIds ?? []))];
+      const known = await usableFindingPhotos(db, actor, campaign.communityId, publicIds);
+      const used = new Set<string>();
       for (const [i, f] of findings.entries()) {
         if (!failed.has(f.itemKey))
           throw bad(`第${i + 1}个问题：只能登记未通过的检查项`, `findings.${i}.itemKey`);
@@ -163,8 +166,11 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
         if (f.description.trim().length < 2)
           throw bad(`第${i + 1}个问题：请写明发现的问题`, `findings.${i}.description`);
         if (f.deadline < today) throw bad(`第${i + 1}个问题：整改期限不能早于今天`, `findings.${i}.deadline`);
-        if ((f.photoIds ?? []).some((p) => !known.includes(p)))
+        if ((f.photoIds ?? []).some((p) => !known.has(p)))
           throw bad(`第${i + 1}个问题：照片不存在，请重新上传`, `findings.${i}.photoIds`);
+        if ((f.photoIds ?? []).some((p) => used.has(p)))
+          throw bad(`第${i + 1}个问题：同一张照片只能用于一个问题`, `findings.${i}.photoIds`);
+        for (const p of f.photoIds ?? []) used.add(p);
       }
       const missing = [...failed].filter((k) => !findings.some((f) => f.itemKey === k));
       if (missing.length) {
@@ -198,11 +204,12 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
             floor: f.floor ?? null,
             location: f.location?.trim() || null,
             description: f.description.trim(),
-            photoIds: [...new Set(f.photoIds ?? [])],
+            photoIds: [...new Set(f.photoIds ?? [])].map((p) => known.get(p) as number),
             deadline: f.deadline,
             createdBy: actor.accountId,
           })),
         );
+        for (const r of rows) await attachFindingPhotos(tx, actor, r.photoIds, r.id);
         await applyVisitToTarget(tx, target.id, visit);
         await audit.recordMany(
           rows.map((r) => ({
@@ -260,9 +267,11 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
       if (input.result === 'withdrawn' && (input.notes?.trim().length ?? 0) < 2)
         throw bad('撤销问题请在备注里写明原因 (say why the finding is withdrawn)', 'notes');
       if (input.deadline && input.deadline < today) throw bad('新的整改期限不能早于今天', 'deadline');
-      const photoIds = [...new Set(input.photoIds ?? [])];
-      const known = await findingPhotos(db, campaign.communityId, FINDING_PHOTO_PURPOSE, photoIds);
-      if (photoIds.some((p) => !known.includes(p))) throw bad('照片不存在，请重新上传', 'photoIds');
+      // New photos of the re-check, or ones already attached to this finding.
+      const given = [...new Set(input.photoIds ?? [])];
+      const known = await usableFindingPhotos(db, actor, campaign.communityId, given, finding.id);
+      if (given.some((p) => !known.has(p))) throw bad('照片不存在，请重新上传', 'photoIds');
+      const photoIds = given.map((p) => known.get(p) as number);
       const changed = await db.transaction(async (tx) => {
         const ok = await recheckFinding(tx, finding.id, {
           result: input.result,
@@ -274,6 +283,7 @@ export function createCampaignGovernance(db: Db, audit: AuditService) {
           close: closes,
         });
         if (!ok) return false;
+        await attachFindingPhotos(tx, actor, photoIds, finding.id);
         await audit.record(
           actor,
           {

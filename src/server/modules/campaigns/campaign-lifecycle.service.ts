@@ -1,4 +1,5 @@
 // Campaign lifecycle: start a sweep (targets; governance: the edited checklist), list, read, close.
+
 import {
   type CampaignKind,
   CHECKLIST_ITEM_MAX,
@@ -7,7 +8,7 @@ import {
   DEFAULT_CHECKLISTS,
   isGovernance,
 } from '../../../shared/campaigns';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';

@@ -1,5 +1,6 @@
 // SQL for campaign progress (one aggregated statement) and the per-household closing summary.
 import { sql } from 'drizzle-orm';
+import { BEIJING_ZONE } from '../../db/beijing-sql';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { doneList } from './campaign-sql';
@@ -48,7 +49,7 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
         where a.campaign_id = ${campaignId}), '[]'::json),
       'hours', coalesce((
         select json_agg(h order by h.hour) from (
-          select to_char(hour at time zone 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:00') as hour,
+          select to_char(hour at time zone ${BEIJING_ZONE}, 'YYYY-MM-DD"T"HH24:00') as hour,
                  sum(visits)::int as visits,
                  coalesce(sum(visits) filter (where outcome in ${doneList}), 0)::int as done
           from campaign_visit_hours where campaign_id = ${campaignId} group by 1) h), '[]'::json)

@@ -1,9 +1,11 @@
 // Campaign progress: counts rolled up by outcome, building, person and team; the closing summary workbook.
+
 import { isDone, isGovernance } from '../../../shared/campaigns';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import type { AuditService } from '../audit/audit.service';
+import { recordExport } from '../audit/export-audit';
 import { bad, campaignLookups, campaignView } from './campaign-common';
 import { findingCounts } from './campaign-findings.repo';
 import { outcomesForSummary, type ProgressData, progressOf } from './campaign-progress.repo';
@@ -39,12 +41,11 @@ export function createCampaignProgress(db: Db, audit: AuditService) {
         throw bad('楼栋治理任务请查看问题清单，入户汇总表只用于入户排查 (the summary is for screening)');
       const progress = await service.progress(actor, id, 3);
       const rows = await outcomesForSummary(db, actor.scope, id);
-      await audit.record(actor, {
-        action: 'export',
+      await recordExport(audit, actor, {
+        kind: 'campaign_summary',
         entity: 'campaign',
         entityId: id,
-        communityId: progress.campaign.communityId,
-        detail: { rows: rows.length },
+        communities: [{ communityId: progress.campaign.communityId, rows: rows.length }],
       });
       return writeCampaignWorkbook(progress, rows);
     },

@@ -61,7 +61,7 @@ export function createCampaignVisits(db: Db, declarations: DeclarationsService) 
       // Rules, areas and each form's extra questions are read (and checked) before the transaction opens.
       for (const form of forms) declarations.checkAnswers(form);
       const [basis, accepted] = await Promise.all([
-        forms.length ? declarations.basis() : null,
+        forms.length ? declarations.basis(campaign.communityId) : null,
         Promise.all(
           forms.map((f) => declarations.acceptForm(campaign.communityId, f.formVersionId, f.extra)),
         ),

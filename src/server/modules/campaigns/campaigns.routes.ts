@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Binary, NoContent, XLSX } from '../../../shared/api/responses';
 import {
   CAMPAIGN_KINDS,
   CHECKLIST_ITEM_MAX,
@@ -8,16 +9,36 @@ import {
   RECHECK_RESULTS,
   VISIT_OUTCOMES,
 } from '../../../shared/campaigns';
+import {
+  Assigned,
+  AssignmentSuggestion,
+  Assignments,
+  CampaignAnswer,
+  CampaignList,
+  CheckRecorded,
+  Entrances,
+  FindingAnswer,
+  Findings,
+  GovBuildings,
+  MyCampaignList,
+  MyHouseholds,
+  Progress,
+  Queue,
+  TargetVisits,
+  VisitRecorded,
+} from '../../../shared/campaigns/campaign-responses';
+import { sendAttachment } from '../../files/attachment';
 import { actorOf } from '../../http/access';
-import { DateString, Id, IdParams, NullableText, Strict, Text } from '../../http/schemas';
+import { DateString, Id, IdParams, Instant, NullableText, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AnswerFields } from '../declarations/public-form.routes';
+import { PhotoId } from '../photos/photo-schemas';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Attempts = (fallback: number) =>
   Strict({ minAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: fallback })) });
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
-const PhotoIds = Type.Array(Id, { maxItems: FINDING_MAX_PHOTOS });
+const PhotoIds = Type.Array(PhotoId, { maxItems: FINDING_MAX_PHOTOS });
 const ItemKey = Type.String({ pattern: '^i[0-9]{1,2}$', maxLength: 3 });
 
 export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
@@ -27,7 +48,11 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     '/api/campaigns',
     {
       config: { access: 'campaigns.read' },
-      schema: { tags, querystring: Strict({ communityId: Type.Optional(Id) }) },
+      schema: {
+        response: { 200: CampaignList },
+        tags,
+        querystring: Strict({ communityId: Type.Optional(Id) }),
+      },
     },
     async (request) => ({ items: await campaigns.list(actorOf(request), request.query.communityId) }),
   );
@@ -37,6 +62,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     {
       config: { access: 'campaigns.manage' },
       schema: {
+        response: { 201: CampaignAnswer },
         tags,
         body: Strict({
           communityId: Id,
@@ -57,25 +83,34 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
 
   app.get(
     '/api/campaigns/mine',
-    { config: { access: 'campaigns.visit' }, schema: { tags } },
+    { config: { access: 'campaigns.visit' }, schema: { response: { 200: MyCampaignList }, tags } },
     async (request) => ({ items: await campaigns.mine(actorOf(request)) }),
   );
 
   app.get(
     '/api/campaigns/:id',
-    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: { response: { 200: CampaignAnswer }, tags, params: IdParams },
+    },
     async (request) => ({ campaign: await campaigns.get(actorOf(request), request.params.id) }),
   );
 
   app.post(
     '/api/campaigns/:id/close',
-    { config: { access: 'campaigns.manage' }, schema: { tags, params: IdParams } },
+    {
+      config: { access: 'campaigns.manage' },
+      schema: { response: { 200: CampaignAnswer }, tags, params: IdParams },
+    },
     async (request) => ({ campaign: await campaigns.close(actorOf(request), request.params.id) }),
   );
 
   app.get(
     '/api/campaigns/:id/assignments',
-    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: { response: { 200: Assignments }, tags, params: IdParams },
+    },
     async (request) => campaigns.assignments(actorOf(request), request.params.id),
   );
 
@@ -84,6 +119,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     {
       config: { access: 'campaigns.manage' },
       schema: {
+        response: { 200: Assigned },
         tags,
         params: IdParams,
         body: Strict({
@@ -106,7 +142,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     '/api/campaigns/:id/assignments/:assignmentId',
     {
       config: { access: 'campaigns.manage' },
-      schema: { tags, params: Strict({ id: Id, assignmentId: Id }) },
+      schema: { response: { 204: NoContent }, tags, params: Strict({ id: Id, assignmentId: Id }) },
     },
     async (request, reply) => {
       await campaigns.unassign(actorOf(request), request.params.id, request.params.assignmentId);
@@ -119,6 +155,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     {
       config: { access: 'campaigns.manage' },
       schema: {
+        response: { 200: AssignmentSuggestion },
         tags,
         params: IdParams,
         querystring: Strict({ accountIds: Type.Array(Id, { minItems: 1, maxItems: 100 }) }),
@@ -129,7 +166,10 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
 
   app.get(
     '/api/campaigns/:id/my-households',
-    { config: { access: 'campaigns.visit' }, schema: { tags, params: IdParams } },
+    {
+      config: { access: 'campaigns.visit' },
+      schema: { response: { 200: MyHouseholds }, tags, params: IdParams },
+    },
     async (request) => campaigns.myHouseholds(actorOf(request), request.params.id),
   );
 
@@ -139,6 +179,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
       config: { access: 'campaigns.visit' },
       bodyLimit: 64 * 1024,
       schema: {
+        response: { 200: VisitRecorded, 201: VisitRecorded },
         tags,
         params: IdParams,
         body: Strict({
@@ -146,7 +187,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
           targetId: Id,
           outcome: literals(VISIT_OUTCOMES),
           notes: Type.Optional(NullableText(500)),
-          visitedAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+          visitedAt: Type.Optional(Instant),
           declarations: Type.Optional(
             Type.Array(Strict({ residentId: Id, ...AnswerFields }), { maxItems: 20 }),
           ),
@@ -164,7 +205,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     '/api/campaigns/:id/targets/:targetId/visits',
     {
       config: { access: 'campaigns.visit' },
-      schema: { tags, params: Strict({ id: Id, targetId: Id }) },
+      schema: { response: { 200: TargetVisits }, tags, params: Strict({ id: Id, targetId: Id }) },
     },
     async (request) => ({
       items: await campaigns.visitsOf(actorOf(request), request.params.id, request.params.targetId),
@@ -173,26 +214,38 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
 
   app.get(
     '/api/campaigns/:id/progress',
-    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams, querystring: Attempts(3) } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: { response: { 200: Progress }, tags, params: IdParams, querystring: Attempts(3) },
+    },
     async (request) =>
       campaigns.progress(actorOf(request), request.params.id, request.query.minAttempts ?? 3),
   );
 
   app.get(
     '/api/campaigns/:id/queue',
-    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams, querystring: Attempts(1) } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: { response: { 200: Queue }, tags, params: IdParams, querystring: Attempts(1) },
+    },
     async (request) => campaigns.queue(actorOf(request), request.params.id, request.query.minAttempts ?? 1),
   );
 
   app.get(
     '/api/campaigns/:id/buildings',
-    { config: { access: 'campaigns.visit' }, schema: { tags, params: IdParams } },
+    {
+      config: { access: 'campaigns.visit' },
+      schema: { response: { 200: GovBuildings }, tags, params: IdParams },
+    },
     async (request) => campaigns.buildings(actorOf(request), request.params.id),
   );
 
   app.get(
     '/api/campaigns/:id/targets/:targetId/entrances',
-    { config: { access: 'campaigns.visit' }, schema: { tags, params: Strict({ id: Id, targetId: Id }) } },
+    {
+      config: { access: 'campaigns.visit' },
+      schema: { response: { 200: Entrances }, tags, params: Strict({ id: Id, targetId: Id }) },
+    },
     async (request) => campaigns.entrances(actorOf(request), request.params.id, request.params.targetId),
   );
 
@@ -202,6 +255,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
       config: { access: 'campaigns.visit' },
       bodyLimit: 64 * 1024,
       schema: {
+        response: { 200: CheckRecorded, 201: CheckRecorded },
         tags,
         params: IdParams,
         body: Strict({
@@ -212,7 +266,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
             maxItems: CHECKLIST_MAX_ITEMS,
           }),
           notes: Type.Optional(NullableText(500)),
-          checkedAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+          checkedAt: Type.Optional(Instant),
           findings: Type.Optional(
             Type.Array(
               Strict({
@@ -242,6 +296,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     {
       config: { access: 'signed_in' },
       schema: {
+        response: { 200: Findings },
         tags,
         params: IdParams,
         querystring: Strict({
@@ -258,6 +313,7 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
     {
       config: { access: 'campaigns.visit' },
       schema: {
+        response: { 200: FindingAnswer },
         tags,
         params: Strict({ id: Id, findingId: Id }),
         body: Strict({
@@ -274,15 +330,18 @@ export function campaignsRoutes(app: AppInstance, { campaigns }: Services) {
 
   app.get(
     '/api/campaigns/:id/summary',
-    { config: { access: 'campaigns.read' }, schema: { tags, params: IdParams } },
+    {
+      config: { access: 'campaigns.read' },
+      schema: {
+        response: { 200: Binary(XLSX, '排查汇总 · the campaign summary (xlsx)') },
+        tags,
+        params: IdParams,
+      },
+    },
     async (request, reply) => {
       const body = await campaigns.summaryWorkbook(actorOf(request), request.params.id);
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header(
-        'content-disposition',
-        `attachment; filename="campaign-${request.params.id}.xlsx"; filename*=UTF-8''${encodeURIComponent('排查汇总.xlsx')}`,
-      );
-      return reply.send(body);
+      const file = { name: '排查汇总.xlsx', fallback: `campaign-${request.params.id}.xlsx` };
+      return sendAttachment(reply, file, body);
     },
   );
 }

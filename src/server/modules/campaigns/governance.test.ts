@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CHECKLISTS } from '../../../shared/campaigns';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { DEFAULT_CHECKLISTS, FINDING_PHOTO_PURPOSE } from '../../../shared/campaigns';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { createFixture, type Fixture, login } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
+import { phoneJpeg, uploadPhoto } from '../photos/test-jpegs';
 
 let t: TestApp;
 let f: Fixture;
@@ -17,18 +17,13 @@ let otherSecretary: string;
 let campaignId: number;
 let ownTargetId: number;
 let otherTargetId: number;
-let photoId: number;
-let foreignPhotoId: number;
+let photoId: string;
+let foreignPhotoId: string;
 let findingIds: number[] = [];
 
 const photoDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-gov-photos-'));
 const today = beijingToday();
-
-function png(): Buffer {
-  const image = new PNG({ width: 40, height: 30 });
-  image.data.fill(120);
-  return PNG.sync.write(image);
-}
+const purpose = FINDING_PHOTO_PURPOSE;
 
 beforeAll(async () => {
   t = await createTestApp({ DASHU_PHOTO_DIR: photoDir });
@@ -36,26 +31,16 @@ beforeAll(async () => {
   secretary = await login(t, f.a.usernames.community_secretary);
   volunteer = await login(t, f.a.usernames.volunteer);
   otherSecretary = await login(t, f.b.usernames.community_secretary);
-  const scopeA = {
-    placeId: f.a.community.id,
-    placePath: f.a.community.path,
-    communityIds: [f.a.community.id],
-    buildingIds: null,
-  };
-  const scopeB = {
-    placeId: f.b.community.id,
-    placePath: f.b.community.path,
-    communityIds: [f.b.community.id],
-    buildingIds: null,
-  };
-  photoId = await t.services.photos.store(scopeA, f.a.community.id, 'campaign_finding', png(), 'image/png');
-  foreignPhotoId = await t.services.photos.store(
-    scopeB,
-    f.b.community.id,
-    'campaign_finding',
-    png(),
-    'image/png',
+  // The volunteer's own photo (attached by their check), and one taken in community B.
+  const mine = await uploadPhoto(t, volunteer, { communityId: f.a.community.id, purpose }, phoneJpeg());
+  photoId = mine.json().photo.id;
+  const theirs = await uploadPhoto(
+    t,
+    otherSecretary,
+    { communityId: f.b.community.id, purpose },
+    phoneJpeg(),
   );
+  foreignPhotoId = theirs.json().photo.id;
 });
 afterAll(() => t.close());
 

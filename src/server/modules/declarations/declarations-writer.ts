@@ -1,19 +1,18 @@
 import {
-  addDays,
-  beijingToday,
   type ExtraAnswers,
   evaluateStatus,
   type PersonStatus,
   type RiskArea,
   type StatusRule,
 } from '../../../shared/declarations';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import type { DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import { auditRow } from '../audit/audit.service';
 import { type DeclarationAnswers, factsOfInput, sealedAnswersOf } from './declaration-answers';
-import * as repo from './declarations.repo';
+import * as repo from './declarations-batch.repo';
 
 // Health answers are kept for the 14-day window plus two weeks of follow-up, then purged.
 export const RETENTION_DAYS = 28;
@@ -68,7 +67,14 @@ export interface PreparedDeclaration {
  */
 export function prepareDeclarations(
   vault: Vault,
-  entries: Array<Omit<RecordEntry, 'resident'> & { communityId: number }>,
+  entries: Array<
+    Omit<RecordEntry, 'resident'> & {
+      communityId: number;
+      /** The public form's: the phone's id for this submit, and the name typed on it. */
+      clientId?: string;
+      typedName?: string;
+    }
+  >,
   basis: EvaluationBasis,
 ): PreparedDeclaration[] {
   const today = beijingToday();
@@ -98,10 +104,12 @@ export function prepareDeclarations(
           ruleId: outcome.ruleId,
           formVersionId: entry.form.formVersionId,
           purgeAfter: addDays(today, RETENTION_DAYS),
+          clientId: entry.clientId ?? null,
         },
         statusReason: outcome.reason,
         observationUntil: outcome.observationUntil,
         audit: auditRow(entry.actor, { action: 'create', entity: 'declaration' }),
+        typedName: entry.typedName ?? null,
       },
     };
   });

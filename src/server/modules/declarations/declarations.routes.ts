@@ -1,7 +1,18 @@
 import { Type } from 'typebox';
+import { Binary, XLSX } from '../../../shared/api/responses';
 import { CHANNELS, PERSON_STATUSES } from '../../../shared/declarations';
+import {
+  CurrentRules,
+  DeclarationAnswer,
+  DeclarationPage,
+  ResidentStatus,
+  RevealedAnswersAnswer,
+  SavedRules,
+  StatusChanges,
+} from '../../../shared/declarations/declaration-responses';
+import { sendAttachment } from '../../files/attachment';
 import { actorOf } from '../../http/access';
-import { Id, IdParams, Page, Strict, Text } from '../../http/schemas';
+import { Id, IdParams, Instant, Page, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AnswerFields } from './public-form.routes';
 
@@ -13,8 +24,8 @@ const DeclarationQuery = Strict({
   channel: Type.Optional(literals(CHANNELS)),
   buildingId: Type.Optional(Id),
   origin: Type.Optional(Type.String({ pattern: '^\\d{2,6}$' })),
-  from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
-  to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+  from: Type.Optional(Instant),
+  to: Type.Optional(Instant),
   ...Page,
 });
 
@@ -24,6 +35,7 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
     {
       config: { access: 'declarations.write' },
       schema: {
+        response: { 201: DeclarationAnswer },
         tags: ['declarations'],
         body: Strict({
           residentId: Id,
@@ -42,10 +54,7 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
     '/api/declarations',
     {
       config: { access: 'declarations.read' },
-      schema: {
-        tags: ['declarations'],
-        querystring: DeclarationQuery,
-      },
+      schema: { response: { 200: DeclarationPage }, tags: ['declarations'], querystring: DeclarationQuery },
     },
     async (request) => {
       const { page = 1, pageSize = 20, origin, ...rest } = request.query;
@@ -57,7 +66,12 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
     '/api/declarations/:id/reveal',
     {
       config: { access: 'registry.reveal' },
-      schema: { tags: ['declarations'], params: IdParams, body: Strict({ reason: Text(200, 2) }) },
+      schema: {
+        response: { 200: RevealedAnswersAnswer },
+        tags: ['declarations'],
+        params: IdParams,
+        body: Strict({ reason: Text(200, 2) }),
+      },
     },
     async (request) => ({
       answers: await declarations.revealAnswers(actorOf(request), request.params.id, request.body.reason),
@@ -68,24 +82,31 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
     '/api/declarations/export',
     {
       config: { access: 'declarations.read' },
-      schema: { tags: ['declarations'], querystring: DeclarationQuery },
+      schema: {
+        response: { 200: Binary(XLSX, '登记表 · the declarations (xlsx)') },
+        tags: ['declarations'],
+        querystring: DeclarationQuery,
+      },
     },
     async (request, reply) => {
       const { page: _page, pageSize: _size, origin, ...rest } = request.query;
       const body = await declarations.exportWorkbook(actorOf(request), { ...rest, originPrefix: origin });
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header(
-        'content-disposition',
-        `attachment; filename="declarations.xlsx"; filename*=UTF-8''${encodeURIComponent('登记表.xlsx')}`,
-      );
-      return reply.send(body);
+      return sendAttachment(reply, { name: '登记表.xlsx', fallback: 'declarations.xlsx' }, body);
     },
   );
 
   app.get(
     '/api/status-rules',
-    { config: { access: 'declarations.read' }, schema: { tags: ['declarations'] } },
-    async () => declarations.currentRules(),
+    {
+      config: { access: 'declarations.read' },
+      // The place asked about: the caller's own when left out, or a place under it.
+      schema: {
+        response: { 200: CurrentRules },
+        tags: ['declarations'],
+        querystring: Strict({ placeId: Type.Optional(Id) }),
+      },
+    },
+    async (request) => declarations.currentRules(actorOf(request), request.query.placeId),
   );
 
   app.put(
@@ -94,11 +115,15 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
       config: { access: 'rules.write' },
       // The rules' own shape is checked by validateRules (shared with the console), with Chinese messages.
       schema: {
+        response: { 200: SavedRules },
         tags: ['declarations'],
-        body: Strict({ rules: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 100 }) }),
+        body: Strict({
+          placeId: Type.Optional(Id),
+          rules: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 100 }),
+        }),
       },
     },
-    async (request) => declarations.replaceRules(actorOf(request), request.body.rules),
+    async (request) => declarations.replaceRules(actorOf(request), request.body.rules, request.body.placeId),
   );
 
   app.get(
@@ -106,8 +131,9 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
     {
       config: { access: 'declarations.read' },
       schema: {
+        response: { 200: StatusChanges },
         tags: ['declarations'],
-        querystring: Strict({ since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })) }),
+        querystring: Strict({ since: Type.Optional(Instant) }),
       },
     },
     async (request) => {
@@ -119,7 +145,10 @@ export function declarationsRoutes(app: AppInstance, { declarations }: Services)
 
   app.get(
     '/api/residents/:id/status',
-    { config: { access: 'declarations.read' }, schema: { tags: ['declarations'], params: IdParams } },
+    {
+      config: { access: 'declarations.read' },
+      schema: { response: { 200: ResidentStatus }, tags: ['declarations'], params: IdParams },
+    },
     async (request) => declarations.statusOf(actorOf(request), request.params.id),
   );
 }

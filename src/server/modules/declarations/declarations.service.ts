@@ -1,23 +1,22 @@
-import {
-  addDays,
-  beijingToday,
-  DEFAULT_RULES,
-  evaluateStatus,
-  type PersonStatus,
-  type StatusRule,
-  validateRules,
-} from '../../../shared/declarations';
+import type { Channel, PersonStatus } from '../../../shared/declarations';
+import type { StatusCause } from '../../../shared/declarations/status-causes';
+import type { StatusSource } from '../../../shared/status';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
+import { recordExport, rowsPerCommunity } from '../audit/export-audit';
 import { findResident } from '../people/people.repo';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
-import { type DeclarationAnswers, factsOfDeclaration, type SealedAnswers } from './declaration-answers';
+import * as statusRepo from '../status/status.repo';
+import type { DeclarationAnswers, SealedAnswers } from './declaration-answers';
 import * as repo from './declarations.repo';
 import { writeDeclarationsWorkbook } from './declarations-export';
+import { createBasisLoader } from './evaluation-basis';
 import type { FormVersionsService } from './form-versions.service';
+import { createStatusRulesService } from './status-rules.service';
 
 export type { DeclarationAnswers, SealedAnswers } from './declaration-answers';
 
@@ -30,17 +29,12 @@ import {
   type AcceptedForm,
   checkAnswers,
   type EvaluationBasis,
-  RETENTION_DAYS,
   type RecordEntry,
   type RecordedDeclaration,
   recordDeclarations,
 } from './declarations-writer';
 
 export type { AcceptedForm, EvaluationBasis, RecordEntry, RecordedDeclaration } from './declarations-writer';
-
-// Re-evaluation looks at people who declared within this window: older declarations cannot matter to
-// 14-day rules, and it must not reach past the retention period, where answers have been purged.
-const REEVALUATION_WINDOW_DAYS = RETENTION_DAYS;
 
 export function createDeclarationsService(
   db: Db,
@@ -49,36 +43,18 @@ export function createDeclarationsService(
   riskAreas: RiskAreasService,
   formVersions: FormVersionsService,
 ) {
-  async function rules(): Promise<StatusRule[]> {
-    const latest = await repo.latestRuleSet(db);
-    if (!latest) return DEFAULT_RULES;
-    const checked = validateRules(latest.rules);
-    return checked.ok ? checked.rules : DEFAULT_RULES;
-  }
-
-  const factsOf = (row: repo.DeclarationRow) => factsOfDeclaration(vault, row);
-
-  let basisCache: { until: number; value: Promise<EvaluationBasis> } | undefined;
+  const bases = createBasisLoader(db, riskAreas);
+  const statusRules = createStatusRulesService(db, vault, audit, bases);
   const service = {
-    rules,
+    ...statusRules,
 
     /**
-     * Rules and risk areas in force, read before a transaction opens: on the embedded database a
-     * query through the pool while a transaction holds the session would wait for it forever.
+     * The rules and risk areas that apply to a community (see evaluation-basis.ts), read before a
+     * transaction opens: on the embedded database a query through the pool while a transaction holds
+     * the session would wait for it forever.
      */
-    async basis(): Promise<EvaluationBasis> {
-      // Every submit needs the same rules and areas; they change rarely and a change clears this.
-      if (!basisCache || basisCache.until < Date.now()) {
-        const value = Promise.all([rules(), riskAreas.current()]).then(([currentRules, areas]) => ({
-          rules: currentRules,
-          areas,
-        }));
-        basisCache = { until: Date.now() + 5_000, value };
-        value.catch(() => {
-          basisCache = undefined;
-        });
-      }
-      return basisCache.value;
+    basis(communityId: number): Promise<EvaluationBasis> {
+      return bases.forCommunity(communityId);
     },
 
     /** What the form cannot check alone (dates against today); thrown before anything is written. */
@@ -121,7 +97,7 @@ export function createDeclarationsService(
       const resident = await findResident(db, actor.scope, input.residentId);
       if (!resident) throw new AppError('not_found');
       const [basis, form] = await Promise.all([
-        service.basis(),
+        service.basis(resident.communityId),
         formVersions.accept(resident.communityId, input.formVersionId, input.extra),
       ]);
       return db.transaction((tx) => service.recordIn(tx, resident, input, input.channel, actor, basis, form));
@@ -180,17 +156,20 @@ export function createDeclarationsService(
         total: result.total,
         items: result.items.map((row) => ({
           id: row.declaration.id,
+          communityId: row.declaration.communityId,
           residentId: row.declaration.residentId,
           hasAnswers: row.declaration.answersCipher !== null,
           name: row.name,
           address: [row.buildingName, row.room].filter(Boolean).join(' '),
-          channel: row.declaration.channel,
+          channel: row.declaration.channel as Channel,
           declaredAt: row.declaration.declaredAt.toISOString(),
           leftCity: row.declaration.leftCity,
           originRegion: row.declaration.originRegion,
           returnDate: row.declaration.returnDate,
           status: row.declaration.status as PersonStatus,
           currentStatus: (row.currentStatus ?? row.declaration.status) as PersonStatus,
+          /** A resident's own that changed nothing and went to staff: pending, confirmed or rejected. */
+          review: (row.reviewState ?? null) as 'pending' | 'confirmed' | 'rejected' | null,
         })),
       };
     },
@@ -210,58 +189,32 @@ export function createDeclarationsService(
       return purged;
     },
 
-    async currentRules() {
-      const latest = await repo.latestRuleSet(db);
-      return { version: latest?.id ?? 0, rules: await rules(), isDefault: !latest };
-    },
-
-    /** A new version of the rules (validated), then everyone who declared recently is re-judged by it. */
-    async replaceRules(actor: Actor, proposed: unknown) {
-      const checked = validateRules(proposed);
-      if (!checked.ok)
-        throw new AppError('validation_failed', { detail: checked.errors.slice(0, 10).join('；') }, 'rules');
-      const row = await db.transaction(async (tx) => {
-        const created = await repo.insertRuleSet(tx, checked.rules, actor.accountId);
-        await audit.record(
-          actor,
-          {
-            action: 'update',
-            entity: 'status_rules',
-            entityId: created.id,
-            detail: { rules: checked.rules.length },
-          },
-          tx,
-        );
-        return created;
-      });
-      basisCache = undefined;
-      const outcome = await service.reevaluate(
-        { zh: `判定规则更新为第${row.id}版`, en: `Rules updated to version ${row.id}` },
-        'rule_change',
-      );
-      return { version: row.id, ...outcome };
-    },
-
     /** Every declaration matching the filter as Excel (at most 50,000 rows), with an audit row. */
     async exportWorkbook(actor: Actor, filter: Omit<repo.DeclarationFilter, 'page' | 'pageSize'>) {
       const rows = (await service.list(actor, { ...filter, page: 1, pageSize: 50_000 })).items;
-      await audit.record(actor, {
-        action: 'export',
+      const communities = rowsPerCommunity(rows);
+      // Nothing matched in a one-community scope: the empty export is still that community's.
+      const [only] = actor.scope.communityIds;
+      if (communities.length === 0 && actor.scope.communityIds.length === 1 && only !== undefined)
+        communities.push({ communityId: only, rows: 0 });
+      await recordExport(audit, actor, {
+        kind: 'declarations',
         entity: 'declaration',
-        detail: { rows: rows.length, filter },
+        communities,
+        detail: { filter },
       });
       return writeDeclarationsWorkbook(rows);
     },
 
     async changesSince(actor: Actor, since: Date) {
-      const rows = await repo.changesSince(db, actor.scope, since, 500);
+      const rows = await statusRepo.changesSince(db, actor.scope, since, 500);
       return rows.map((r) => ({
         residentId: r.change.residentId,
         name: r.name,
         address: [r.buildingName, r.room].filter(Boolean).join(' '),
-        fromStatus: r.change.fromStatus,
-        toStatus: r.change.toStatus,
-        cause: r.change.cause,
+        fromStatus: r.change.fromStatus as PersonStatus | null,
+        toStatus: r.change.toStatus as PersonStatus,
+        cause: r.change.cause as StatusCause,
         reason: r.change.reason,
         at: r.change.at.toISOString(),
       }));
@@ -271,8 +224,8 @@ export function createDeclarationsService(
       const resident = await findResident(db, actor.scope, residentId);
       if (!resident) throw new AppError('not_found');
       const [current, history] = await Promise.all([
-        repo.findStatus(db, residentId),
-        repo.historyOf(db, residentId),
+        statusRepo.findStatus(db, residentId),
+        statusRepo.historyOf(db, residentId),
       ]);
       return {
         status: current
@@ -281,67 +234,22 @@ export function createDeclarationsService(
               reason: current.reason,
               observationUntil: current.observationUntil,
               updatedAt: current.updatedAt.toISOString(),
+              source: current.source as StatusSource,
             }
           : null,
         history: history.map((h) => ({
-          fromStatus: h.fromStatus,
-          toStatus: h.toStatus,
-          cause: h.cause,
+          fromStatus: h.fromStatus as PersonStatus | null,
+          toStatus: h.toStatus as PersonStatus,
+          cause: h.cause as StatusCause,
           reason: h.reason,
           at: h.at.toISOString(),
         })),
       };
     },
-
-    /**
-     * Re-runs the rules over everyone who declared recently, after risk areas or rules changed.
-     * Only changed statuses are written, each with a history row naming the change.
-     */
-    async reevaluate(
-      because: { zh: string; en: string },
-      cause: 'risk_area_change' | 'rule_change' = 'risk_area_change',
-    ) {
-      const today = beijingToday();
-      const [basis, latest] = await Promise.all([
-        service.basis(),
-        repo.latestDeclarationsWithStatus(db, addDays(today, -REEVALUATION_WINDOW_DAYS)),
-      ]);
-      const changes: repo.StatusChange[] = [];
-      for (const row of latest) {
-        const outcome = evaluateStatus(
-          factsOf(row),
-          basis.rules,
-          basis.areas,
-          today,
-          beijingToday(row.declaredAt),
-        );
-        if (row.currentStatus === outcome.status) continue;
-        changes.push({
-          residentId: row.residentId,
-          communityId: row.communityId,
-          declarationId: row.id,
-          fromStatus: row.currentStatus,
-          toStatus: outcome.status,
-          ruleId: outcome.ruleId,
-          observationUntil: outcome.observationUntil,
-          statusReason: outcome.reason,
-          historyReason: {
-            zh: `${because.zh}；${outcome.reason.zh}`,
-            en: `${because.en}; ${outcome.reason.en}`,
-          },
-        });
-      }
-      // Written in slices, each slice two statements: thousands of changes stay within seconds.
-      await db.transaction(async (tx) => {
-        for (let i = 0; i < changes.length; i += 5000)
-          await repo.applyStatusChanges(tx, changes.slice(i, i + 5000), cause);
-      });
-      return { examined: latest.length, changed: changes.length };
-    },
   };
-  riskAreas.onChange((because) => {
-    basisCache = undefined;
-    return service.reevaluate(because);
+  riskAreas.onChange((change) => {
+    bases.clear();
+    return statusRules.reevaluate(change.reason, 'risk_area_change', change.placeId);
   });
   return service;
 }

@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { FormQuestion } from '../../../shared/declarations';
 
 /**
@@ -25,55 +37,69 @@ export const declarations = pgTable(
     /** The form version the extra questions were asked in (null: core fields only). */
     formVersionId: integer('form_version_id'),
     purgeAfter: date('purge_after', { mode: 'string' }).notNull(),
+    /**
+     * The id the resident's phone made for this submit (kept with its draft), so a re-send after a
+     * timeout or a double tap is stored once: unique per community. Null for staff declarations.
+     */
+    clientId: uuid('client_id'),
   },
   (t) => [
     index('declarations_community_at_idx').on(t.communityId, t.declaredAt),
     index('declarations_resident_idx').on(t.residentId, t.declaredAt),
+    uniqueIndex('declarations_client_uq').on(t.communityId, t.clientId).where(sql`${t.clientId} is not null`),
   ],
 );
 
-/** Each person's current status: one row per resident, rewritten as declarations and rules change. */
-export const personStatus = pgTable(
-  'person_status',
+/**
+ * A resident's own declaration that changed no status and waits for staff (`HoldReason`s: the typed
+ * name is not the registry's, the person is verified and it would change their status, or it would
+ * lower a status staff, the gate or observation set). Confirming applies `to_status` as staff's;
+ * rejecting needs a reason. `typed_name` is kept only when it differs from the registry's.
+ */
+export const declarationReviews = pgTable(
+  'declaration_reviews',
   {
-    residentId: integer('resident_id').primaryKey(),
-    communityId: integer('community_id').notNull(),
-    status: text('status').notNull(),
-    ruleId: text('rule_id'),
-    reason: jsonb('reason').$type<{ zh: string; en: string }>().notNull(),
-    observationUntil: date('observation_until', { mode: 'string' }),
-    declarationId: integer('declaration_id'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('person_status_community_idx').on(t.communityId, t.status)],
-);
-
-/** Why a status changed, and when: a declaration, a risk-area change or a rule change. */
-export const statusHistory = pgTable(
-  'status_history',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    declarationId: integer('declaration_id').primaryKey(),
     communityId: integer('community_id').notNull(),
     residentId: integer('resident_id').notNull(),
+    reasons: text('reasons').array().notNull(),
+    typedName: text('typed_name'),
+    /** The status when it was declared (null: none yet). */
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
-    cause: text('cause').notNull(),
-    reason: jsonb('reason').$type<{ zh: string; en: string }>().notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    statusReason: jsonb('status_reason').$type<{ zh: string; en: string }>().notNull(),
+    observationUntil: date('observation_until', { mode: 'string' }),
+    state: text('state').notNull().default('pending'),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('status_history_resident_idx').on(t.residentId, t.at),
-    index('status_history_community_at_idx').on(t.communityId, t.at),
+    index('declaration_reviews_pending_idx')
+      .on(t.communityId, t.createdAt)
+      .where(sql`${t.state} = 'pending'`),
+    index('declaration_reviews_resident_idx').on(t.residentId),
   ],
 );
 
-/** Versions of the rules that turn declarations into statuses; the newest is in force. */
-export const statusRuleSets = pgTable('status_rule_sets', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-  rules: jsonb('rules').notNull(),
-  createdBy: integer('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Versions of the rules that turn declarations into statuses. A set belongs to a place (`place_id`); a
+ * community is judged by the newest set of the nearest place above it (the built-in defaults when none).
+ * `place_id` is NOT NULL in the database (migration 0011 gave the older sets the root place); declared
+ * nullable here only so the generated migration can add it to a table that has rows.
+ */
+export const statusRuleSets = pgTable(
+  'status_rule_sets',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    placeId: integer('place_id'),
+    rules: jsonb('rules').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('status_rule_sets_place_idx').on(t.placeId, t.id)],
+);
 
 /**
  * Versions of the questions a district officer added to the form for the communities under `place_id`.

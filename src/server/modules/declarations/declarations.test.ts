@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { createFixture, FIXTURE_PASSWORD, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { loadWorkbook, xlsxBuffer } from '../imports/roster/test-fixtures';
@@ -237,7 +237,7 @@ describe('declarations turn into statuses', () => {
       ['659003', '测试三', '中', today],
       ['659004', '测试四', '低风险', today, addDays(today, 7)],
     ]);
-    expect(good.json()).toEqual({ imported: 2 });
+    expect(good.json()).toEqual({ imported: 2, unchanged: 0 });
     const list = (
       await t.app.inject({ method: 'GET', url: '/api/risk-areas', headers: { cookie: secretary } })
     ).json();

@@ -4,11 +4,13 @@ import {
   type FormQuestion,
   validateQuestions,
 } from '../../../shared/declarations';
+import type { ChangeBus } from '../../db/change-bus';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
+import { lineOf, nearestFirst } from '../places/place-line';
 import { findPlace } from '../places/places.repo';
 import * as repo from './form-versions.repo';
 
@@ -18,29 +20,26 @@ export interface FormInForce {
   questions: FormQuestion[];
 }
 
-/** Ancestor ids from a materialised path ('/1/4/') plus the place itself, the top first. */
-const lineOf = (place: { id: number; path: string }) => [
-  ...place.path.split('/').filter(Boolean).map(Number),
-  place.id,
-];
-
 /**
  * The questions officers add to the registration form. A version belongs to a place (the officer's
  * district or sub-district); a community shows the newest version of the nearest place above it, so a
  * sub-district can ask more than its district without the district losing its own questions.
  */
-export function createFormVersionsService(db: Db, audit: AuditService) {
+export function createFormVersionsService(db: Db, audit: AuditService, bus?: ChangeBus) {
   // Every submit needs its community's versions: cached briefly, dropped at once by a publish here.
   const CACHE_MS = 10_000;
   const cache = new Map<number, { until: number; value: Promise<repo.FormVersionRow[]> }>();
+  // A version published (or places moved) on any instance: the notice clears every instance's copy.
+  bus?.on('form_versions', () => cache.clear());
+  bus?.on('places', () => cache.clear());
+  bus?.onResync(() => cache.clear());
 
   /** Versions that apply to the community, nearest place first, newest first within a place. */
   async function loadLine(communityId: number): Promise<repo.FormVersionRow[]> {
     const community = await findPlace(db, communityId);
     if (!community) return [];
     const line = lineOf(community);
-    const rows = await repo.versionsAt(db, line);
-    return rows.sort((a, b) => line.indexOf(b.placeId) - line.indexOf(a.placeId) || b.id - a.id);
+    return nearestFirst(await repo.versionsAt(db, line), line);
   }
 
   function lineFor(communityId: number) {

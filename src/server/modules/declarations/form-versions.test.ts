@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, FIXTURE_PASSWORD, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -66,6 +67,7 @@ const submit = (docNumber: string, extra: object | undefined, formVersionId?: nu
       contactRiskAreaPeople: false,
       symptoms: [],
       consent: true,
+      clientId: randomUUID(),
       ...(extra ? { extra } : {}),
       ...(formVersionId !== undefined ? { formVersionId } : {}),
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -31,6 +32,7 @@ const body = (docNumber: string, room: string, extra: Record<string, unknown> = 
   contactRiskAreaPeople: false,
   symptoms: [],
   consent: true,
+  clientId: randomUUID(),
   ...extra,
 });
 
@@ -67,17 +69,22 @@ describe('many residents submitting at the same moment', () => {
     expect(people.rows).toHaveLength(10);
     expect(people.rows.every((p) => p.verified === false && p.moves === 1)).toBe(true);
     expect(new Set(people.rows.map((p) => p.room))).toEqual(new Set(['500', '501', '502']));
-    // The first person declared twice: referred, then normal — the later declaration sets the status.
+    // The first person declared twice, referred and normal: the later declaration sets the status. Which
+    // one is later is the order they reached the batch (each submit does its own reads first, so two sent
+    // at once may arrive either way round): the order of their declaration ids.
+    const seqOf = (r: { receiptNo: string }) => Number(r.receiptNo.split('-')[1]);
+    const [earlier, later] = [receipts[0], receipts[10]].sort((x, y) => seqOf(x) - seqOf(y));
+    expect(new Set([earlier.status, later.status])).toEqual(new Set(['referred_to_clinic', 'normal']));
     const twice = people.rows.find((p) => p.declarations === 2);
-    expect(twice).toMatchObject({ status: 'normal', changes: 2 });
-    // Its history is chained through both declarations in the order they were sent.
+    expect(twice).toMatchObject({ status: later.status, changes: 2 });
+    // Its history is chained through both declarations in that order.
     const chain = await pool.query(
       'select from_status, to_status from status_history where resident_id = $1 order by id',
       [twice.id],
     );
     expect(chain.rows).toEqual([
-      { from_status: null, to_status: 'referred_to_clinic' },
-      { from_status: 'referred_to_clinic', to_status: 'normal' },
+      { from_status: null, to_status: earlier.status },
+      { from_status: earlier.status, to_status: later.status },
     ]);
     const current = await pool.query(
       `select s.declaration_id = (select max(d.id) from declarations d where d.resident_id = s.resident_id) as newest
@@ -148,7 +155,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
 );
 
 describe('people already in the registry declaring on the form', () => {
-  it('takes the phone they typed only when the registry has none, in the same statement', async () => {
+  it('takes the phone they typed only when the registry has none and the name is theirs, in the same statement', async () => {
     const register = async (docNumber: string, phone?: string) => {
       const res = await t.app.inject({
         method: 'POST',
@@ -170,13 +177,27 @@ describe('people already in the registry declaring on the form', () => {
     };
     const withoutPhone = syntheticId('19560303');
     const withPhone = syntheticId('19570404');
-    const ids = [await register(withoutPhone), await register(withPhone, '13912345678')];
-    const answers = await Promise.all(
-      [withoutPhone, withPhone].map((docNumber) =>
-        t.app.inject({ method: 'POST', url: '/api/public/declarations', payload: body(docNumber, '201') }),
+    const strangerTyped = syntheticId('19580505');
+    const ids = [
+      await register(withoutPhone),
+      await register(withPhone, '13912345678'),
+      await register(strangerTyped),
+    ];
+    const answers = await Promise.all([
+      ...[withoutPhone, withPhone].map((docNumber) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/public/declarations',
+          payload: {
+            ...body(docNumber, '201'),
+            person: { ...body(docNumber, '201').person, name: '登记 在册' },
+          },
+        }),
       ),
-    );
-    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+      // Someone else's name with this person's ID number: their phone must not land in the registry.
+      t.app.inject({ method: 'POST', url: '/api/public/declarations', payload: body(strangerTyped, '201') }),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
     const rows = await t.services.database.pool.query(
       'select id, phone_masked, phone_tail, version, verified from residents where id = any($1) order by id',
       [ids],
@@ -184,6 +205,7 @@ describe('people already in the registry declaring on the form', () => {
     expect(rows.rows).toEqual([
       { id: ids[0], phone_masked: '137****7777', phone_tail: '7777', version: 2, verified: true },
       { id: ids[1], phone_masked: '139****5678', phone_tail: '5678', version: 1, verified: true },
+      { id: ids[2], phone_masked: null, phone_tail: null, version: 1, verified: true },
     ]);
   });
 });

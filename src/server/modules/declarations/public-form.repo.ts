@@ -7,14 +7,16 @@ import {
   declarationBatchSql,
   type WrittenDeclaration,
   writtenDeclarations,
-} from './declarations.repo';
+} from './declarations-batch.repo';
 
 /**
  * A wave of public-form submits in ONE statement, so ONE round trip and no transaction to open and
- * close: each person found or registered (`findOrRegisterCtes`), then each declaration written for the
- * person of the same position (`declarationBatchSql`). Answers only the declarations written; a
- * position missing from the answer is someone the statement could not settle (see
- * `findOrRegisterCtes`), for the caller to take the slow way.
+ * close: each person found or registered (`findOrRegisterCtes`, which also says whether they are
+ * verified and whether the typed name is the registry's), then each declaration judged and written for
+ * the person of the same position (`declarationBatchSql`). Answers the declarations written and the
+ * repeats of a client id already stored; a position missing from the answer is someone the statement
+ * could not settle (see `findOrRegisterCtes`, and a client id stored by another batch at that moment),
+ * for the caller to take the slow way.
  */
 export async function registerAndDeclare(
   db: DbOrTx,

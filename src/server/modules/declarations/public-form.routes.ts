@@ -1,14 +1,22 @@
 import { Type } from 'typebox';
+import { NoContent } from '../../../shared/api/responses';
 import { SYMPTOMS, TRANSPORTS } from '../../../shared/declarations';
+import {
+  PosterAnswer,
+  PosterInfo,
+  PosterList,
+  ReceiptAnswer,
+} from '../../../shared/declarations/declaration-responses';
 import { DOCUMENT_TYPES } from '../../../shared/identity';
 import { actorOf } from '../../http/access';
-import { AppError } from '../../http/app-error';
 import { DateString, Id, IdParams, NullableText, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
+import { routeLimits } from '../rate-limits/route-limits';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const RegionCode = Type.String({ pattern: '^\\d{6}$' });
 const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{10,64}$' });
+const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 
 /** The answers both forms share; kept with the public route since it is the larger of the two. */
 export const AnswerFields = {
@@ -35,30 +43,27 @@ export const AnswerFields = {
 };
 
 export async function publicFormRoutes(app: AppInstance, { publicForm, config }: Services) {
-  // Public routes are what an attacker reaches without an account: limited per address and per poster.
-  const rateLimited = new AppError('rate_limited');
-  const perAddress = app.rateLimit({
-    max: config.publicRateLimit,
-    timeWindow: 60_000,
-    errorResponseBuilder: () => rateLimited,
-  });
-  const perPoster = app.rateLimit({
-    max: config.publicRateLimit * 20,
-    timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const params = request.params as { token?: string } | undefined;
-      const body = request.body as { token?: string } | undefined;
-      return `poster:${params?.token ?? body?.token ?? ''}`;
+  // Public routes are what an attacker reaches without an account: limited per address and per poster,
+  // counted in the database (rate-limit-store.ts) so the limits hold across instances.
+  const limited = routeLimits(app, [
+    { name: 'form-address:', max: config.publicRateLimit },
+    {
+      name: 'form-poster:',
+      max: config.publicRateLimit * 20,
+      key: (request) => {
+        const params = request.params as { token?: string } | undefined;
+        const body = request.body as { token?: string } | undefined;
+        return `poster:${params?.token ?? body?.token ?? ''}`;
+      },
     },
-    errorResponseBuilder: () => rateLimited,
-  });
+  ]);
 
   app.get(
     '/api/public/posters/:token',
     {
       config: { access: 'public' },
-      preHandler: [perAddress, perPoster],
-      schema: { tags: ['public'], params: Strict({ token: Token }) },
+      preHandler: limited,
+      schema: { response: { 200: PosterInfo }, tags: ['public'], params: Strict({ token: Token }) },
     },
     async (request) => publicForm.posterInfo(request.params.token),
   );
@@ -67,9 +72,10 @@ export async function publicFormRoutes(app: AppInstance, { publicForm, config }:
     '/api/public/declarations',
     {
       config: { access: 'public' },
-      preHandler: [perAddress, perPoster],
+      preHandler: limited,
       bodyLimit: 16 * 1024,
       schema: {
+        response: { 201: ReceiptAnswer },
         tags: ['public'],
         body: Strict({
           token: Token,
@@ -91,6 +97,8 @@ export async function publicFormRoutes(app: AppInstance, { publicForm, config }:
           ]),
           ...AnswerFields,
           consent: Type.Boolean(),
+          // Made on the phone, kept with the draft: the same submit sent twice is stored once.
+          clientId: Uuid,
         }),
       },
     },
@@ -101,7 +109,11 @@ export async function publicFormRoutes(app: AppInstance, { publicForm, config }:
     '/api/posters',
     {
       config: { access: 'declarations.read' },
-      schema: { tags: ['declarations'], querystring: Strict({ communityId: Type.Optional(Id) }) },
+      schema: {
+        response: { 200: PosterList },
+        tags: ['declarations'],
+        querystring: Strict({ communityId: Type.Optional(Id) }),
+      },
     },
     async (request) => ({ items: await publicForm.listPosters(actorOf(request), request.query.communityId) }),
   );
@@ -110,7 +122,7 @@ export async function publicFormRoutes(app: AppInstance, { publicForm, config }:
     '/api/posters',
     {
       config: { access: 'registry.write' },
-      schema: { tags: ['declarations'], body: Strict({ placeId: Id }) },
+      schema: { response: { 201: PosterAnswer }, tags: ['declarations'], body: Strict({ placeId: Id }) },
     },
     async (request, reply) =>
       reply
@@ -120,7 +132,10 @@ export async function publicFormRoutes(app: AppInstance, { publicForm, config }:
 
   app.delete(
     '/api/posters/:id',
-    { config: { access: 'registry.write' }, schema: { tags: ['declarations'], params: IdParams } },
+    {
+      config: { access: 'registry.write' },
+      schema: { response: { 204: NoContent }, tags: ['declarations'], params: IdParams },
+    },
     async (request, reply) => {
       await publicForm.revokePoster(actorOf(request), request.params.id);
       return reply.status(204).send();

@@ -1,48 +1,48 @@
 import { randomBytes } from 'node:crypto';
-import { beijingToday, PERSON_STATUS_ADVICE, PERSON_STATUS_LABELS } from '../../../shared/declarations';
+import {
+  PERSON_STATUS_ADVICE,
+  PERSON_STATUS_LABELS,
+  PERSON_STATUSES,
+  type PersonStatus,
+} from '../../../shared/declarations';
 import { checkIdentity, type IdentityInput } from '../../../shared/people/resident-input';
-import type { Database, DbOrTx } from '../../db/database';
-import { createWriteBatcher } from '../../db/write-batcher';
+import type { ChangeBus } from '../../db/change-bus';
+import type { Database } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
-import { updateResident } from '../people/people.repo';
-import { sealIdentity, sealPhone } from '../people/people.service';
-import {
-  type DoorInsert,
-  doorKey,
-  ensureHouseholdsAtDoors,
-  insertResidentsBulk,
-  residentsByDocHashes,
-} from '../people/people-bulk.repo';
+import { sealIdentity } from '../people/people.service';
+import type { DoorInsert } from '../people/people-bulk.repo';
 import { findPlace } from '../places/places.repo';
 import type { PlacesService } from '../places/places.service';
-import { writeDeclarationBatch } from './declarations.repo';
-import type { DeclarationAnswers, DeclarationsService, RecordedDeclaration } from './declarations.service';
-import { type PreparedDeclaration, prepareDeclarations, recordedOf } from './declarations-writer';
+import { RECEIPT_NOTICE, receiptNumber } from './declaration-receipt';
+import type { DeclarationAnswers, DeclarationsService } from './declarations.service';
+import type { WrittenDeclaration } from './declarations-batch.repo';
+import { type PreparedDeclaration, prepareDeclarations } from './declarations-writer';
 import type { FormVersionsService } from './form-versions.service';
 import * as posters from './posters.repo';
-import { registerAndDeclare } from './public-form.repo';
+import { type CheckedSubmit, createSubmitWriter } from './public-form-writer';
 
 /**
- * What the resident keeps to quote: the Beijing date of the declaration and its id. (The date in UTC
- * would be the day before for anyone declaring between midnight and 8 am.)
+ * What the resident is told: what their answers lead to (a repeat of a client id: the first submit's)
+ * and the advice that goes with it — safety advice, not a claim that any status changed.
  */
-export function receiptNumber(declared: { id: number; declaredAt: string }): string {
-  return `${beijingToday(new Date(declared.declaredAt)).replace(/-/g, '')}-${String(declared.id).padStart(6, '0')}`;
-}
-
-/** A submit that passed every check that needs no database, waiting for its batch. */
-interface CheckedSubmit {
-  communityId: number;
-  person: { name: string; gender: string | null; birthDate: string | null; phone: string | null };
-  docType: string;
-  sealed: ReturnType<typeof sealIdentity>;
-  door: DoorInsert | null;
-  newcomerNote: string | null;
-  /** Judged and sealed before it waits: the batch only writes. */
-  declaration: PreparedDeclaration;
+function receiptOf(prepared: PreparedDeclaration, written: WrittenDeclaration) {
+  const same = written.status === prepared.outcome.status;
+  const status = (PERSON_STATUSES as readonly string[]).includes(written.status)
+    ? (written.status as PersonStatus)
+    : prepared.outcome.status;
+  return {
+    receiptNo: receiptNumber({ id: written.id, declaredAt: written.declaredAt.toISOString() }),
+    status,
+    statusLabel: PERSON_STATUS_LABELS[status],
+    reason: same ? prepared.outcome.reason : PERSON_STATUS_LABELS[status],
+    advice: PERSON_STATUS_ADVICE[status],
+    observationUntil: same ? prepared.outcome.observationUntil : null,
+    declaredAt: written.declaredAt.toISOString(),
+    notice: RECEIPT_NOTICE,
+  };
 }
 
 export interface PublicDeclarationInput extends DeclarationAnswers {
@@ -52,6 +52,8 @@ export interface PublicDeclarationInput extends DeclarationAnswers {
     | { buildingId: number; entranceId?: number | null | undefined; room: string }
     | { newcomer: true; note?: string | undefined };
   consent: boolean;
+  /** Made on the phone and kept with the draft: a re-send of the same submit is stored once. */
+  clientId: string;
 }
 
 /**
@@ -66,12 +68,17 @@ export function createPublicFormService(
   places: PlacesService,
   declarations: DeclarationsService,
   formVersions: FormVersionsService,
+  bus?: ChangeBus,
 ) {
   const { db } = database;
   // A poster is read by every resident who scans it, so what it leads to is kept for a few seconds.
-  // Revoking on this instance drops it at once; other instances follow within POSTER_CACHE_MS.
+  // Revoking drops it at once on every instance (a change notice, db/change-bus.ts); so does a change
+  // of places, which may change the buildings it offers. POSTER_CACHE_MS bounds a lost notice.
   const POSTER_CACHE_MS = 10_000;
   const cache = new Map<string, { until: number; value: Promise<LivePoster> }>();
+  bus?.on('poster', (change) => cache.delete(change.t));
+  bus?.on('places', () => cache.clear());
+  bus?.onResync(() => cache.clear());
 
   async function loadPoster(token: string) {
     const poster = await posters.findByToken(db, token);
@@ -129,83 +136,8 @@ export function createPublicFormService(
     };
   }
 
-  // Residents scan a poster in waves (a notice in the building's chat group): concurrent submits are
-  // written together, ONE statement per batch (`registerAndDeclare`). PostgreSQL takes two batches at
-  // once (one being written while the next is prepared; more only made smaller batches and slower
-  // answers on our two-core machines); the embedded database runs one statement at a time anyway. A
-  // submit the batch could not settle is answered null and takes the slow way on its own.
-  const batcher = createWriteBatcher<CheckedSubmit, RecordedDeclaration | null>({
-    maxBatch: 100,
-    maxInFlight: database.kind === 'postgres' ? 2 : 1,
-    run: writeSubmits,
-  });
-
-  const selfDeclared = (i: CheckedSubmit) => ({
-    door: i.door,
-    resident: {
-      communityId: i.communityId,
-      name: i.person.name,
-      gender: i.person.gender,
-      birthDate: i.person.birthDate,
-      docType: i.docType,
-      ...i.sealed,
-      relationToHead: 'other',
-      residenceType: i.door ? 'registered' : 'floating',
-      notes: i.door ? null : i.newcomerNote,
-    },
-  });
-  const REGISTERED_BY_FORM = '居民自行登记';
-
-  /**
-   * The slow way, statement by statement in one transaction, for the rare person the batch statement
-   * could not settle (someone else was creating their door or registering them at that very moment).
-   */
-  async function writeOneByOne(tx: DbOrTx, item: CheckedSubmit): Promise<RecordedDeclaration> {
-    const [found] = await residentsByDocHashes(tx, [
-      { communityId: item.communityId, docHash: item.sealed.docHash },
-    ]);
-    let resident: { id: number; communityId: number };
-    if (found) {
-      resident = found;
-      // The registry had no phone for them: the one they typed is the best there is.
-      if (!found.phoneHash && item.sealed.phoneHash)
-        await updateResident(tx, found.id, found.version, sealPhone(vault, item.person.phone));
-    } else {
-      const doors = await ensureHouseholdsAtDoors(tx, item.door ? [item.door] : []);
-      const [inserted] = await insertResidentsBulk(
-        tx,
-        [
-          {
-            ...selfDeclared(item).resident,
-            householdId: item.door ? (doors.get(doorKey(item.door)) ?? null) : null,
-            tags: [],
-            verified: false,
-          },
-        ],
-        { reason: REGISTERED_BY_FORM, byAccountId: null },
-      );
-      if (!inserted) throw new Error('resident neither found nor created');
-      resident = inserted;
-    }
-    const [row] = await writeDeclarationBatch(tx, [{ ...item.declaration.write, residentId: resident.id }]);
-    if (!row) throw new Error('declaration not written');
-    return recordedOf(item.declaration, row);
-  }
-
-  /** A batch of submits: people found or registered by ID hash and every declaration recorded, in one go. */
-  async function writeSubmits(items: CheckedSubmit[]): Promise<Array<RecordedDeclaration | null>> {
-    const written = await registerAndDeclare(
-      db,
-      items.map(selfDeclared),
-      items.map((i) => i.declaration.write),
-      { reason: REGISTERED_BY_FORM },
-    );
-    const byOrd = new Map(written.map((w) => [w.ord, w]));
-    return items.map((item, i) => {
-      const row = byOrd.get(i + 1);
-      return row ? recordedOf(item.declaration, row) : null;
-    });
-  }
+  // Residents scan a poster in waves (a notice in the building's chat group): see public-form-writer.ts.
+  const writer = createSubmitWriter(database, vault);
 
   return {
     async posterInfo(token: string) {
@@ -218,6 +150,12 @@ export function createPublicFormService(
     },
 
     async submit(input: PublicDeclarationInput) {
+      const checked = await this.prepare(input);
+      return receiptOf(checked.declaration, await writer.write(checked));
+    },
+
+    /** Everything about a submit that needs no write: checked, judged by the rules and sealed. */
+    async prepare(input: PublicDeclarationInput): Promise<CheckedSubmit> {
       const { poster } = await livePoster(input.token);
       if (!input.consent) throw new AppError('consent_required', {}, 'consent');
       const identity = checkIdentity(input.person);
@@ -234,18 +172,28 @@ export function createPublicFormService(
       // Everything read through the pool is read before any write (see declarations.basis).
       const [offered, basis, form] = await Promise.all([
         offeredBuildings(input.token),
-        declarations.basis(),
+        declarations.basis(poster.communityId),
         formVersions.accept(poster.communityId, input.formVersionId, input.extra),
       ]);
       // Checked, judged and sealed here, each request on its own, so a batch holds the database only
       // for writing.
       const [declaration] = prepareDeclarations(
         vault,
-        [{ communityId: poster.communityId, input, channel: 'self', actor: null, form }],
+        [
+          {
+            communityId: poster.communityId,
+            input,
+            channel: 'self',
+            actor: null,
+            form,
+            clientId: input.clientId,
+            typedName: person.name,
+          },
+        ],
         basis,
       );
       if (!declaration) throw new Error('nothing prepared');
-      const checked: CheckedSubmit = {
+      return {
         communityId: poster.communityId,
         person,
         docType: input.person.docType,
@@ -253,17 +201,6 @@ export function createPublicFormService(
         door: doorOf(poster.communityId, offered, input.address),
         newcomerNote: 'newcomer' in input.address ? (input.address.note ?? null) : null,
         declaration,
-      };
-      const outcome =
-        (await batcher.add(checked)) ?? (await db.transaction((tx) => writeOneByOne(tx, checked)));
-      return {
-        receiptNo: receiptNumber(outcome),
-        status: outcome.status,
-        statusLabel: PERSON_STATUS_LABELS[outcome.status],
-        reason: outcome.reason,
-        advice: PERSON_STATUS_ADVICE[outcome.status],
-        observationUntil: outcome.observationUntil,
-        declaredAt: outcome.declaredAt,
       };
     },
 
@@ -305,7 +242,9 @@ export function createPublicFormService(
         );
         return created;
       });
-      return (await this.listPosters(actor, row.communityId)).find((p) => p.id === row.id);
+      const created = (await this.listPosters(actor, row.communityId)).find((p) => p.id === row.id);
+      if (!created) throw new AppError('not_found');
+      return created;
     },
 
     async revokePoster(actor: Actor, id: number) {

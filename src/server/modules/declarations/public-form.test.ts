@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
-import { receiptNumber } from './public-form.service';
+import { receiptNumber } from './declaration-receipt';
 
 let t: TestApp;
 let f: Fixture;
@@ -35,6 +36,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   contactRiskAreaPeople: false,
   symptoms: [],
   consent: true,
+  clientId: randomUUID(),
   ...overrides,
 });
 const submit = (body: object) =>

@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
-import { addDays, beijingToday } from '../../../shared/declarations';
 import { maskPhone } from '../../../shared/identity';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Services } from '../../http/types';
 import { accounts } from '../auth/auth.table';

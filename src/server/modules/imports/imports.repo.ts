@@ -17,6 +17,47 @@ export async function updateJob(db: DbOrTx, id: number, values: Partial<typeof i
   await db.update(importJobs).set(values).where(eq(importJobs.id, id));
 }
 
+/**
+ * Takes an import for a run: only while it is still running (not done, not failed), counting the try and
+ * starting its progress again (a retry reads the file from the start).
+ */
+export async function claimJob(db: DbOrTx, id: number): Promise<ImportJobRow | undefined> {
+  const rows = await db
+    .update(importJobs)
+    .set({ attempts: sql`${importJobs.attempts} + 1`, phase: 'reading', processedRows: 0, totalRows: null })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')))
+    .returning();
+  return rows[0];
+}
+
+/** Progress of a running import; an import that ended meanwhile is left as it ended. */
+export async function updateRunningJob(
+  db: DbOrTx,
+  id: number,
+  values: Pick<typeof importJobs.$inferInsert, 'phase' | 'processedRows' | 'totalRows'>,
+) {
+  await db
+    .update(importJobs)
+    .set(values)
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
+}
+
+/** Ends an import that is still running (failed); one that ended already keeps its outcome. */
+export async function finishRunningJob(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof importJobs.$inferInsert>,
+) {
+  await db
+    .update(importJobs)
+    .set(values)
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
+}
+
+export async function deleteRejections(db: DbOrTx, jobId: number) {
+  await db.delete(importRejections).where(eq(importRejections.jobId, jobId));
+}
+
 export async function findJob(db: DbOrTx, scope: Scope, id: number) {
   if (scope.communityIds.length === 0) return undefined;
   const rows = await db

@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { Binary, FileBody, XLSX } from '../../../shared/api/responses';
+import { ImportJobAnswer, ImportJobList } from '../../../shared/imports/import-responses';
+import { sendAttachment, XLSX_TYPE } from '../../files/attachment';
 import { actorOf } from '../../http/access';
 import { AppError } from '../../http/app-error';
-import { Id, IdParams, Strict } from '../../http/schemas';
+import { storableText, unusableInputError } from '../../http/input-guard';
+import { Id, IdParams, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { formatOf } from './imports.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** `filename*` carries the Chinese name; the plain `filename` is for old clients. */
-function attachment(name: string, fallback: string) {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+// Workbooks go out as files (streams), never through a JSON serialiser.
+const RosterFile = { schema: FileBody };
+const RejectedRows = Binary(XLSX, '未导入的行 · the rejected rows (xlsx)');
 
 export function importsRoutes(app: AppInstance, { imports, config }: Services) {
   app.get(
@@ -27,14 +30,23 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
         querystring: Strict({
           format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
         }),
+        response: {
+          200: {
+            description: '住户名册模板 · the roster template',
+            content: { [XLSX]: RosterFile, 'text/csv': RosterFile },
+          },
+        },
       },
     },
     async (request, reply) => {
       const format = request.query.format ?? 'xlsx';
       const body = await imports.template(format);
-      reply.header('content-type', format === 'xlsx' ? XLSX : 'text/csv; charset=utf-8');
-      reply.header('content-disposition', attachment(`住户名册模板.${format}`, `roster-template.${format}`));
-      return reply.send(body);
+      const type = format === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8';
+      return sendAttachment(
+        reply,
+        { name: `住户名册模板.${format}`, fallback: `roster-template.${format}`, type },
+        body,
+      );
     },
   );
 
@@ -46,6 +58,7 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
         tags: ['imports'],
         querystring: Strict({ communityId: Id }),
         consumes: ['multipart/form-data'],
+        response: { 202: ImportJobAnswer },
       },
     },
     async (request, reply) => {
@@ -56,22 +69,31 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
         file.file.resume();
         throw new AppError('unsupported_file', {}, 'file');
       }
-      // Spooled to disk, not memory: the import streams it from there after this response.
-      const dir = path.join(config.dataDir, 'uploads');
+      // The name is stored with the job: it must be text PostgreSQL can store, like any other field.
+      if (!storableText(file.filename)) {
+        file.file.resume();
+        throw unusableInputError({ instancePath: '/filename', kind: 'text' }, 'body');
+      }
+      // Spooled to disk, not memory: the import job reads it from the upload directory after this response.
+      const dir = config.uploadDir;
       await mkdir(dir, { recursive: true });
-      const spooled = path.join(dir, `${randomUUID()}-${path.extname(file.filename)}`);
-      await pipeline(file.file, createWriteStream(spooled, { mode: 0o600 }));
+      const spooled = path.join(dir, `upload-${randomUUID()}${path.extname(file.filename)}`);
+      // An upload cut short fails the pipeline (answered 400 by the error handler): its part is not kept.
+      await pipeline(file.file, createWriteStream(spooled, { mode: 0o600 })).catch(async (error: unknown) => {
+        await rm(spooled, { force: true });
+        throw error;
+      });
       if (file.file.truncated) {
         await rm(spooled, { force: true });
         throw new AppError('payload_too_large');
       }
-      const stream = createReadStream(spooled);
-      stream.on('close', () => void rm(spooled, { force: true }));
-      const job = await imports.start(actorOf(request), {
-        communityId: request.query.communityId,
-        fileName: file.filename,
-        stream,
-      });
+      const job = await imports
+        .start(actorOf(request), {
+          communityId: request.query.communityId,
+          fileName: file.filename,
+          spooledPath: spooled,
+        })
+        .finally(() => rm(spooled, { force: true }));
       return reply.status(202).send({ job });
     },
   );
@@ -80,28 +102,59 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
     '/api/imports',
     {
       config: { access: 'registry.import' },
-      schema: { tags: ['imports'], querystring: Strict({ communityId: Type.Optional(Id) }) },
+      schema: {
+        tags: ['imports'],
+        querystring: Strict({ communityId: Type.Optional(Id) }),
+        response: { 200: ImportJobList },
+      },
     },
     async (request) => ({ items: await imports.list(actorOf(request), request.query.communityId) }),
   );
 
   app.get(
     '/api/imports/:id',
-    { config: { access: 'registry.import' }, schema: { tags: ['imports'], params: IdParams } },
+    {
+      config: { access: 'registry.import' },
+      schema: { tags: ['imports'], params: IdParams, response: { 200: ImportJobAnswer } },
+    },
     async (request) => ({ job: await imports.get(actorOf(request), request.params.id) }),
   );
 
+  const sendWorkbook = (reply: FastifyReply, id: number, body: Readable) =>
+    sendAttachment(reply, { name: `未导入的行-${id}.xlsx`, fallback: `rejected-${id}.xlsx` }, body);
+
+  // Masked: ID and phone numbers as every response shows them, birth dates hidden.
   app.get(
     '/api/imports/:id/rejected',
-    { config: { access: 'registry.import' }, schema: { tags: ['imports'], params: IdParams } },
-    async (request, reply) => {
-      const body = await imports.rejectedWorkbook(actorOf(request), request.params.id);
-      reply.header('content-type', XLSX);
-      reply.header(
-        'content-disposition',
-        attachment(`未导入的行-${request.params.id}.xlsx`, `rejected-${request.params.id}.xlsx`),
-      );
-      return reply.send(body);
+    {
+      config: { access: 'registry.import' },
+      schema: { tags: ['imports'], params: IdParams, response: { 200: RejectedRows } },
     },
+    async (request, reply) =>
+      sendWorkbook(
+        reply,
+        request.params.id,
+        await imports.rejectedWorkbook(actorOf(request), request.params.id),
+      ),
+  );
+
+  // As typed, to fix and upload again: for a stated reason, recorded before the file is made.
+  app.post(
+    '/api/imports/:id/rejected',
+    {
+      config: { access: 'registry.reveal' },
+      schema: {
+        tags: ['imports'],
+        params: IdParams,
+        body: Strict({ reason: Text(200) }),
+        response: { 200: RejectedRows },
+      },
+    },
+    async (request, reply) =>
+      sendWorkbook(
+        reply,
+        request.params.id,
+        await imports.rejectedWorkbook(actorOf(request), request.params.id, request.body.reason),
+      ),
   );
 }

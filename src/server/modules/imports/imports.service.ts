@@ -1,17 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { eq } from 'drizzle-orm';
 import { type ErrorCode, formatMessage, type Lang } from '../../../shared/i18n/error-messages';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import type { AuditService } from '../audit/audit.service';
+import { recordExport } from '../audit/export-audit';
+import { accounts } from '../auth/auth.table';
 import { assertCommunity } from '../auth/scope';
+import type { JobRun } from '../jobs/job-definition';
 import type { PlacesService } from '../places/places.service';
+import { readAndValidate } from './import-reading';
 import * as repo from './imports.repo';
-import { RosterDuplicateMerger } from './roster/merge-duplicates';
+import { maskRejectedCells } from './rejected-rows';
 import type { RosterFormat } from './roster/read-roster';
-import { TEMPLATE_EXAMPLE_NOTE } from './roster/roster-template-text';
-import { hasRosterData, mapHeader, validateRosterRow } from './roster/validate-roster-row';
 import { writeRoster } from './roster-writer';
 
 export interface ImportProgress {
@@ -19,8 +27,6 @@ export interface ImportProgress {
   processedRows: number;
   totalRows: number | null;
 }
-
-type Rejected = { rowNumber: number; cells: string[]; reasons: string[] };
 
 export function formatOf(fileName: string): RosterFormat | null {
   const lower = fileName.toLowerCase();
@@ -40,15 +46,15 @@ function errorText(stored: string | null, lang: Lang): string | null {
   }
 }
 
-export function jobView(job: repo.ImportJobRow, live?: ImportProgress, lang: Lang = 'zh') {
+export function jobView(job: repo.ImportJobRow, lang: Lang = 'zh') {
   return {
     id: job.id,
     communityId: job.communityId,
     fileName: job.fileName,
     status: job.status as 'running' | 'done' | 'failed',
-    phase: (live?.phase ?? job.phase) as ImportProgress['phase'],
-    processedRows: live?.processedRows ?? job.processedRows,
-    totalRows: live?.totalRows ?? job.totalRows,
+    phase: job.phase as ImportProgress['phase'],
+    processedRows: job.processedRows,
+    totalRows: job.totalRows,
     inserted: job.inserted,
     updated: job.updated,
     unchanged: job.unchanged,
@@ -60,77 +66,127 @@ export function jobView(job: repo.ImportJobRow, live?: ImportProgress, lang: Lan
   };
 }
 
-// exceljs takes ~0.5 s to load; the roster reader and workbooks are loaded on first use, not at start.
-export function createImportsService(db: Db, vault: Vault, audit: AuditService, _places: PlacesService) {
-  // Progress of imports running in this process; the job row holds the outcome once done.
-  const live = new Map<number, ImportProgress>();
+/** The job that runs an import: its payload is the import's id and community, nothing else. */
+export const ROSTER_IMPORT_JOB = 'roster-import';
+export interface RosterImportPayload {
+  importJobId: number;
+  communityId: number;
+}
 
-  async function readAndValidate(stream: Readable, format: RosterFormat, progress: ImportProgress) {
-    const { RosterFileError, readRosterRows } = await import('./roster/read-roster');
-    let columns: ReturnType<typeof mapHeader> | undefined;
-    let header: string[] = [];
-    const merger = new RosterDuplicateMerger();
-    const rejected: Rejected[] = [];
-    try {
-      for await (const record of readRosterRows({ stream, format })) {
-        if ('header' in record) {
-          header = record.header;
-          columns = mapHeader(header);
-          if (!columns.ok) throw new AppError('import_bad_header', { missing: columns.missing.join('、') });
-          continue;
-        }
-        if (!columns?.ok || !hasRosterData(record.cells, columns.columns)) continue;
-        progress.processedRows += 1;
-        const checked = validateRosterRow(record.cells, columns.columns);
-        // The template's example people (fictional IDs) must not land in a real registry.
-        if (checked.ok && checked.row.notes === TEMPLATE_EXAMPLE_NOTE) continue;
-        if (!checked.ok) {
-          rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: checked.reasons });
-          continue;
-        }
-        const merged = merger.add({ rowNumber: record.rowNumber, cells: record.cells, row: checked.row });
-        if (!merged.ok)
-          rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: [merged.reason] });
-      }
-    } catch (error) {
-      if (error instanceof RosterFileError) {
-        if (error.code === 'header_not_found')
-          throw new AppError('import_bad_header', { missing: '姓名、证件号码' });
-        throw new AppError('import_unreadable', { detail: error.message });
-      }
-      throw error;
+/** Sends a job to the runner (jobs module); the imports service knows nothing else of it. */
+export type SendJob = (name: string, data: object) => Promise<unknown>;
+
+/**
+ * Writes an import's progress to its row as it goes, at most every 250 ms and one statement at a time, so
+ * every instance can answer the progress route. Never awaited inside the import's transaction: on the
+ * embedded database (one session) the statement simply waits for the transaction to end.
+ */
+function progressWriter(
+  db: Db,
+  id: number,
+  progress: ImportProgress,
+  onProgress?: (p: ImportProgress) => void,
+) {
+  let writing: Promise<unknown> | null = null;
+  let dirty = false;
+  const write = () => {
+    if (writing) {
+      dirty = true;
+      return;
     }
-    if (!columns) throw new AppError('import_bad_header', { missing: '姓名、证件号码' });
-    return { header, entries: merger.results(), rejected };
+    dirty = false;
+    const { phase, processedRows, totalRows } = progress;
+    writing = repo
+      .updateRunningJob(db, id, { phase, processedRows, totalRows })
+      .catch(() => {})
+      .finally(() => {
+        writing = null;
+        if (dirty) write();
+      });
+  };
+  const ticker = setInterval(() => {
+    onProgress?.(progress);
+    write();
+  }, 250);
+  return {
+    async stop() {
+      clearInterval(ticker);
+      dirty = false;
+      while (writing) await writing;
+    },
+  };
+}
+
+// exceljs takes ~0.5 s to load; the roster reader and workbooks are loaded on first use, not at start.
+export function createImportsService(
+  db: Db,
+  vault: Vault,
+  audit: AuditService,
+  _places: PlacesService,
+  options: { uploadDir: string; sendJob: SendJob },
+) {
+  const uploadPath = (job: Pick<repo.ImportJobRow, 'id' | 'fileName'>) =>
+    path.join(options.uploadDir, `import-${job.id}${formatOf(job.fileName) === 'csv' ? '.csv' : '.xlsx'}`);
+
+  /** Who started it, for the audit row: the account (by id) and the address it uploaded from. */
+  async function uploader(job: repo.ImportJobRow) {
+    if (job.accountId === null) return null;
+    const rows = await db
+      .select({ displayName: accounts.displayName })
+      .from(accounts)
+      .where(eq(accounts.id, job.accountId))
+      .limit(1);
+    return { accountId: job.accountId, displayName: rows[0]?.displayName ?? '', ip: job.ip ?? '' };
+  }
+
+  async function fail(job: Pick<repo.ImportJobRow, 'id' | 'fileName'>, stored: object) {
+    await repo.finishRunningJob(db, job.id, {
+      status: 'failed',
+      phase: 'done',
+      error: JSON.stringify(stored),
+      finishedAt: new Date(),
+    });
+    await rm(uploadPath(job), { force: true });
   }
 
   /**
-   * Reads the whole file first (validation needs no database), then writes every accepted row in one
-   * transaction: an import either lands whole or not at all, and running it twice changes nothing.
+   * One run of an import (the roster-import job). Reads the whole file first (validation needs no
+   * database), then writes every accepted row in one transaction: an import either lands whole or not at
+   * all, and running it twice changes nothing — which is what makes a retry after a crash safe. A file
+   * that cannot be imported (bad header, unreadable) fails the import at once; anything else is thrown
+   * so the runner retries, and on the last try the import is marked failed.
    */
-  async function run(
-    job: repo.ImportJobRow,
-    actor: Actor | null,
-    stream: Readable,
-    format: RosterFormat,
-    onProgress?: (p: ImportProgress) => void,
-  ) {
+  async function runImport(run: JobRun<RosterImportPayload>, onProgress?: (p: ImportProgress) => void) {
+    const claimed = await repo.claimJob(db, run.data.importJobId);
+    // Done or failed already (a run that finished just before its instance died): nothing to do.
+    if (!claimed) return;
+    const job = claimed;
+    const format = formatOf(job.fileName) ?? 'xlsx';
     const progress: ImportProgress = { phase: 'reading', processedRows: 0, totalRows: null };
-    live.set(job.id, progress);
-    const ticker = onProgress ? setInterval(() => onProgress(progress), 200) : undefined;
+    const writer = progressWriter(db, job.id, progress, onProgress);
     try {
+      const stream = createReadStream(uploadPath(job));
+      const opened = await new Promise<boolean>((resolve) => {
+        stream.once('open', () => resolve(true));
+        stream.once('error', () => resolve(false));
+      });
+      if (!opened) throw new AppError('import_file_gone');
+      const actor = await uploader(job);
       const { header, entries, rejected } = await readAndValidate(stream, format, progress);
       Object.assign(progress, { phase: 'writing', totalRows: entries.length, processedRows: 0 });
       const counts = await db.transaction(async (tx) => {
-        const written = await writeRoster(
+        const written = await writeRoster(tx, vault, job.communityId, entries, job.accountId, (n) => {
+          progress.processedRows = n;
+        });
+        await repo.deleteRejections(tx, job.id);
+        await repo.insertRejections(
           tx,
-          vault,
-          job.communityId,
-          entries,
-          actor?.accountId ?? null,
-          (n) => {
-            progress.processedRows = n;
-          },
+          rejected.map((r) => ({
+            jobId: job.id,
+            rowNumber: r.rowNumber,
+            valuesCipher: vault.encrypt(JSON.stringify(r.cells)),
+            reasons: r.reasons.join('；'),
+          })),
         );
         await audit.record(
           actor,
@@ -143,42 +199,47 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
           },
           tx,
         );
+        await repo.updateJob(tx, job.id, {
+          status: 'done',
+          phase: 'done',
+          header,
+          totalRows: entries.length,
+          processedRows: entries.length,
+          ...written,
+          rejected: rejected.length,
+          finishedAt: new Date(),
+        });
         return written;
       });
-      await repo.insertRejections(
-        db,
-        rejected.map((r) => ({
-          jobId: job.id,
-          rowNumber: r.rowNumber,
-          valuesCipher: vault.encrypt(JSON.stringify(r.cells)),
-          reasons: r.reasons.join('；'),
-        })),
-      );
-      await repo.updateJob(db, job.id, {
-        status: 'done',
-        phase: 'done',
-        header,
-        totalRows: entries.length,
-        processedRows: entries.length,
-        ...counts,
-        rejected: rejected.length,
-        finishedAt: new Date(),
-      });
+      await writer.stop();
+      onProgress?.({ phase: 'done', processedRows: entries.length, totalRows: entries.length });
+      await rm(uploadPath(job), { force: true });
+      return counts;
     } catch (error) {
-      const stored =
-        error instanceof AppError ? { code: error.code, params: error.params } : { code: 'internal' };
-      await repo.updateJob(db, job.id, {
-        status: 'failed',
-        phase: 'done',
-        error: JSON.stringify(stored),
-        finishedAt: new Date(),
-      });
+      await writer.stop();
+      // The file's own fault: the same file fails the same way every time, so no retry.
+      if (error instanceof AppError) {
+        await fail(job, { code: error.code, params: error.params });
+        return;
+      }
+      if (run.lastTry) await fail(job, { code: 'internal' });
       throw error;
-    } finally {
-      clearInterval(ticker);
-      live.delete(job.id);
     }
-    return (await repo.findJobById(db, job.id)) ?? job;
+  }
+
+  /** Waits for an import to end, reading its row (whichever instance runs it). */
+  async function awaitImport(id: number, onProgress?: (p: ImportProgress) => void) {
+    for (;;) {
+      const job = await repo.findJobById(db, id);
+      if (!job) throw new AppError('not_found');
+      if (job.status !== 'running') return job;
+      onProgress?.({
+        phase: job.phase as ImportProgress['phase'],
+        processedRows: job.processedRows,
+        totalRows: job.totalRows,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   return {
@@ -187,13 +248,20 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
       return writeRosterTemplate(format);
     },
 
-    /** Starts an import and returns its job at once; the work goes on after the response. */
+    /**
+     * Starts an import and returns its job at once: the file is kept in the upload directory (shared by
+     * every instance, like the data directory) and the import is a job any instance may run.
+     * `wait` (the CLI, the bench) waits for it to end; the runner must be started in this process or another.
+     */
     async start(
       actor: Actor | null,
       input: {
         communityId: number;
         fileName: string;
-        stream: Readable;
+        /** The upload, as a stream … */
+        stream?: Readable;
+        /** … or already spooled to this file (moved into the upload directory). */
+        spooledPath?: string;
         wait?: boolean;
         onProgress?: (p: ImportProgress) => void;
       },
@@ -201,55 +269,89 @@ export function createImportsService(db: Db, vault: Vault, audit: AuditService, 
       if (actor) assertCommunity(actor.scope, input.communityId);
       const format = formatOf(input.fileName);
       if (!format) throw new AppError('unsupported_file', {}, 'file');
-      const job = await repo.insertJob(db, {
-        communityId: input.communityId,
-        accountId: actor?.accountId ?? null,
-        fileName: input.fileName.slice(0, 200),
-        status: 'running',
-      });
-      const running = run(job, actor, input.stream, format, input.onProgress);
-      if (input.wait) return jobView(await running, undefined, actor?.lang);
-      // The caller polls the job; a failure is recorded on it, so nothing is left to handle here.
-      running.catch(() => {});
-      return jobView(job, live.get(job.id), actor?.lang);
+      await mkdir(options.uploadDir, { recursive: true });
+      // The file goes in place before the job exists: a job never names a file that is not there yet.
+      const staging = path.join(options.uploadDir, `incoming-${randomUUID()}.${format}`);
+      try {
+        if (input.spooledPath) await rename(input.spooledPath, staging);
+        else if (input.stream) await pipeline(input.stream, createWriteStream(staging, { mode: 0o600 }));
+        else throw new AppError('file_missing', {}, 'file');
+        const job = await repo.insertJob(db, {
+          communityId: input.communityId,
+          accountId: actor?.accountId ?? null,
+          ip: actor?.ip ?? null,
+          fileName: input.fileName.slice(0, 200),
+          status: 'running',
+        });
+        await rename(staging, uploadPath(job));
+        try {
+          await options.sendJob(ROSTER_IMPORT_JOB, {
+            importJobId: job.id,
+            communityId: job.communityId,
+          } satisfies RosterImportPayload);
+        } catch (error) {
+          await fail(job, { code: 'internal' });
+          throw error;
+        }
+        if (input.wait) return jobView(await awaitImport(job.id, input.onProgress), actor?.lang);
+        return jobView(job, actor?.lang);
+      } finally {
+        await rm(staging, { force: true });
+      }
     },
 
-    progressOf(jobId: number): ImportProgress | undefined {
-      return live.get(jobId);
+    /** The roster-import job's handler (jobs.registry.ts). */
+    runImport,
+
+    /** The roster-import job failed for good (retries used up, or lost with its instance). */
+    async importFailedForGood(data: RosterImportPayload) {
+      const job = await repo.findJobById(db, data.importJobId);
+      if (job?.status === 'running') await fail(job, { code: 'import_interrupted' });
     },
 
     async get(actor: Actor, id: number) {
       const job = await repo.findJob(db, actor.scope, id);
       if (!job) throw new AppError('not_found');
-      return jobView(job, live.get(job.id), actor.lang);
+      return jobView(job, actor.lang);
     },
 
     async list(actor: Actor, communityId?: number) {
       const jobs = await repo.listJobs(db, actor.scope, communityId);
-      return jobs.map((job) => jobView(job, live.get(job.id), actor.lang));
+      return jobs.map((job) => jobView(job, actor.lang));
     },
 
-    /** The rejected rows as the uploader typed them, with reasons: an export of personal data, so audited. */
-    async rejectedWorkbook(actor: Actor | null, id: number) {
-      // No actor: the operator at the machine, through the CLI.
+    /**
+     * The rejected rows with their reasons: an export of personal data, so audited. Numbers come masked
+     * (and birth dates hidden) unless a reason is given: then the rows as the uploader typed them, the
+     * reason recorded before the file is made, like a reveal. The operator at the machine (CLI, no
+     * actor) gets them as typed.
+     */
+    async rejectedWorkbook(actor: Actor | null, id: number, reason?: string) {
+      const full = actor === null || reason !== undefined;
+      if (actor && reason !== undefined && reason.trim().length < 4)
+        throw new AppError('reason_required', {}, 'reason');
       const job = actor ? await repo.findJob(db, actor.scope, id) : await repo.findJobById(db, id);
       if (!job) throw new AppError('not_found');
       const rows = await repo.listRejections(db, id);
-      await audit.record(actor, {
-        action: 'export',
+      await recordExport(audit, actor, {
+        kind: 'rejected_rows',
         entity: 'import_job',
         entityId: id,
-        communityId: job.communityId,
-        detail: { kind: 'rejected_rows', rows: rows.length },
+        communities: [{ communityId: job.communityId, rows: rows.length }],
+        revealed: full && actor && reason !== undefined ? { reason: reason.trim() } : null,
+        detail: { masked: !full },
       });
       const { writeRejectedRowsWorkbook } = await import('./roster/roster-workbook');
       return writeRejectedRowsWorkbook(
         job.header,
-        rows.map((r) => ({
-          rowNumber: r.rowNumber,
-          cells: JSON.parse(vault.decrypt(r.valuesCipher)) as string[],
-          reasons: r.reasons.split('；'),
-        })),
+        rows.map((r) => {
+          const cells = JSON.parse(vault.decrypt(r.valuesCipher)) as string[];
+          return {
+            rowNumber: r.rowNumber,
+            cells: full ? cells : maskRejectedCells(job.header, cells),
+            reasons: r.reasons.split('；'),
+          };
+        }),
       );
     },
   };

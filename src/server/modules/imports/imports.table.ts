@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** One roster import: progress is polled by the web page; rejected rows are kept for the Excel report. */
+/**
+ * One roster import, run by the `roster-import` job (jobs module): its progress and outcome are written
+ * here as it goes, so any instance answers the progress route; rejected rows are kept for the Excel report.
+ */
 export const importJobs = pgTable(
   'import_jobs',
   {
@@ -21,6 +24,10 @@ export const importJobs = pgTable(
     unchanged: integer('unchanged').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
     error: text('error'),
+    /** The uploader's address, for the audit row the import job writes after the request is gone. */
+    ip: text('ip'),
+    /** Runs of the import job so far: more than one when a run failed or its instance died. */
+    attempts: integer('attempts').notNull().default(0),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

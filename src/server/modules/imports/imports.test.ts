@@ -7,6 +7,15 @@ let t: TestApp;
 let f: Fixture;
 let cookie: string;
 let base: string;
+let rejectedJobId: number;
+
+async function auditCount(jobId: number, action: string): Promise<number> {
+  const { rows } = await t.services.database.pool.query(
+    `select count(*)::int as n from audit_log where entity = 'import_job' and entity_id = $1 and action = $2`,
+    [jobId, action],
+  );
+  return rows[0].n;
+}
 
 beforeAll(async () => {
   t = await createTestApp({ DASHU_DATA_DIR: `/tmp/dashu-import-test-${process.pid}` });
@@ -109,6 +118,46 @@ describe('roster import', () => {
     expect(texts).toContain('张三');
     expect(texts).toContain('错号');
     expect(texts).toMatch(/证件号码：.*校验/);
+    rejectedJobId = job.id;
+  });
+
+  it('hands out the rejected rows masked, and as typed only for a reason written to the audit log first', async () => {
+    const typed = ['110105195203150000', `${ids.wang.slice(0, 17)}${ids.wang.endsWith('1') ? '2' : '1'}`];
+    const url = `/api/imports/${rejectedJobId}/rejected`;
+    const cellsOf = async (payload: Buffer) =>
+      JSON.stringify((await loadWorkbook(payload)).worksheets[0]?.getSheetValues());
+
+    const masked = await cellsOf(
+      (await t.app.inject({ method: 'GET', url, headers: { cookie } })).rawPayload,
+    );
+    for (const number of typed) expect(masked).not.toContain(number);
+    expect(masked).not.toContain('13912340003');
+    expect(masked).toContain('110105***********0');
+    expect(masked).toContain('139****0003');
+    expect(masked).toMatch(/证件号码：.*校验/);
+
+    const post = (payload: object, who = cookie) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: who }, payload });
+    const before = await auditCount(rejectedJobId, 'reveal');
+    expect((await post({})).statusCode).toBe(400);
+    const short = await post({ reason: '看' });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error).toMatchObject({ code: 'reason_required', field: 'reason' });
+    const volunteer = await login(t, f.a.usernames.volunteer);
+    expect((await post({ reason: '核对未导入的行' }, volunteer)).statusCode).toBe(403);
+    expect(await auditCount(rejectedJobId, 'reveal')).toBe(before);
+
+    const full = await post({ reason: '改正后重新导入' });
+    expect(full.statusCode).toBe(200);
+    const asTyped = await cellsOf(full.rawPayload);
+    for (const number of typed) expect(asTyped).toContain(number);
+    const { rows } = await t.services.database.pool.query(
+      `select reason, detail from audit_log where entity = 'import_job' and entity_id = $1 and action = 'reveal'`,
+      [rejectedJobId],
+    );
+    expect(rows).toEqual([
+      { reason: '改正后重新导入', detail: { kind: 'rejected_rows', rows: 2, totalRows: 2, masked: false } },
+    ]);
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -144,6 +193,16 @@ describe('roster import', () => {
     const job = await finished(body.job.id);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/表头缺少必填列|姓名/);
+    // A header with 姓名 but the ID column under a name nobody uses: only 证件号码 is named as missing,
+    // with the column that was not recognised beside it (the message used to name 姓名 too).
+    const renamed = await upload(
+      await xlsxBuffer((wb) => wb.addWorksheet('s').addRow(['姓名', '身份号', '楼栋', '门牌号', '备忘'])),
+    );
+    const renamedJob = await finished(renamed.body.job.id);
+    expect(renamedJob.status).toBe('failed');
+    expect(renamedJob.error).toContain('表头缺少必填列：证件号码');
+    expect(renamedJob.error).not.toMatch(/缺少必填列：[^。]*姓名/);
+    expect(renamedJob.error).toContain('“身份号”');
     const pdf = await upload(Buffer.from('%PDF-1.4'), 'roster.pdf');
     expect(pdf.status).toBe(400);
     expect(pdf.body.error?.code).toBe('unsupported_file');

@@ -18,6 +18,8 @@ export async function residentsByDocHashes(
       docHash: residents.docHash,
       phoneHash: residents.phoneHash,
       version: residents.version,
+      name: residents.name,
+      verified: residents.verified,
     })
     .from(residents)
     .where(

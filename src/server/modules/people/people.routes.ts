@@ -7,8 +7,19 @@ import {
   RESIDENT_TAGS,
   REVEALABLE_FIELDS,
 } from '../../../shared/people/people-enums';
+import {
+  HouseholdDetail,
+  Organisations,
+  PartyBranches,
+  ResidentAnswer,
+  ResidentDetail,
+  ResidentPage,
+  Revealed,
+  Verified,
+} from '../../../shared/people/people-responses';
 import { actorOf } from '../../http/access';
-import { DateString, Id, IdParams, NullableText, Page, Strict, Text } from '../../http/schemas';
+import { AppError } from '../../http/app-error';
+import { DateString, Id, IdParams, NullableText, Page, Strict, Text, Version } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -56,17 +67,27 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
           unverified: Type.Optional(Type.Boolean()),
           ...Page,
         }),
+        response: { 200: ResidentPage },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { page = 1, pageSize = 20, ...rest } = request.query;
-      return people.search(actorOf(request), { ...rest, page, pageSize });
+      try {
+        return await people.search(actorOf(request), { ...rest, page, pageSize });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'search_rate_limited')
+          reply.header('retry-after', String(error.params.seconds));
+        throw error;
+      }
     },
   );
 
   app.get(
     '/api/residents/:id',
-    { config: { access: 'registry.read' }, schema: { tags: ['people'], params: IdParams } },
+    {
+      config: { access: 'registry.read' },
+      schema: { tags: ['people'], params: IdParams, response: { 200: ResidentDetail } },
+    },
     async (request) => people.getResident(actorOf(request), request.params.id),
   );
 
@@ -74,7 +95,11 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
     '/api/residents',
     {
       config: { access: 'registry.write' },
-      schema: { tags: ['people'], body: Strict({ householdId: Id, ...residentFields }) },
+      schema: {
+        tags: ['people'],
+        body: Strict({ householdId: Id, ...residentFields }),
+        response: { 201: ResidentAnswer },
+      },
     },
     async (request, reply) =>
       reply.status(201).send({ resident: await people.createResident(actorOf(request), request.body) }),
@@ -88,7 +113,8 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
         tags: ['people'],
         params: IdParams,
         // `version` is the one the editor loaded: a save over someone else's change is refused.
-        body: Strict({ version: Type.Integer({ minimum: 1 }), ...optionalFields }),
+        body: Strict({ version: Version, ...optionalFields }),
+        response: { 200: ResidentAnswer },
       },
     },
     async (request) => ({
@@ -103,7 +129,8 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
       schema: {
         tags: ['people'],
         params: IdParams,
-        body: Strict({ householdId: Id, reason: Text(200, 2), version: Type.Integer({ minimum: 1 }) }),
+        body: Strict({ householdId: Id, reason: Text(200, 2), version: Version }),
+        response: { 200: ResidentDetail },
       },
     },
     async (request) => people.moveResident(actorOf(request), request.params.id, request.body),
@@ -113,7 +140,12 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
     '/api/residents/:id/verify',
     {
       config: { access: 'registry.write' },
-      schema: { tags: ['people'], params: IdParams, body: Strict({ version: Type.Integer({ minimum: 1 }) }) },
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: Strict({ version: Version }),
+        response: { 200: Verified },
+      },
     },
     async (request) => people.verifyResident(actorOf(request), request.params.id, request.body.version),
   );
@@ -126,6 +158,7 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
         tags: ['people'],
         params: IdParams,
         body: Strict({ field: literals(REVEALABLE_FIELDS), reason: Text(200) }),
+        response: { 200: Revealed },
       },
     },
     async (request) =>
@@ -134,7 +167,10 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
 
   app.get(
     '/api/households/:id',
-    { config: { access: 'registry.read' }, schema: { tags: ['people'], params: IdParams } },
+    {
+      config: { access: 'registry.read' },
+      schema: { tags: ['people'], params: IdParams, response: { 200: HouseholdDetail } },
+    },
     async (request) => people.getHousehold(actorOf(request), request.params.id),
   );
 
@@ -150,6 +186,7 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
           floor: Type.Optional(Type.Union([Type.Integer({ minimum: -5, maximum: 200 }), Type.Null()])),
           notes: Type.Optional(NullableText(500)),
         }),
+        response: { 201: HouseholdDetail },
       },
     },
     async (request, reply) =>
@@ -158,13 +195,19 @@ export function peopleRoutes(app: AppInstance, { people }: Services) {
 
   app.get(
     '/api/communities/:id/organisations',
-    { config: { access: 'registry.read' }, schema: { tags: ['people'], params: IdParams } },
+    {
+      config: { access: 'registry.read' },
+      schema: { tags: ['people'], params: IdParams, response: { 200: Organisations } },
+    },
     async (request) => ({ items: await people.organisations(actorOf(request), request.params.id) }),
   );
 
   app.get(
     '/api/communities/:id/party-branches',
-    { config: { access: 'registry.read' }, schema: { tags: ['people'], params: IdParams } },
+    {
+      config: { access: 'registry.read' },
+      schema: { tags: ['people'], params: IdParams, response: { 200: PartyBranches } },
+    },
     async (request) => ({ items: await people.partyBranches(actorOf(request), request.params.id) }),
   );
 }

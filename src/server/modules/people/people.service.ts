@@ -1,5 +1,5 @@
 import type { DocumentType } from '../../../shared/identity';
-import { maskIdNumber, maskPhone, parseIdNumber, parsePhone } from '../../../shared/identity';
+import { maskIdNumber, maskPhone } from '../../../shared/identity';
 import type { RevealableField } from '../../../shared/people/people-enums';
 import { checkIdentity } from '../../../shared/people/resident-input';
 import { HOUSEHOLD_CONTAINERS, type PlaceKind } from '../../../shared/places/place-kinds';
@@ -11,7 +11,9 @@ import type { AuditService } from '../audit/audit.service';
 import { assertBuilding, assertCommunity } from '../auth/scope';
 import type { PlacesService } from '../places/places.service';
 import * as repo from './people.repo';
+import { createResidentSearch } from './resident-search';
 import { householdLabel, residentView } from './resident-view';
+import type { WholeNumberSearchGuard } from './whole-number-search';
 
 export interface ResidentInput {
   householdId: number;
@@ -54,13 +56,23 @@ function checked(
   const result = checkIdentity(input);
   if (!result.ok) {
     const first = result.issues[0];
-    const code = first?.code === 'invalid_name' ? 'validation_failed' : (first?.code ?? 'validation_failed');
+    // Names and birth dates have no error code of their own: the message says what is wrong.
+    const code =
+      !first || first.code === 'invalid_name' || first.code === 'invalid_birth_date'
+        ? 'validation_failed'
+        : first.code;
     throw new AppError(code, { detail: first?.message[actor.lang] ?? '' }, first?.field);
   }
   return result.value;
 }
 
-export function createPeopleService(db: Db, vault: Vault, audit: AuditService, places: PlacesService) {
+export function createPeopleService(
+  db: Db,
+  vault: Vault,
+  audit: AuditService,
+  places: PlacesService,
+  numberSearches: WholeNumberSearchGuard,
+) {
   async function visibleHousehold(actor: Actor, id: number) {
     const household = await repo.findHousehold(db, actor.scope, id);
     if (!household) throw new AppError('not_found');
@@ -80,6 +92,8 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
   }
 
   return {
+    ...createResidentSearch(db, vault, numberSearches),
+
     async listHouseholds(actor: Actor, placeId: number, page: { page: number; pageSize: number }) {
       const place = await places.loadVisible(actor, placeId);
       const result = await repo.listHouseholdsUnder(db, actor.scope, place, page);
@@ -137,50 +151,6 @@ export function createPeopleService(db: Db, vault: Vault, audit: AuditService, p
         return created;
       });
       return this.getHousehold(actor, row.id);
-    },
-
-    async search(
-      actor: Actor,
-      query: {
-        q?: string | undefined;
-        communityId?: number | undefined;
-        householdId?: number | undefined;
-        tag?: string | undefined;
-        unverified?: boolean | undefined;
-        page: number;
-        pageSize: number;
-      },
-    ) {
-      const q = query.q?.trim() ?? '';
-      const search: repo.ResidentSearch = {
-        communityId: query.communityId,
-        householdId: query.householdId,
-        tag: query.tag,
-        unverified: query.unverified,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
-      if (q) {
-        const compact = q.replace(/[\s-]/g, '');
-        if (/^\d{4}$/.test(compact)) search.phoneTail = compact;
-        else if (/^[0-9A-Za-z０-９Ｘｘ]{5,}$/.test(compact)) {
-          // A whole document or phone number: found by its keyed hash, never by decrypting.
-          const candidates = new Set<string>([compact.toUpperCase()]);
-          const id = parseIdNumber('resident_id', compact);
-          if (id.ok) candidates.add(id.normalized);
-          const phone = parsePhone(compact);
-          if (phone.ok) candidates.add(phone.normalized);
-          search.hashes = [...candidates].map((value) => vault.hash(value));
-          // Letters may also be a foreign name ('Smith'): try it as a name too.
-          if (/[A-Za-z]/.test(compact)) search.name = q;
-        } else search.name = q;
-      }
-      const result = await repo.searchResidents(db, actor.scope, search);
-      return {
-        items: result.items.map((row) => residentView(row.resident, row)),
-        total: result.total,
-        totalCapped: result.totalCapped,
-      };
     },
 
     async getResident(actor: Actor, id: number) {

@@ -51,19 +51,23 @@ describe('residents', () => {
     const res = await post('/api/residents', person(f.a.householdIds[0] as number, id.toLowerCase()));
     expect(res.statusCode).toBe(201);
     const resident = res.json().resident;
+    // The birth date is stored (taken from the ID) but not sent beside the mask: the age is.
     expect(resident).toMatchObject({
       name: '李秀英',
       gender: 'female',
-      birthDate: '1945-03-02',
+      birthDate: null,
       phoneMasked: '139****5678',
     });
-    expect(resident.docNumberMasked).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+    expect(resident.age).toBeGreaterThanOrEqual(80);
+    expect(resident.docNumberMasked).toBe(`${id.slice(0, 6)}***********${id.slice(-1)}`);
     expect(res.body).not.toContain(id);
+    expect(res.body).not.toContain('19450302');
     expect(res.body).not.toContain('13912345678');
     const raw = await t.services.database.db.execute(
-      sql`select doc_cipher, phone_cipher, doc_hash from residents where id = ${resident.id}`,
+      sql`select doc_cipher, phone_cipher, doc_hash, birth_date from residents where id = ${resident.id}`,
     );
-    const stored = JSON.stringify(raw.rows);
+    expect(raw.rows[0]?.birth_date).toBe('1945-03-02');
+    const stored = JSON.stringify(raw.rows.map(({ birth_date: _b, ...rest }) => rest));
     expect(stored).not.toContain(id);
     expect(stored).not.toContain('13912345678');
   });

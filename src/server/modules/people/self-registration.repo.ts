@@ -1,7 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { NAME_KEY_FOLD } from '../../../shared/people/person-name';
 import type { DbOrTx } from '../../db/database';
 import { executePrepared } from '../../db/prepared';
 import type { DoorInsert, ResidentInsert } from './people-bulk.repo';
+
+/** `nameKey` of a name, in SQL (the same fold: src/shared/people/person-name.ts). */
+export function nameKeySql(name: SQL): SQL {
+  return sql`translate(${name}, ${NAME_KEY_FOLD.from}::text, ${NAME_KEY_FOLD.to}::text)`;
+}
 
 /** Someone who declared on the public form: who they are (sealed) and the door they named, if any. */
 export interface SelfDeclared {
@@ -25,10 +31,13 @@ export interface PersonFound {
  * household at the door they named when that door is new, and the opening row of their moves history —
  * as common table expressions, so the public form can register people and record their declarations in
  * ONE statement (its batches are bounded by round trips to the database, not by rows). Someone found
- * with no phone on record gets the one they typed (the first copy's, if they sent several).
+ * with no phone on record gets the one they typed (the first copy's, if they sent several) — only when
+ * the name they typed is the registry's: an ID number alone proves nothing.
  *
- * Ends in `settled (ord, resident_id, community_id, doc_hash, phone_hash, version, registered)`: one row
- * per person given, `ord` counting from 1 in the order given. `resident_id` is null only when another
+ * Ends in `settled (ord, resident_id, community_id, doc_hash, phone_hash, version, registered, verified,
+ * name_ok)`: one row per person given, `ord` counting from 1 in the order given; `verified` is the
+ * registry's flag (false for someone registered now) and `name_ok` whether the typed name is the
+ * registry's (`nameKey`; true for someone registered now). `resident_id` is null only when another
  * transaction took their door or their ID at the same moment (both inserts skip conflicts); that
  * person then goes the slow way. The CTE names used here are p, found, fresh, door_in, door_new, doors,
  * registered, moves, phoned and settled.
@@ -49,7 +58,8 @@ export function findOrRegisterCtes(people: SelfDeclared[], move: { reason: strin
         ${col((p) => p.resident.notes)}::text[])
         with ordinality as p(c, dh, b, e, r, dn, n, g, bd, dt, dc, dm, pc, ph, pm, pt, rel, res, nt, ord)
     ), found as (
-      select distinct r.id, r.community_id, r.doc_hash, r.phone_hash, r.version
+      select distinct r.id, r.community_id, r.doc_hash, r.phone_hash, r.version, r.verified,
+        ${nameKeySql(sql`r.name`)} as name_key
       from residents r join p on r.community_id = p.c and r.doc_hash = p.dh
     ), fresh as (
       -- Once each, however often they pressed submit in this batch: the first copy's details.
@@ -91,14 +101,15 @@ export function findOrRegisterCtes(people: SelfDeclared[], move: { reason: strin
       from (
         select distinct on (f.id) f.id, p.pc, p.ph, p.pm, p.pt from found f
         join p on p.c = f.community_id and p.dh = f.doc_hash
-        where f.phone_hash is null and p.ph is not null
+        where f.phone_hash is null and p.ph is not null and f.name_key = ${nameKeySql(sql`p.n`)}
         order by f.id, p.ord
       ) x
       where residents.id = x.id and residents.phone_hash is null
     ), settled as (
       select p.ord, coalesce(f.id, g.id) as resident_id, p.c as community_id, p.dh as doc_hash,
         coalesce(f.phone_hash, g.phone_hash) as phone_hash, coalesce(f.version, g.version) as version,
-        g.id is not null as registered
+        g.id is not null as registered, coalesce(f.verified, false) as verified,
+        f.id is null or f.name_key = ${nameKeySql(sql`p.n`)} as name_ok
       from p
       left join found f on f.community_id = p.c and f.doc_hash = p.dh
       left join registered g on g.community_id = p.c and g.doc_hash = p.dh

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import type { PlaceKind } from '../../../shared/places/place-kinds';
 import type { DbOrTx } from '../../db/database';
 import { households, residents } from '../people/people.table';
 import { gates, places } from './places.table';
@@ -163,6 +164,8 @@ export async function insertChildPlace(
 ): Promise<PlaceRow> {
   const row = await insertPlace(db, {
     ...values,
+    // Callers pass a kind from PLACE_KINDS (route schemas, the roster's fixed columns, the demo).
+    kind: values.kind as PlaceKind,
     parentId: parent?.id ?? null,
     path: parent ? childPath(parent) : '/',
     depth: parent ? parent.depth + 1 : 0,
@@ -171,4 +174,42 @@ export async function insertChildPlace(
   if (values.kind !== 'community') return row;
   await db.update(places).set({ communityId: row.id }).where(eq(places.id, row.id));
   return { ...row, communityId: row.id };
+}
+
+/** Communities at or under a place: whose residents a change made at that place can concern. */
+export async function communityIdsUnder(db: DbOrTx, place: Pick<PlaceRow, 'id' | 'path'>): Promise<number[]> {
+  const rows = await db
+    .select({ id: places.id })
+    .from(places)
+    .where(
+      and(
+        eq(places.kind, 'community'),
+        or(eq(places.id, place.id), like(places.path, `${childPath(place)}%`)),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A place and the places under it that can hold rules and risk areas (communities and everything above
+ * them), in tree order: what an officer may pick when setting them.
+ */
+export async function policyPlacesUnder(db: DbOrTx, place: Pick<PlaceRow, 'id' | 'path'>) {
+  return db
+    .select({
+      id: places.id,
+      parentId: places.parentId,
+      kind: places.kind,
+      name: places.name,
+      depth: places.depth,
+    })
+    .from(places)
+    .where(
+      and(
+        or(eq(places.id, place.id), like(places.path, `${childPath(place)}%`)),
+        or(sql`${places.communityId} is null`, eq(places.kind, 'community')),
+      ),
+    )
+    .orderBy(sql`${places.path} || ${places.id}`, asc(places.sortKey))
+    .limit(10_000);
 }

@@ -1,34 +1,40 @@
 import { Type } from 'typebox';
+import { ItemsOf } from '../../../shared/api/responses';
+import { HouseholdPage } from '../../../shared/people/people-responses';
 import { PLACE_KINDS } from '../../../shared/places/place-kinds';
+import { PlaceDetail, PlaceSummary, PolicyPlace } from '../../../shared/places/place-responses';
 import { actorOf } from '../../http/access';
-import { IdParams, NullableText, Page, Strict, Text } from '../../http/schemas';
+import { Id, IdParams, NullableText, Page, Strict, StrictPatch, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
-
-const PlaceSummary = Type.Object({
-  id: Type.Integer(),
-  parentId: Type.Union([Type.Integer(), Type.Null()]),
-  kind: Type.String(),
-  name: Type.String(),
-  code: Type.Union([Type.String(), Type.Null()]),
-  communityId: Type.Union([Type.Integer(), Type.Null()]),
-  childCount: Type.Integer(),
-  households: Type.Integer(),
-  residents: Type.Integer(),
-});
 
 export function placesRoutes(app: AppInstance, { places, people }: Services) {
   app.get(
     '/api/places/roots',
     {
       config: { access: 'signed_in' },
-      schema: { tags: ['places'], response: { 200: Type.Object({ items: Type.Array(PlaceSummary) }) } },
+      schema: { tags: ['places'], response: { 200: ItemsOf(PlaceSummary) } },
     },
     async (request) => ({ items: await places.roots(actorOf(request)) }),
   );
 
   app.get(
+    '/api/places/policy',
+    {
+      config: { access: 'rules.write' },
+      schema: {
+        tags: ['places'],
+        response: { 200: ItemsOf(PolicyPlace) },
+      },
+    },
+    async (request) => ({ items: await places.policyPlaces(actorOf(request)) }),
+  );
+
+  app.get(
     '/api/places/:id',
-    { config: { access: 'registry.read' }, schema: { tags: ['places'], params: IdParams } },
+    {
+      config: { access: 'registry.read' },
+      schema: { tags: ['places'], params: IdParams, response: { 200: PlaceDetail } },
+    },
     async (request) => places.get(actorOf(request), request.params.id),
   );
 
@@ -39,7 +45,7 @@ export function placesRoutes(app: AppInstance, { places, people }: Services) {
       schema: {
         tags: ['places'],
         body: Strict({
-          parentId: Type.Integer({ minimum: 1 }),
+          parentId: Id,
           kind: Type.Union(PLACE_KINDS.map((k) => Type.Literal(k))),
           name: Text(60, 1),
           code: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{2,40}$' })),
@@ -57,7 +63,8 @@ export function placesRoutes(app: AppInstance, { places, people }: Services) {
       schema: {
         tags: ['places'],
         params: IdParams,
-        body: Strict({ name: Type.Optional(Text(60, 1)), notes: Type.Optional(NullableText(500)) }),
+        body: StrictPatch({ name: Type.Optional(Text(60, 1)), notes: Type.Optional(NullableText(500)) }),
+        response: { 200: PlaceDetail },
       },
     },
     async (request) => places.rename(actorOf(request), request.params.id, request.body),
@@ -67,7 +74,12 @@ export function placesRoutes(app: AppInstance, { places, people }: Services) {
     '/api/places/:id/households',
     {
       config: { access: 'registry.read' },
-      schema: { tags: ['places'], params: IdParams, querystring: Strict({ ...Page }) },
+      schema: {
+        tags: ['places'],
+        params: IdParams,
+        querystring: Strict({ ...Page }),
+        response: { 200: HouseholdPage },
+      },
     },
     async (request) =>
       people.listHouseholds(actorOf(request), request.params.id, {

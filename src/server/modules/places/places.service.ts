@@ -9,7 +9,7 @@ import * as repo from './places.repo';
 export interface PlaceSummary {
   id: number;
   parentId: number | null;
-  kind: string;
+  kind: PlaceKind;
   name: string;
   code: string | null;
   communityId: number | null;
@@ -174,6 +174,12 @@ export function createPlacesService(db: Db, audit: AuditService) {
         );
       });
       return this.get(actor, id);
+    },
+
+    /** The places an officer may set rules and risk areas for: their own and those under it. */
+    async policyPlaces(actor: Actor) {
+      const place = await repo.findPlace(db, actor.scope.placeId);
+      return place ? repo.policyPlacesUnder(db, place) : [];
     },
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PlaceKind } from '../../../shared/places/place-kinds';
 
 /**
  * One table for the whole place tree (district → … → entrance). A materialised `path` of ancestor ids
@@ -11,7 +12,7 @@ export const places = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     parentId: integer('parent_id'),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PlaceKind>().notNull(),
     name: text('name').notNull(),
     code: text('code'),
     path: text('path').notNull(),

@@ -1,4 +1,7 @@
+import type { CellValue } from 'exceljs';
 import type { RiskLevel } from '../../../shared/declarations';
+import { parseCalendarDate } from '../../../shared/time/beijing';
+import { cellText } from '../../files/cell-text';
 import type { RiskAreaInput } from './risk-areas.service';
 
 const LEVELS: Record<string, RiskLevel> = {
@@ -21,21 +24,14 @@ const HEADERS = {
   note: '备注',
 };
 
+/** What a cell shows, trimmed: Excel date cells as 'YYYY-MM-DD', numbers as written (see cellText). */
 function text(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && value !== null && 'text' in value)
-    return String((value as { text: unknown }).text);
-  return value === null || value === undefined ? '' : String(value).trim();
+  return cellText((value ?? null) as CellValue).trim();
 }
 
-function day(raw: string): string | null {
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
-  return Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ||
-    new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso
-    ? null
-    : iso;
+/** Two validity periods share a day (an open end runs for ever); ISO dates compare as strings. */
+function overlap(area: RiskAreaInput, from: string, to: string | null): boolean {
+  return area.validFrom <= (to ?? '9999-12-31') && (area.validTo ?? '9999-12-31') >= from;
 }
 
 /**
@@ -59,6 +55,7 @@ export async function readRiskAreasWorkbook(
   const missing = [HEADERS.code, HEADERS.level, HEADERS.from].filter((h) => column(h) < 0);
   if (missing.length) return { rows: [], errors: [`表头缺少：${missing.join('、')}`] };
   const rows: RiskAreaInput[] = [];
+  const rowNumbers: number[] = [];
   const errors: string[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
@@ -69,16 +66,24 @@ export async function readRiskAreasWorkbook(
     if (!/^\d{6}$/.test(code)) problems.push('地区代码应为6位数字');
     const level = LEVELS[cell(HEADERS.level)];
     if (!level) problems.push('风险等级应为 高/中/低');
-    const validFrom = day(cell(HEADERS.from));
+    const validFrom = parseCalendarDate(cell(HEADERS.from));
     if (!validFrom) problems.push('开始日期应为 年-月-日');
     const toRaw = cell(HEADERS.to);
-    const validTo = toRaw ? day(toRaw) : null;
+    const validTo = toRaw ? parseCalendarDate(toRaw) : null;
     if (toRaw && !validTo) problems.push('结束日期应为 年-月-日');
     if (validFrom && validTo && validTo < validFrom) problems.push('结束日期早于开始日期');
     if (problems.length || !level || !validFrom) {
       errors.push(`第${number}行：${problems.join('；')}`);
       return;
     }
+    const twin = rows.findIndex(
+      (r) => r.regionCode === code && r.level === level && overlap(r, validFrom, validTo),
+    );
+    if (twin >= 0) {
+      errors.push(`第${number}行：与第${rowNumbers[twin]}行重复（同一地区、同一风险等级、有效期重叠）`);
+      return;
+    }
+    rowNumbers.push(number);
     rows.push({
       regionCode: code,
       regionName: cell(HEADERS.name) || code,

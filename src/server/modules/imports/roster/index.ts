@@ -2,7 +2,7 @@
 // writing the template and the rejected-rows report. Nothing here touches the database.
 
 export * from '../../../../shared/people/people-enums';
-export { cellText, numberText } from './cell-text';
+export { cellText, numberText } from '../../../files/cell-text';
 export {
   type MergedRosterEntry,
   type MergeOutcome,
@@ -39,11 +39,15 @@ export {
   writeRosterTemplate,
 } from './roster-workbook';
 export {
+  type Bilingual,
   type ColumnMap,
+  EXCEL_DAMAGED_ID,
   type HeaderMapping,
   hasRosterData,
   mapHeader,
+  missingColumnsMessage,
   type RosterRow,
   type RowValidation,
+  unrecognisedColumnsMessage,
   validateRosterRow,
 } from './validate-roster-row';

@@ -95,6 +95,8 @@ describe('readRosterRows (xlsx)', () => {
     expect(error).toBeInstanceOf(RosterFileError);
     expect((error as RosterFileError).code).toBe('header_not_found');
     expect((error as RosterFileError).message).toContain('前10行');
+    expect((error as RosterFileError).missing).toEqual(['姓名']);
+    expect((error as RosterFileError).en).toContain('first 10 rows');
   });
 
   it('reports a file that is not an xlsx as unreadable', async () => {
@@ -172,6 +174,19 @@ describe('readRosterRows (csv)', () => {
   it('needs 姓名 and 证件号码 (or their aliases) in the same row', async () => {
     const error = await readAll('姓名,手机号\n张三,13800138000\n', 'csv').catch((e: unknown) => e);
     expect((error as RosterFileError).code).toBe('header_not_found');
+    // Only the column really absent is named, with the headers that were not recognised.
+    expect((error as RosterFileError).missing).toEqual(['证件号码']);
+    expect((error as RosterFileError).message).toContain('缺少“证件号码”列');
+    expect((error as RosterFileError).message).not.toContain('“姓名”');
+    const unknown = await readAll('姓名,身份证件编号,楼\n张三,1,3\n', 'csv').catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ missing: ['证件号码'], unrecognisedColumns: ['身份证件编号'] });
+    expect((unknown as RosterFileError).message).toContain('没有识别的列：“身份证件编号”');
+    expect((unknown as RosterFileError).en).toContain(
+      'lacks the ID number column; unrecognised columns: 身份证件编号',
+    );
+    // Staff words for the ID column are a header now: 身份证 next to 姓名 is found.
+    const staff = await readAll(`姓名,身份证,联系手机,楼,室\n张三,${ID_A},13800138000,3,302\n`, 'csv');
+    expect(headerOf(staff)).toEqual(['姓名', '身份证', '联系手机', '楼', '室']);
     const english = await readAll(`Name,ID Number\nJohn,${ID_A}\n`, 'csv');
     expect(headerOf(english)).toEqual(['Name', 'ID Number']);
   });

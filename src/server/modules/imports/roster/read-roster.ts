@@ -20,15 +20,62 @@ const FILE_ERROR_MESSAGES: Record<RosterFileErrorCode, string> = {
   header_not_found: `没有找到表头：文件前${HEADER_SEARCH_ROWS}行中应有一行同时包含“姓名”和“证件号码”两列`,
 };
 
-/** Problems with the file as a whole; `message` is the Chinese text to show the uploader. */
+const FILE_ERROR_MESSAGES_EN: Record<RosterFileErrorCode, string> = {
+  unreadable:
+    'The file cannot be read: upload an Excel file (.xlsx) or a CSV file that is not damaged; save old .xls files as .xlsx first',
+  csv_format: 'The CSV file is malformed (e.g. unpaired quotes); open it in Excel and save it as CSV again',
+  encoding: 'The CSV file uses an unknown text encoding; save it in Excel as "CSV UTF-8 (comma delimited)"',
+  header_not_found: `No header found: one of the first ${HEADER_SEARCH_ROWS} rows must contain both a name and an ID number column`,
+};
+
+/** The two columns that identify the header row, by their Chinese names. */
+const HEADER_KEYS = [
+  ['name', '姓名', 'name'],
+  ['docNumber', '证件号码', 'ID number'],
+] as const;
+
+/**
+ * Problems with the file as a whole; `message` is the Chinese text to show the uploader, `en` the English.
+ * For header_not_found, `missing` names only the identifying columns (姓名, 证件号码) that the likeliest
+ * header row really lacks, and `unrecognisedColumns` that row's cells that match no column, so the user
+ * is not told a column is missing when it is there.
+ */
 export class RosterFileError extends Error {
+  readonly en: string;
+  readonly missing: string[];
+  readonly unrecognisedColumns: string[];
   constructor(
     readonly code: RosterFileErrorCode,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; missing?: string[]; unrecognisedColumns?: string[] },
   ) {
-    super(FILE_ERROR_MESSAGES[code], options);
+    const missing = options?.missing ?? (code === 'header_not_found' ? HEADER_KEYS.map(([, zh]) => zh) : []);
+    const unrecognised = options?.unrecognisedColumns ?? [];
+    const precise = code === 'header_not_found' && options?.missing !== undefined;
+    super(precise ? headerNotFoundZh(missing, unrecognised) : FILE_ERROR_MESSAGES[code], options);
+    this.en = precise ? headerNotFoundEn(missing, unrecognised) : FILE_ERROR_MESSAGES_EN[code];
+    this.missing = missing;
+    this.unrecognisedColumns = unrecognised;
     this.name = 'RosterFileError';
   }
+}
+
+const quoted = (words: readonly string[]): string => words.map((word) => `“${word}”`).join('、');
+
+function headerNotFoundZh(missing: readonly string[], unrecognised: readonly string[]): string {
+  const seen =
+    unrecognised.length > 0
+      ? `；没有识别的列：${quoted(unrecognised)}，如果其中一列就是所缺的列，请把表头改为模板中的列名`
+      : '';
+  return `没有找到表头：文件前${HEADER_SEARCH_ROWS}行中最像表头的一行缺少${quoted(missing)}列${seen}`;
+}
+
+function headerNotFoundEn(missing: readonly string[], unrecognised: readonly string[]): string {
+  const names = HEADER_KEYS.filter(([, zh]) => missing.includes(zh)).map(([, , en]) => en);
+  const seen =
+    unrecognised.length > 0
+      ? `; unrecognised columns: ${unrecognised.join(', ')} (if one of them is the missing column, rename its header to the template's column name)`
+      : '';
+  return `No header found: in the first ${HEADER_SEARCH_ROWS} rows, the row most like a header lacks the ${names.join(' and ')} column${seen}`;
 }
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => cell === '');
@@ -40,6 +87,28 @@ function keysOf(cells: readonly string[]): Array<RosterColumnKey | null> {
 function isHeaderRow(cells: readonly string[]): boolean {
   const keys = keysOf(cells);
   return keys.includes('name') && keys.includes('docNumber');
+}
+
+/**
+ * When no header is found, the row above the data that names the most known columns is taken as the
+ * header the user meant, to say which of 姓名/证件号码 it lacks. Null when no row names any column.
+ */
+class HeaderCandidate {
+  private best: { known: number; cells: readonly string[] } | null = null;
+
+  offer(cells: readonly string[]): void {
+    const known = new Set(keysOf(cells).filter((key) => key !== null)).size;
+    if (known > 0 && (this.best === null || known > this.best.known)) this.best = { known, cells };
+  }
+
+  error(): RosterFileError {
+    if (this.best === null) return new RosterFileError('header_not_found');
+    const keys = keysOf(this.best.cells);
+    return new RosterFileError('header_not_found', {
+      missing: HEADER_KEYS.filter(([key]) => !keys.includes(key)).map(([, zh]) => zh),
+      unrecognisedColumns: this.best.cells.filter((cell, index) => cell !== '' && keys[index] === null),
+    });
+  }
 }
 
 /**
@@ -89,6 +158,7 @@ export async function* readRosterRows(input: {
   let header: string[] | null = null;
   let headerPending = false;
   let rowsSearched = 0;
+  const candidate = new HeaderCandidate();
   try {
     for await (const { rowNumber, cells } of rawRows(stream, input.format)) {
       if (isBlank(cells)) continue;
@@ -98,8 +168,9 @@ export async function* readRosterRows(input: {
           headerPending = true;
           continue;
         }
+        candidate.offer(cells);
         rowsSearched += 1;
-        if (rowsSearched >= HEADER_SEARCH_ROWS) throw new RosterFileError('header_not_found');
+        if (rowsSearched >= HEADER_SEARCH_ROWS) throw candidate.error();
         continue;
       }
       if (headerPending) {
@@ -114,6 +185,6 @@ export async function* readRosterRows(input: {
   } catch (error) {
     throw toFileError(error);
   }
-  if (header === null) throw new RosterFileError('header_not_found');
+  if (header === null) throw candidate.error();
   if (headerPending) yield { header };
 }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { cellText } from './cell-text';
+import { cellText } from '../../../files/cell-text';
 
 export type RawRow = { rowNumber: number; cells: string[] };
 

@@ -10,7 +10,7 @@ export type Field<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Field<T> => ({ ok: true, value });
 const fail = <T>(message: string): Field<T> => ({ ok: false, message });
 
-export const LIMITS = { name: 50, compound: 50, building: 30, entrance: 20, room: 30, notes: 500 } as const;
+export const LIMITS = { compound: 50, building: 30, entrance: 20, room: 30, notes: 500 } as const;
 
 // Hyphen look-alikes (‐ ‑ ‒ – — ― −) that word processors and IMEs substitute for '-'.
 const DASHES = /[\u2010-\u2015\u2212]/g;
@@ -21,15 +21,6 @@ const TURNED_INTO_DATE = '被 Excel 当成了日期（如 3-12 会变成3月12�
 
 export function tooLong(limit: number): string {
   return `不能超过${limit}个字`;
-}
-
-export function parseName(raw: string): Field<string> {
-  const name = cleanText(raw);
-  if (name === '') return fail('请填写姓名');
-  if (charLength(name) > LIMITS.name) return fail(tooLong(LIMITS.name));
-  // A name without a single letter is a shifted column (a number) or a placeholder ('-', '/').
-  if (!/\p{L}/u.test(name)) return fail('姓名不能只有数字或符号，请检查是否把号码填到了姓名这一列');
-  return ok(name);
 }
 
 /** '3', '03', '3号', '3#', '3#楼' all name the same building as '3号楼'; other names are kept as typed. */
@@ -70,34 +61,6 @@ export function parseRoom(raw: string): Field<{ room: string; floor: number | nu
   if (EXCEL_DATE.test(room)) return fail(TURNED_INTO_DATE);
   if (charLength(room) > LIMITS.room) return fail(tooLong(LIMITS.room));
   return ok({ room, floor: floorFromRoom(room) });
-}
-
-// A time part (exports from other systems write '1990-01-02 00:00:00') is ignored.
-const SEPARATED_DATE =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/;
-const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** Typed birth dates: 1990-01-02, 1990/1/2, 1990.1.2, 19900102, 1990年1月2日 (Excel dates arrive ISO). */
-export function parseTypedDate(raw: string, now: Date): Field<string | null> {
-  const text = cleanText(toHalfWidth(raw));
-  if (text === '') return ok(null);
-  const match = SEPARATED_DATE.exec(text) ?? COMPACT_DATE.exec(text);
-  const [year, month, day] = [Number(match?.[1]), Number(match?.[2]), Number(match?.[3])];
-  if (!match || !isCalendarDate(year, month, day)) {
-    return fail('无法识别这个日期，请按 1990-01-02 的格式填写');
-  }
-  const iso = `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (year < 1900) return fail('出生年份不能早于1900年');
-  // "Today" in China, where the committee works, whatever the server's time zone.
-  const today = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-  if (iso > today) return fail('出生日期晚于今天，请核对');
-  return ok(iso);
 }
 
 export function parseTags(raw: string): Field<ResidentTag[]> {

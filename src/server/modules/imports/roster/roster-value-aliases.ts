@@ -42,9 +42,9 @@ const EXTRA_ALIASES = {
     other: [],
   } satisfies Record<Relation, string[]>,
   residenceType: {
-    registered: ['户籍', '常住户籍', '户籍人口'],
-    long_term_renter: ['租户', '人户分离'],
-    floating: ['暂住', '暂住人口'],
+    registered: ['户籍', '常住户籍', '户籍人口', '户籍人员', '户籍居民', '本地户籍'],
+    long_term_renter: ['租户', '租住', '长租', '租住人员', '人户分离'],
+    floating: ['暂住', '暂住人口', '暂住人员', '流动', '流动人员', '外来人口', '外来人员'],
   } satisfies Record<ResidenceType, string[]>,
   tag: {
     elderly_alone: [],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { workbookBuffer } from '../../../files/workbook';
 import { ROSTER_COLUMNS } from './roster-columns';
 import {
   INSTRUCTIONS_SHEET,
@@ -93,7 +94,7 @@ describe('writeRejectedRowsWorkbook', () => {
   ];
 
   it('puts row number and reasons in front of the uploaded columns, highlighted', async () => {
-    const workbook = await loadWorkbook(await writeRejectedRowsWorkbook(header, rows));
+    const workbook = await loadWorkbook(await workbookBuffer(writeRejectedRowsWorkbook(header, rows)));
     const sheet = workbook.getWorksheet(REJECTED_SHEET);
     if (!sheet) throw new Error('no sheet');
     expect(sheet.getRow(1).values).toEqual([undefined, '原行号', '错误原因', ...header]);
@@ -114,12 +115,15 @@ describe('writeRejectedRowsWorkbook', () => {
   });
 
   it('can be fixed and uploaded again, without piling up report columns', async () => {
-    const first = await writeRejectedRowsWorkbook(header, rows);
+    const first = await workbookBuffer(writeRejectedRowsWorkbook(header, rows));
     const records = await readAll(first, 'xlsx');
     expect(headerOf(records)).toEqual(['原行号', '错误原因', ...header]);
     expect(dataOf(records)[1]).toEqual({ rowNumber: 3, cells: ['9', '与第4行…', ...(rows[1]?.cells ?? [])] });
     const again = dataOf(records).map((record) => ({ ...record, reasons: ['仍有问题'] }));
-    const second = await readAll(await writeRejectedRowsWorkbook(headerOf(records), again), 'xlsx');
+    const second = await readAll(
+      await workbookBuffer(writeRejectedRowsWorkbook(headerOf(records), again)),
+      'xlsx',
+    );
     expect(headerOf(second)).toEqual(['原行号', '错误原因', ...header]);
     // Trailing empty cells are not stored in xlsx, so the row ends at its last value.
     expect(dataOf(second)[0]?.cells).toEqual(['2', '仍有问题', '1', '张三', badId, '3']);

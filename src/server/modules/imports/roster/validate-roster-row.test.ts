@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ID_REASON_MESSAGES, PHONE_REASON_MESSAGES } from '../../../../shared/identity';
-import { NOW, residentId } from './test-fixtures';
-import { type ColumnMap, hasRosterData, mapHeader, validateRosterRow } from './validate-roster-row';
+import { dataOf, headerOf, NOW, readAll, residentId, xlsxBuffer } from './test-fixtures';
+import {
+  type ColumnMap,
+  EXCEL_DAMAGED_ID,
+  hasRosterData,
+  mapHeader,
+  validateRosterRow,
+} from './validate-roster-row';
 
 const HEADER = [
   '序号',
@@ -67,7 +73,8 @@ describe('validateRosterRow', () => {
       备注: '  腿脚不便\n需上门  ',
     });
     expect(row).toEqual({
-      name: '李 娜',
+      // A space between Chinese characters is padding (姓名 lined up in the sheet), not part of the name.
+      name: '李娜',
       gender: 'female',
       docType: 'resident_id',
       docNumber: FEMALE_ID,
@@ -147,13 +154,86 @@ describe('validateRosterRow', () => {
     ]);
   });
 
-  it('explains an ID that Excel turned into a number', () => {
-    expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105199001011E+17' })).toEqual([
-      '证件号码：证件号码被 Excel 存成了数字，末几位已丢失，请把该列设为文本后重新填写',
+  it('reads 人员类型 from a real roster instead of leaving everyone at the default 户籍', () => {
+    const header = ['姓名', '身份证', '联系手机', '楼', '单元', '室', '户主关系', '人员类型'];
+    const mapping = mapHeader(header);
+    if (!mapping.ok) throw new Error(mapping.missing.join());
+    const row = (type: string) =>
+      validateRosterRow(['张三', MALE_ID, '13800138000', '3', '2', '302', '本人', type], mapping.columns, {
+        now: NOW,
+      });
+    expect(row('流动人口')).toMatchObject({
+      ok: true,
+      row: { residenceType: 'floating', building: '3号楼' },
+    });
+    expect(row('外来人员')).toMatchObject({ ok: true, row: { residenceType: 'floating' } });
+    expect(row('户籍')).toMatchObject({
+      ok: true,
+      row: { residenceType: 'registered', relationToHead: 'self' },
+    });
+    expect(row('租住')).toMatchObject({ ok: true, row: { residenceType: 'long_term_renter' } });
+    // A word the table does not know is refused in words, never stored as the default.
+    expect(row('党员')).toMatchObject({
+      ok: false,
+      reasons: [expect.stringContaining('居住类型：无法识别“党员”')],
+    });
+  });
+
+  it('flags an ID that Excel rounded to 15 digits as damaged, never as a typo to fix', () => {
+    const damaged = [`证件号码：${EXCEL_DAMAGED_ID.zh}`];
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105199001011E+17' })).toEqual(damaged);
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105E+17' })).toEqual(damaged);
+    // Exported from a number cell with format "0": the zeros are Excel's, not a mistyped last digit.
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '110105199001011000' })).toEqual(damaged);
+    expect(reasonsOf({ ...MINIMAL, 证件号码: '１１０１０５１９９００１０１１０００' })).toEqual(damaged);
+    // The advice is to re-enter the number from the card, not to "check the last digit".
+    expect(EXCEL_DAMAGED_ID.zh).toMatch(/^证件号码已被 Excel 损坏.*设为“文本”格式.*对照证件重新录入完整号码/);
+    expect(EXCEL_DAMAGED_ID.zh).not.toContain(ID_REASON_MESSAGES.bad_checksum.zh);
+    expect(EXCEL_DAMAGED_ID.en).toMatch(/^The ID number was damaged by Excel.*Format the column as Text/);
+  });
+
+  it('refuses a rounded ID even when its check digit happens to pass (one in eleven do)', () => {
+    // Find a valid ID ending in 000, as Excel's rounding produces about once in eleven.
+    let lucky: string | undefined;
+    for (let day = 1; day <= 28 && lucky === undefined; day += 1) {
+      for (let hundred = 0; hundred <= 9 && lucky === undefined; hundred += 1) {
+        const id = residentId('110105', `199001${String(day).padStart(2, '0')}`, `${hundred}00`);
+        if (id.endsWith('000')) lucky = id;
+      }
+    }
+    if (lucky === undefined) throw new Error('no valid ID ending in 000 found');
+    expect(reasonsOf({ ...MINIMAL, 证件号码: lucky })).toEqual([`证件号码：${EXCEL_DAMAGED_ID.zh}`]);
+    // Scientific notation is Excel's doing whatever the document type.
+    expect(reasonsOf({ ...MINIMAL, 证件类型: '护照', 证件号码: '1.10105E+17' })).toEqual([
+      `证件号码：${EXCEL_DAMAGED_ID.zh}`,
     ]);
-    expect(reasonsOf({ ...MINIMAL, 证件号码: '1.10105E+17' })).toHaveLength(1);
-    // Exported from a number cell with format "0": the zeros are Excel's, and the hint says so.
-    expect(reasonsOf({ ...MINIMAL, 证件号码: '110105199001011000' })[0]).toContain('存成了数字');
+  });
+
+  it('flags the damaged ID the same way from an xlsx number cell and from CSV text', async () => {
+    const original = residentId('110105', '19900101', '123');
+    const header = ['姓名', '身份证号', '楼', '室'];
+    const xlsx = await xlsxBuffer((workbook) => {
+      const sheet = workbook.addWorksheet('S');
+      sheet.addRow(header);
+      sheet.addRow(['张三', Number(original), '3', '302']);
+      sheet.addRow(['李四', Number(original), '3', '302']);
+      sheet.getCell('B3').numFmt = '0';
+    });
+    const csv = [header.join(','), '张三,1.10105E+17,3,302', '李四,110105199001011000,3,302'].join('\r\n');
+    for (const [buffer, format] of [
+      [xlsx, 'xlsx'],
+      [Buffer.from(csv, 'utf8'), 'csv'],
+    ] as const) {
+      const records = await readAll(buffer, format);
+      const mapping = mapHeader(headerOf(records));
+      if (!mapping.ok) throw new Error(mapping.missing.join());
+      for (const { cells: row } of dataOf(records)) {
+        expect(validateRosterRow(row, mapping.columns, { now: NOW }), `${format} ${row[1]}`).toEqual({
+          ok: false,
+          reasons: [`证件号码：${EXCEL_DAMAGED_ID.zh}`],
+        });
+      }
+    }
   });
 
   it('uses the identity messages, naming the column', () => {
@@ -187,8 +267,13 @@ describe('validateRosterRow', () => {
     expect(reasonsOf({ ...MINIMAL, 姓名: '' })).toEqual(['姓名：请填写姓名']);
     expect(reasonsOf({ ...MINIMAL, 姓名: '１３８００１３８０００' })[0]).toContain('姓名：姓名不能只有数字');
     expect(reasonsOf({ ...MINIMAL, 姓名: '-' })[0]).toContain('姓名：姓名不能只有数字或符号');
-    expect(reasonsOf({ ...MINIMAL, 姓名: '张'.repeat(51) })).toEqual(['姓名：不能超过50个字']);
+    expect(reasonsOf({ ...MINIMAL, 姓名: '张'.repeat(51) })).toEqual(['姓名：姓名不能超过50个字']);
     expect(rowOf({ ...MINIMAL, 姓名: '买买提·艾力' }).name).toBe('买买提·艾力');
+    // The same rule as the resident page and the console's form (src/shared/people/person-name.ts).
+    expect(rowOf({ ...MINIMAL, 姓名: '李　娜' }).name).toBe('李娜');
+    expect(rowOf({ ...MINIMAL, 姓名: '买买提 • 艾力' }).name).toBe('买买提·艾力');
+    expect(rowOf({ ...MINIMAL, 姓名: 'ＬＩ　ＭＩＮＧ' }).name).toBe('LI MING');
+    expect(rowOf({ ...MINIMAL, 姓名: '王芳（小）' }).name).toBe('王芳(小)');
   });
 
   it('rejects unknown enumerated values instead of guessing, and lists what is allowed', () => {
