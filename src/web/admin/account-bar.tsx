@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/auth/roles';
-import { authApi } from '../features/auth/auth-api';
 import { PasswordModal } from '../features/auth/password-modal';
 import { useAccount } from '../features/auth/use-me';
 import { useLabel } from '../shared/i18n';
 import { forgetKeptAnswers } from '../shared/kept-on-phone';
 import { LanguageSwitch } from '../shared/language-switch';
+import { deliverNow, markSignedOut } from '../shared/session-end';
 
 /** Who is signed in, over which area, plus language, password and sign-out. */
 export function AccountBar() {
@@ -24,16 +24,16 @@ export function AccountBar() {
   const [leaving, setLeaving] = useState(false);
   const compact = !screens.md;
 
+  // Signing out works without signal (session-end.ts): the phone stops using the session at once and
+  // forgets what it kept; the server ends the session now, or as soon as the network is back. The
+  // outbox stays: those visits wait for this account's next sign-in on this phone.
   const logout = async () => {
     setLeaving(true);
-    try {
-      await authApi.logout();
-    } catch {
-      // Signing out locally matters more than the server's answer.
-    }
+    markSignedOut();
     await navigate('/login', { replace: true });
     queryClient.clear();
     await forgetKeptAnswers();
+    void deliverNow();
   };
 
   return (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { AccountContext, useMe } from '../features/auth/use-me';
+import { useFieldOutboxes } from '../features/campaigns/outbox-sender';
 import { ApiError } from '../shared/api-client';
 import { ErrorAlert } from '../shared/error-display';
 import { AccountBar } from './account-bar';
@@ -42,6 +43,7 @@ export function AdminLayout() {
 
   return (
     <AccountContext.Provider value={me.data}>
+      <FieldOutboxes accountId={me.data.id} />
       <Layout style={{ minHeight: '100vh' }}>
         {wide && (
           <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -92,4 +94,10 @@ export function AdminLayout() {
       </Layout>
     </AccountContext.Provider>
   );
+}
+
+/** Sends the signed-in account's queued visits and checks from any page (a component: hooks need one). */
+function FieldOutboxes({ accountId }: { accountId: number }) {
+  useFieldOutboxes(accountId);
+  return null;
 }

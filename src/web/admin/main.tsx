@@ -4,6 +4,7 @@ import '../shared/i18n';
 import { setUnauthorizedHandler } from '../shared/api-client';
 import { forgetKeptAnswers } from '../shared/kept-on-phone';
 import { queryClient } from '../shared/query-client';
+import { startLogoutSender } from '../shared/session-end';
 import { App } from './app';
 import { router } from './routes';
 
@@ -27,6 +28,9 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// A sign-out made without signal reaches the server as soon as the phone is back online.
+startLogoutSender();
 
 // Volunteers and building checkers use the console on phones in stairwells: the service worker keeps
 // the page itself, so it reopens with no signal (their lists and outbox are kept in IndexedDB).

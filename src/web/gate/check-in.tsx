@@ -1,14 +1,9 @@
 import { useState } from 'react';
+import { formatBeijingTime } from '../../shared/time/beijing';
 import { T, zh } from './bilingual';
 import { GateApiError, gateApi } from './gate-api';
 
-const hm = (iso: string) =>
-  new Date(iso).toLocaleTimeString('zh-CN', {
-    hour12: false,
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Shanghai',
-  });
+const hm = (iso: string) => formatBeijingTime(iso);
 
 /**
  * 到岗签到: stamps the guard's current shift at this gate. Online only — the server's clock is the record;

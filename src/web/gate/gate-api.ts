@@ -1,4 +1,16 @@
 import type { GateCheckInput, GateCheckResult, VisitorInput, VisitorPass } from '../../shared/access';
+import type {
+  CheckedIn,
+  DocumentLookup,
+  GateList,
+  OfflineBundle,
+  OwnPass,
+  VisitorAnswer,
+} from '../../shared/access/access-responses';
+import type { Account, AccountAnswer } from '../../shared/auth/auth-responses';
+import { clearSignedOut, endOldSessionFirst, refusesWhileSignedOut } from '../shared/session-end';
+import { zh } from './bilingual';
+import type { SendOutcome } from './queue-logic';
 
 /** A refusal from the server, with its message already in Chinese (the server's default). */
 export class GateApiError extends Error {
@@ -11,6 +23,8 @@ export class GateApiError extends Error {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  // Signed out on this phone: the old cookie may still be there (no signal to end it); never use it.
+  if (refusesWhileSignedOut(path)) throw new GateApiError(401, zh('signInFirst'));
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
@@ -27,58 +41,43 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-export interface Gate {
-  id: number;
-  name: string;
-  communityId: number;
-  compoundId: number;
-  compoundName: string;
-  vehiclesAllowed: boolean;
-  openingHours: string | null;
+/** Posts checks and reports what came back instead of throwing: the queue decides what each answer means. */
+async function sendChecks(checks: GateCheckInput[]): Promise<SendOutcome> {
+  try {
+    return { ok: true, body: await call<unknown>('POST', '/gate/checks', { checks }) };
+  } catch (error) {
+    if (error instanceof GateApiError) return { ok: false, status: error.status, message: error.message };
+    return { ok: false, status: 0, message: zh('offline') };
+  }
 }
 
-export interface OfflineBundle {
-  gateId: number;
-  compoundId: number;
-  today: string;
-  generatedAt: string;
-  keys: Array<{ kid: number; key: string; active: boolean }>;
-  revoked: number[];
-  mustNotGoOut: number[];
-  activePasses: Array<[number, string]>;
-}
+/** What the gate app keeps of the signed-in account (on the phone, for the next start). */
+export type SignedInAccount = Pick<Account, 'id' | 'displayName'>;
 
+export type { ConsoleGate as Gate, OfflineBundle } from '../../shared/access/access-responses';
 export type CheckRecord = GateCheckInput;
 export type CheckResult = GateCheckResult;
 
 export type { VisitorPass };
 
 export const gateApi = {
-  visitor: (body: VisitorInput) => call<{ visitor: VisitorPass }>('POST', '/gate/visitors', body),
-  me: () => call<{ account: { displayName: string; role: string } }>('GET', '/auth/me'),
-  login: (username: string, password: string) => call('POST', '/auth/login', { username, password }),
-  logout: () => call('POST', '/auth/logout'),
-  gates: () => call<{ items: Gate[] }>('GET', '/gate/gates'),
+  visitor: (body: VisitorInput) => call<VisitorAnswer>('POST', '/gate/visitors', body),
+  me: () => call<AccountAnswer>('GET', '/auth/me'),
+  /** Ends the last session first (a sign-out made offline), then signs in; the new cookie replaces it. */
+  async login(username: string, password: string) {
+    if (!(await endOldSessionFirst())) throw new GateApiError(0, zh('lastSignOutPending'));
+    const answer = await call<AccountAnswer>('POST', '/auth/login', { username, password });
+    clearSignedOut();
+    return answer;
+  },
+  gates: () => call<GateList>('GET', '/gate/gates'),
   bundle: (gateId: number) => call<OfflineBundle>('GET', `/gate/gates/${gateId}/offline`),
-  send: (checks: CheckRecord[]) => call<{ results: CheckResult[] }>('POST', '/gate/checks', { checks }),
+  send: sendChecks,
   lookup: (gateId: number, docNumber: string) =>
-    call<{ found: boolean; name?: string; passNumber?: number; token?: string }>('POST', '/gate/lookup', {
+    call<DocumentLookup>('POST', '/gate/lookup', {
       gateId,
       docNumber,
     }),
-  checkIn: (gateId: number) =>
-    call<{
-      shift: { id: number; startsAt: string; endsAt: string; checkedInAt: string | null; state: string };
-    }>('POST', '/gate/check-in', { gateId }),
-  ownPass: (linkToken: string) =>
-    call<{
-      number: number;
-      token: string;
-      compoundName: string;
-      buildingName: string;
-      room: string;
-      holderName: string | null;
-      validUntil: string;
-      status: string;
-    }>('GET', `/public/passes/${linkToken}`),
+  checkIn: (gateId: number) => call<CheckedIn>('POST', '/gate/check-in', { gateId }),
+  ownPass: (linkToken: string) => call<OwnPass>('GET', `/public/passes/${linkToken}`),
 };

@@ -1,51 +1,45 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Direction, Verdict } from '../../shared/access';
-import { beijingToday } from '../../shared/declarations/calendar-date';
+import type { Direction } from '../../shared/access';
+import { beijingToday } from '../../shared/time/beijing';
 import { newPhoneId } from '../shared/phone-id';
 import { T, zh } from './bilingual';
-import { type CheckDetails, CheckForm } from './check-form';
+import type { CheckDetails } from './check-form';
 import { CheckInButton } from './check-in';
-import { type CheckRecord, type Gate, GateApiError, gateApi } from './gate-api';
-import { VERDICT_TEXT } from './messages';
-import { enqueue, loadBundle, pendingCount, saveBundle } from './offline-store';
+import { type CheckRecord, type Gate, GateApiError, gateApi, type SignedInAccount } from './gate-api';
+import { enqueue, forget, loadBundle, loadQueue, retry, saveBundle } from './offline-store';
+import { summarise } from './queue-logic';
+import { GateBar, type QueueState, QueueStatus } from './queue-panel';
 import { Scanner } from './scanner';
 import { sendPending } from './sync';
 import { useOnline } from './use-online';
+import { type Current, type Recent, RecentList, VerdictCard } from './verdict-card';
 import { classify, type Knowledge, knowledgeOf, verifyNumber, verifyToken } from './verify';
 import { VisitorForm } from './visitor-form';
-
-interface Current {
-  verdict: Verdict;
-  passNumber: number | null;
-  validUntil: string | null;
-  token?: string;
-  name?: string;
-}
-
-interface Recent {
-  uuid: string;
-  passNumber: number | null;
-  verdict: Verdict;
-  serverVerdict?: Verdict;
-  direction: Direction;
-  at: string;
-}
 
 const REFRESH_MS = 30_000;
 
 export function GateScreen({
   gate,
+  account,
   onChangeGate,
   onSignedOut,
+  onSignOut,
+  onOtherAccount,
 }: {
   gate: Gate;
+  account: SignedInAccount;
   onChangeGate: () => void;
+  /** The server says the session is over (401). */
   onSignedOut: () => void;
+  /** The guard signs out (works offline). */
+  onSignOut: () => void;
+  /** The session belongs to someone else now: ask the server who, and carry on as them. */
+  onOtherAccount: () => void;
 }) {
   const online = useOnline();
   const [knowledge, setKnowledge] = useState<Knowledge | null>(null);
   const [listsAt, setListsAt] = useState<string | null>(null);
-  const [waiting, setWaiting] = useState(0);
+  const [queue, setQueue] = useState<QueueState>({ waiting: 0, others: 0, refused: [] });
   const [direction, setDirection] = useState<Direction>('in');
   const [input, setInput] = useState('');
   const [scanning, setScanning] = useState(false);
@@ -59,15 +53,28 @@ export function GateScreen({
     setListsAt(bundle.generatedAt);
   }, []);
 
+  const reloadQueue = useCallback(async () => {
+    const { waiting, refused, others } = summarise(await loadQueue(account.id), account.id);
+    setQueue({ waiting: waiting.length, refused, others });
+  }, [account.id]);
+
   /** Sends what waits, then fetches fresh lists: one sync makes a revocation reach this phone. */
   const sync = useCallback(async () => {
     try {
-      const { results, signedOut } = await sendPending();
-      if (signedOut) return onSignedOut();
-      if (results.length > 0) {
-        const byUuid = new Map(results.map((r) => [r.uuid, r.verdict]));
+      const report = await sendPending(account.id);
+      if (report.signedOut) return onSignedOut();
+      if (report.otherAccount) return onOtherAccount();
+      if (report.results.length > 0 || report.refused.length > 0) {
+        const byUuid = new Map(report.results.map((r) => [r.uuid, r.verdict]));
+        const refused = new Set(report.refused.map((r) => r.uuid));
         setRecent((list) =>
-          list.map((r) => (byUuid.has(r.uuid) ? { ...r, serverVerdict: byUuid.get(r.uuid) } : r)),
+          list.map((r) =>
+            byUuid.has(r.uuid)
+              ? { ...r, serverVerdict: byUuid.get(r.uuid) }
+              : refused.has(r.uuid)
+                ? { ...r, refused: true }
+                : r,
+          ),
         );
       }
       const bundle = await gateApi.bundle(gate.id);
@@ -78,14 +85,14 @@ export function GateScreen({
       else if (error instanceof GateApiError) setNotice(error.message);
       // otherwise: no network; the queue keeps everything for the next try
     } finally {
-      setWaiting(await pendingCount());
+      await reloadQueue();
     }
-  }, [gate.id, adopt, onSignedOut]);
+  }, [gate.id, account.id, adopt, onSignedOut, onOtherAccount, reloadQueue]);
 
   useEffect(() => {
     void loadBundle(gate.id).then((cached) => cached && adopt(cached));
-    void pendingCount().then(setWaiting);
-  }, [gate.id, adopt]);
+    void reloadQueue();
+  }, [gate.id, adopt, reloadQueue]);
 
   useEffect(() => {
     if (!online) return;
@@ -150,26 +157,35 @@ export function GateScreen({
       ...details,
       offline: !navigator.onLine,
     };
-    if (!record.token && !record.passNumber) {
-      setCurrent(null);
+    // The screen is ready for the next pass at once: cleared before the phone's storage is written, so a
+    // number typed meanwhile (a queue at the gate) is never wiped by this save finishing late.
+    const shown = current;
+    const typed = input;
+    setCurrent(null);
+    setInput('');
+    if (!record.token && !record.passNumber) return;
+    try {
+      await enqueue(record, account.id);
+    } catch (error) {
+      // Not stored (the phone's storage refused it): the verdict comes back so the guard can save again.
+      setCurrent(shown);
+      setInput(typed);
+      setNotice(error instanceof Error ? error.message : String(error));
       return;
     }
-    await enqueue(record);
     setRecent((list) =>
       [
         {
           uuid: record.uuid,
-          passNumber: current.passNumber,
-          verdict: current.verdict,
+          passNumber: shown.passNumber,
+          verdict: shown.verdict,
           direction,
           at: record.checkedAt,
         },
         ...list,
       ].slice(0, 10),
     );
-    setCurrent(null);
-    setInput('');
-    setWaiting(await pendingCount());
+    await reloadQueue();
     if (navigator.onLine) void sync();
   }
 
@@ -184,31 +200,21 @@ export function GateScreen({
 
   return (
     <main className="g-page">
-      <header className="g-bar">
-        <div>
-          <strong data-testid="g-gate-name">{gate.name}</strong>
-          <span className={online ? 'g-online' : 'g-offline'} data-testid="g-network">
-            {online ? zh('online') : zh('offline')}
-          </span>
-        </div>
-        <button type="button" className="g-link" onClick={onChangeGate}>
-          <T k="changeGate" />
-        </button>
-      </header>
-      <section className="g-status">
-        <span data-testid="g-waiting">
-          {zh('waiting')} <b data-testid="g-waiting-count">{waiting}</b>
-          <small className="g-en"> {waiting} waiting to send</small>
-        </span>
-        {waiting > 0 && online && (
-          <button type="button" className="g-link" onClick={() => void sync()}>
-            <T k="sendNow" />
-          </button>
-        )}
-        <small className="g-muted" data-testid="g-lists-at">
-          {zh('listsAt')} {listsAt ? new Date(listsAt).toLocaleTimeString('zh-CN', { hour12: false }) : '—'}
-        </small>
-      </section>
+      <GateBar
+        gate={gate}
+        online={online}
+        who={account.displayName}
+        onChangeGate={onChangeGate}
+        onSignOut={onSignOut}
+      />
+      <QueueStatus
+        queue={queue}
+        online={online}
+        listsAt={listsAt}
+        onSendNow={() => void sync()}
+        onRemove={(uuid) => void forget([uuid]).then(reloadQueue)}
+        onRetry={(uuid) => void retry(uuid).then(sync)}
+      />
       <CheckInButton key={gate.id} gateId={gate.id} online={online} />
       <fieldset className="g-direction">
         {(['in', 'out'] as const).map((d) => (
@@ -262,36 +268,7 @@ export function GateScreen({
         </p>
       )}
       {current && (
-        <section
-          className={`g-verdict g-v-${current.verdict}`}
-          data-testid="g-verdict"
-          data-verdict={current.verdict}
-        >
-          <h2>
-            {VERDICT_TEXT[current.verdict][0]}
-            <small className="g-en"> {VERDICT_TEXT[current.verdict][1]}</small>
-          </h2>
-          {current.passNumber !== null && (
-            <p>
-              {zh('passNo')} <b>{current.passNumber}</b>
-              {current.validUntil && (
-                <>
-                  {' · '}
-                  {zh('validUntil')} {current.validUntil}
-                </>
-              )}
-              {current.name && <> · {current.name}</>}
-            </p>
-          )}
-          {current.token || current.passNumber !== null ? (
-            <CheckForm
-              key={`${current.passNumber}-${current.verdict}`}
-              vehicles={gate.vehiclesAllowed}
-              suggestRefusal={current.verdict === 'valid' ? null : VERDICT_TEXT[current.verdict][0]}
-              onSave={(details) => void save(details)}
-            />
-          ) : null}
-        </section>
+        <VerdictCard current={current} vehicles={gate.vehiclesAllowed} onSave={(d) => void save(d)} />
       )}
       {!visitor && (
         <button
@@ -304,22 +281,7 @@ export function GateScreen({
           <T k="visitor" />
         </button>
       )}
-      {recent.length > 0 && (
-        <section className="g-recent">
-          <h3>
-            <T k="recent" />
-          </h3>
-          <ul data-testid="g-recent">
-            {recent.map((r) => (
-              <li key={r.uuid}>
-                {new Date(r.at).toLocaleTimeString('zh-CN', { hour12: false })} · {zh(r.direction)} ·{' '}
-                {r.passNumber ?? '—'} · {VERDICT_TEXT[r.serverVerdict ?? r.verdict][0]}
-                {r.serverVerdict ? ` · ${zh('sent')}` : ` · ${zh('waiting')}`}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <RecentList recent={recent} />
     </main>
   );
 }

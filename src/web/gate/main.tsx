@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startLogoutSender } from '../shared/session-end';
 import { App } from './app';
 import './gate.css';
 
@@ -11,6 +12,9 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+// A sign-out made without signal reaches the server as soon as the phone is back online.
+startLogoutSender();
 
 // The service worker keeps the app shell so the gate app opens with no signal at all.
 if ('serviceWorker' in navigator) {

@@ -10,6 +10,27 @@ export const M = {
   username: ['用户名', 'Username'],
   password: ['密码', 'Password'],
   signOut: ['退出', 'Sign out'],
+  signedOutNote: [
+    '已退出。本机已不再使用刚才的登录；没有网络时，服务器上的登录会在联网后自动注销。',
+    'Signed out. This phone no longer uses that sign-in; without signal, the server ends it once online.',
+  ],
+  signInFirst: ['请先登录', 'Please sign in'],
+  lastSignOutPending: [
+    '上一位的退出还没有送达服务器，请联网后再登录',
+    'The last sign-out has not reached the server yet; sign in once the phone is online',
+  ],
+  othersWaiting: [
+    '条由其他账号记录，待其本人在本机登录后上传',
+    'recorded by another account wait for its sign-in',
+  ],
+  refusedTitle: ['被服务器拒收的记录', 'Checks the server refused'],
+  refusedHint: [
+    '这些记录不会再自动上传，其余记录照常上传。请核对原因后删除或重试。',
+    'These are not sent again by themselves; the others go on. Check the reason, then remove or retry.',
+  ],
+  remove: ['删除', 'Remove'],
+  retry: ['重试', 'Retry'],
+  refusedMark: ['被拒收', 'refused'],
   pickGate: ['选择值守的门', 'Choose your gate'],
   changeGate: ['换门', 'Change gate'],
   noGates: ['您的辖区还没有登记门岗', 'No gates are registered in your area'],

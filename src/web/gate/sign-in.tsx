@@ -1,8 +1,15 @@
 import { useState } from 'react';
 import { T, zh } from './bilingual';
-import { gateApi } from './gate-api';
+import { gateApi, type SignedInAccount } from './gate-api';
 
-export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+export function SignIn({
+  onSignedIn,
+  signedOutNote,
+}: {
+  onSignedIn: (account: SignedInAccount) => void;
+  /** Just signed out on this phone: say that it took effect here, and on the server once online. */
+  signedOutNote: boolean;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -12,6 +19,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       <h1>
         <T k="title" />
       </h1>
+      {signedOutNote && (
+        <p className="g-muted" data-testid="g-signed-out">
+          <T k="signedOutNote" />
+        </p>
+      )}
       <form
         className="g-form"
         onSubmit={(event) => {
@@ -20,7 +32,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
           setError(null);
           gateApi
             .login(username.trim(), password)
-            .then(onSignedIn)
+            .then(({ account }) => onSignedIn(account))
             .catch((e: unknown) => setError(e instanceof Error ? e.message : zh('loginFailed')))
             .finally(() => setBusy(false));
         }}

@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES } from '../../shared/i18n/error-messages';
 import { currentLang, i18n } from './i18n';
+import { refusesWhileSignedOut } from './session-end';
 
 /** An error as the server reports it: `message` is already in the user's language. */
 export class ApiError extends Error {
@@ -61,8 +62,14 @@ async function toApiError(response: Response): Promise<ApiError> {
 async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown } = {},
+  options: { query?: Query; body?: unknown; file?: boolean } = {},
 ): Promise<T> {
+  // Signed out on this phone (session-end.ts): the old cookie may still be there, with no signal to end
+  // it; nothing goes out with it, as if the server had answered 401.
+  if (refusesWhileSignedOut(path)) {
+    onUnauthorized();
+    throw new ApiError(401, 'unauthenticated', ERROR_MESSAGES.unauthenticated[currentLang()]);
+  }
   const headers: Record<string, string> = { 'x-dashu-lang': currentLang(), accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -87,6 +94,7 @@ async function request<T>(
     if (response.status === 401 && path !== '/auth/login') onUnauthorized();
     throw error;
   }
+  if (options.file) return (await response.blob()) as T;
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -101,4 +109,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { body: form, query }),
+  /** A file the server makes for a POST (e.g. after a reason is given), as a Blob to save. */
+  postForFile: (path: string, body: unknown) => request<Blob>('POST', path, { body, file: true }),
 };

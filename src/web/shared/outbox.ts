@@ -1,6 +1,6 @@
 import { createStore, del, entries, set } from 'idb-keyval';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { ApiError } from './api-client';
+import { ApiError, api } from './api-client';
 
 export { newPhoneId } from './phone-id';
 
@@ -26,8 +26,10 @@ export interface Outbox<T> {
   put(item: OutboxItem<T>): Promise<void>;
   drop(id: string): Promise<void>;
   /** Sends what is waiting for this account; resolves with how many were sent. */
-  flush(accountId: number, onSent?: (item: OutboxItem<T>) => void): Promise<number>;
+  flush(accountId: number): Promise<number>;
   subscribe(listener: () => void): () => void;
+  /** Called for each item the server has taken, whoever started the sending (a page or the app). */
+  onSent(listener: (item: OutboxItem<T>) => void): () => void;
   /** Everything waiting, oldest first (for useSyncExternalStore: the same array until it changes). */
   snapshot(): OutboxItem<T>[];
 }
@@ -66,14 +68,18 @@ export function createOutbox<T>(
     return () => listeners.delete(listener);
   };
 
+  const sentListeners = new Set<(item: OutboxItem<T>) => void>();
   let flushing: Promise<number> | null = null;
-  function flush(accountId: number, onSent?: (item: OutboxItem<T>) => void): Promise<number> {
+  function flush(accountId: number): Promise<number> {
     if (flushing) return flushing;
     flushing = (async () => {
       await reload();
       let sent = 0;
-      for (const waiting of snapshot) {
-        if (waiting.error || waiting.accountId !== accountId) continue;
+      const mine = snapshot.filter((waiting) => !waiting.error && waiting.accountId === accountId);
+      // Sent only in the session of the account that recorded them: the cookie is asked first, as a
+      // sign-in made in another tab (or the gate app) replaces it behind this page's back.
+      if (mine.length === 0 || !(await sessionIs(accountId))) return 0;
+      for (const waiting of mine) {
         let item = waiting;
         try {
           await send(item, async (payload) => {
@@ -81,11 +87,13 @@ export function createOutbox<T>(
             await set(item.id, item, store);
           });
           // The page learns of it before the phone forgets it, so nothing looks undone in between.
-          onSent?.(item);
+          for (const listener of sentListeners) listener(item);
           await del(item.id, store);
           sent += 1;
         } catch (error) {
           if (isTransient(error)) break;
+          // Refused (4xx): set aside with the server's reason for the user to read and remove; the
+          // items after it are still sent.
           await set(item.id, { ...item, error: (error as Error).message }, store);
         }
       }
@@ -108,11 +116,25 @@ export function createOutbox<T>(
     },
     flush,
     subscribe,
+    onSent(listener) {
+      sentListeners.add(listener);
+      return () => sentListeners.delete(listener);
+    },
     snapshot: () => snapshot,
   };
 }
 
-/** The account's waiting items, whether the phone is online, and a sender that also runs by itself. */
+/** Whether the session cookie is this account's now (no answer: not known, so nothing is sent). */
+async function sessionIs(accountId: number): Promise<boolean> {
+  try {
+    const { account } = await api.get<{ account: { id: number } }>('/auth/me');
+    return account.id === accountId;
+  } catch {
+    return false;
+  }
+}
+
+/** The account's waiting items, whether the phone is online, and a sender for "send now". */
 export function useOutbox<T>(
   outbox: Outbox<T>,
   accountId: number,
@@ -120,24 +142,42 @@ export function useOutbox<T>(
 ): { queued: OutboxItem<T>[]; online: boolean; flush: () => Promise<number> } {
   const all = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   const queued = useMemo(() => all.filter((q) => q.accountId === accountId), [all, accountId]);
+  const online = useOnline();
+  useEffect(() => (onSent ? outbox.onSent(onSent) : undefined), [outbox, onSent]);
+  const flush = useCallback(() => outbox.flush(accountId), [outbox, accountId]);
+  return { queued, online, flush };
+}
+
+export function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
-  const flush = useCallback(() => outbox.flush(accountId, onSent), [outbox, accountId, onSent]);
-  // Sends now, whenever the network comes back, and every 20 s.
   useEffect(() => {
-    void flush();
-    const up = () => {
-      setOnline(true);
-      void flush();
-    };
+    const up = () => setOnline(true);
     const down = () => setOnline(false);
     window.addEventListener('online', up);
     window.addEventListener('offline', down);
-    const timer = window.setInterval(() => void flush(), 20_000);
     return () => {
       window.removeEventListener('online', up);
       window.removeEventListener('offline', down);
+    };
+  }, []);
+  return online;
+}
+
+/**
+ * The app's sender, mounted once in the signed-in layout: whatever page is open, the signed-in account's
+ * queued items go now, whenever the network comes back, and every 20 s.
+ */
+export function useOutboxSender(outboxes: ReadonlyArray<Pick<Outbox<unknown>, 'flush'>>, accountId: number) {
+  useEffect(() => {
+    const run = () => {
+      for (const outbox of outboxes) void outbox.flush(accountId);
+    };
+    run();
+    window.addEventListener('online', run);
+    const timer = window.setInterval(run, 20_000);
+    return () => {
+      window.removeEventListener('online', run);
       window.clearInterval(timer);
     };
-  }, [flush]);
-  return { queued, online, flush };
+  }, [outboxes, accountId]);
 }

@@ -1,7 +1,7 @@
 /**
  * Shrinks a photo on the phone before upload: longest side at most 1600 px, re-encoded as JPEG. The server
- * installs no image tools; it only checks the type, the size (≤ 2 MB) and the dimensions in the header
- * (src/server/modules/photos), so every page that uploads photos goes through this first.
+ * installs no image tools and accepts only what this makes — a baseline JPEG ≤ 2 MB, checked whole
+ * (src/server/modules/photos/jpeg-check.ts) — so every page that uploads photos goes through this first.
  */
 export const PHOTO_MAX_SIDE = 1600;
 

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Flex, Form, Input, Popconfirm, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { beijingShort, INSPECTION_ITEMS } from '../../../shared/access/duty';
+import { INSPECTION_ITEMS } from '../../../shared/access/duty';
+import { formatBeijingShort } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { resizePhoto } from '../../shared/resize-photo';
 import type { ConsoleGate } from './access-api';
@@ -86,7 +87,7 @@ export function InspectionsCard({ gate, inspect }: { gate: ConsoleGate; inspect:
         dataSource={history.data ?? []}
         locale={{ emptyText: t('access.duty.noInspections') }}
         columns={[
-          { title: t('access.duty.time'), render: (_, i) => beijingShort(i.inspectedAt) },
+          { title: t('access.duty.time'), render: (_, i) => formatBeijingShort(i.inspectedAt) },
           { title: t('access.duty.inspector'), dataIndex: 'inspectorName' },
           {
             title: t('access.duty.checklist'),

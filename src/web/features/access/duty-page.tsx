@@ -3,14 +3,15 @@ import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Tag, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { type CheckInState, uncoveredHoursOf } from '../../../shared/access/duty';
 import {
-  beijingDateTime,
+  addDays,
   beijingInstant,
-  beijingShort,
-  type CheckInState,
-  uncoveredHoursOf,
-} from '../../../shared/access/duty';
-import { addDays, beijingToday, daysBetween } from '../../../shared/declarations/calendar-date';
+  beijingToday,
+  daysBetween,
+  formatBeijingShort,
+  formatBeijingTime,
+} from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
 import { accessApi, accessKeys, type ConsoleGate } from './access-api';
@@ -96,7 +97,7 @@ function WeekCard({ gate, from, manage }: { gate: ConsoleGate; from: string; man
   });
   const stateText = (s: ShiftItem) =>
     s.checkedInAt
-      ? `${t(`access.duty.state.${s.state}`)} ${beijingDateTime(s.checkedInAt).time}`
+      ? `${t(`access.duty.state.${s.state}`)} ${formatBeijingTime(s.checkedInAt)}`
       : t(`access.duty.state.${s.state}`);
   return (
     <Card title={t('access.duty.week', { gate: gate.name })}>
@@ -154,8 +155,8 @@ function WeekCard({ gate, from, manage }: { gate: ConsoleGate; from: string; man
             pagination={false}
             dataSource={week.data.items}
             columns={[
-              { title: t('access.duty.start'), render: (_, s) => beijingShort(s.startsAt) },
-              { title: t('access.duty.end'), render: (_, s) => beijingShort(s.endsAt) },
+              { title: t('access.duty.start'), render: (_, s) => formatBeijingShort(s.startsAt) },
+              { title: t('access.duty.end'), render: (_, s) => formatBeijingShort(s.endsAt) },
               { title: t('access.duty.person'), dataIndex: 'accountName' },
               { title: t('access.duty.note'), dataIndex: 'note' },
               {

@@ -3,40 +3,19 @@ import { Card, Col, DatePicker, Flex, Row, Statistic, Table, Tag, Typography } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { beijingToday } from '../../../shared/declarations/calendar-date';
+import type {
+  GateAnomaly as Anomaly,
+  GateDayView as DayView,
+  GateDay,
+} from '../../../shared/access/access-responses';
+import { beijingToday, formatBeijingTime } from '../../../shared/time/beijing';
 import { api } from '../../shared/api-client';
 import { ErrorAlert } from '../../shared/error-display';
 
-interface GateDay {
-  id: number;
-  name: string;
-  compoundName: string;
-  perHour: number[];
-  checks: number;
-  fevers: number;
-  refusals: number;
-  visitors: number;
-}
-interface Anomaly {
-  kind: 'double_entry' | 'two_gates';
-  passNumber: number;
-  gateId: number;
-  previousGateId: number;
-  at: string;
-  previousAt: string;
-}
-interface DayView {
-  day: string;
-  passesIssued: number;
-  passesRevoked: number;
-  gates: GateDay[];
-  anomalies: Anomaly[];
-}
 /** antd's date value, named without importing dayjs (antd's dependency, not ours). */
 type DateValue = { format: (pattern: string) => string } | null;
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+const time = (iso: string) => formatBeijingTime(iso, { seconds: true });
 
 /** One day at the gates: checks per hour per gate, fevers, refusals, visitors, passes, anomalies. */
 export function GateViewPage() {

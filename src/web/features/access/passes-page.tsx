@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../shared/error-display';
+import { LocalAddressWarning, usePublicBase } from '../../shared/public-url';
 import { useCan } from '../auth/use-me';
 import { accessApi, accessKeys, type PassItem, type PassStatus } from './access-api';
 import { GatesCard } from './gates-card';
@@ -36,6 +37,7 @@ type DateValue = { format: (pattern: string) => string } | null;
 /** 出入证: choose a compound, set per-resident or per-household, issue, print, revoke, reissue. */
 export function PassesPage() {
   const { t } = useTranslation();
+  const { link: publicLink } = usePublicBase();
   const { message } = App.useApp();
   const can = useCan();
   const navigate = useNavigate();
@@ -93,7 +95,7 @@ export function PassesPage() {
   });
   const makeLink = useMutation({
     mutationFn: (p: PassItem) => accessApi.link(p.id),
-    onSuccess: (r) => setLink(`${window.location.origin}${r.path}`),
+    onSuccess: (r) => setLink(publicLink(r.path)),
   });
   const error =
     compounds.error ?? passes.error ?? issue.error ?? setHolder.error ?? reissue.error ?? makeLink.error;
@@ -247,7 +249,7 @@ export function PassesPage() {
         />
       </Card>
       {compound && <GatesCard compoundId={compound.id} />}
-      <SigningKeysCard communityId={compound?.communityId} />
+      <SigningKeysCard communityId={compound?.communityId ?? undefined} />
       <Modal
         open={revoking !== null}
         title={t('access.passes.revokeTitle', { number: revoking?.number })}
@@ -270,6 +272,7 @@ export function PassesPage() {
         onCancel={() => setLink(null)}
         title={t('access.passes.linkTitle')}
       >
+        <LocalAddressWarning short />
         <Typography.Paragraph copyable>{link}</Typography.Paragraph>
         <Typography.Text type="secondary">{t('access.passes.linkHint')}</Typography.Text>
       </Modal>

@@ -1,10 +1,11 @@
-// The pass signing key on the passes page: which key signs passes now, rotating it (district officers),
-// and re-issuing a community's passes that an older key signed (secretaries).
+// The pass signing key on the passes page: which key signs passes now, rotating it (an officer at the top
+// of the tree: one key serves every community), and re-issuing a community's passes that an older key
+// signed (secretaries).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/error-display';
-import { useCan } from '../auth/use-me';
+import { useAccount, useCan } from '../auth/use-me';
 import { accessApi, accessKeys } from './access-api';
 
 /** The key passes are signed with now: the table marks passes of other keys as needing re-issue. */
@@ -17,6 +18,7 @@ export function SigningKeysCard({ communityId }: { communityId: number | undefin
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const can = useCan();
+  const account = useAccount();
   const queryClient = useQueryClient();
   const keys = useQuery({ queryKey: accessKeys.signingKeys, queryFn: accessApi.signingKeys });
   const active = keys.data?.find((k) => k.active);
@@ -34,7 +36,8 @@ export function SigningKeysCard({ communityId }: { communityId: number | undefin
       return queryClient.invalidateQueries({ queryKey: accessKeys.all });
     },
   });
-  const canRotate = can('access.keys');
+  // The server refuses anyone else with 403; a district officer below the top does not see the button.
+  const canRotate = can('access.keys') && account.scope.isRoot;
   const canReissue = can('access.manage') && communityId !== undefined && (keys.data?.length ?? 0) > 1;
   if (!canRotate && !canReissue) return null;
 

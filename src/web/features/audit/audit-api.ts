@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit/audit-actions';
+import type { AuditPage } from '../../../shared/audit/audit-responses';
 import { api } from '../../shared/api-client';
 
 export { AUDIT_ACTIONS, type AuditAction };
@@ -6,17 +7,7 @@ export { AUDIT_ACTIONS, type AuditAction };
 export const AUDIT_ENTITIES = ['resident', 'household', 'place', 'account', 'import_job'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  accountName: string | null;
-  action: string;
-  entity: string;
-  entityId: number | null;
-  reason: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
+export type { AuditEntry } from '../../../shared/audit/audit-responses';
 
 export interface AuditFilter {
   action?: AuditAction;
@@ -29,7 +20,7 @@ export interface AuditFilter {
 export const auditKeys = { list: (filter: AuditFilter) => ['audit', filter] as const };
 
 export const auditApi = {
-  list: (filter: AuditFilter) => api.get<{ items: AuditEntry[]; total: number }>('/audit', { ...filter }),
+  list: (filter: AuditFilter) => api.get<AuditPage>('/audit', { ...filter }),
 };
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { DateRangeFilter } from '../../shared/date-range-filter';
 import { ErrorAlert } from '../../shared/error-display';
 import {
@@ -19,7 +20,10 @@ const PAGE_SIZE = 20;
 
 const ACTION_COLORS: Partial<Record<AuditAction, string>> = {
   login_failed: 'red',
+  login_locked: 'red',
+  login_alarm: 'magenta',
   reveal: 'orange',
+  search: 'gold',
   export: 'orange',
   create: 'green',
   update: 'blue',
@@ -92,7 +96,7 @@ export function AuditPage() {
               {
                 title: t('audit.time'),
                 dataIndex: 'at',
-                render: (at: string) => new Date(at).toLocaleString(),
+                render: (at: string) => formatBeijingDateTime(at),
               },
               {
                 title: t('audit.account'),

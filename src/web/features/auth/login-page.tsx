@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { BrandLogo } from '../../shared/brand-logo';
 import { errorText } from '../../shared/error-display';
 import { LanguageSwitch } from '../../shared/language-switch';
+import { isSignedOut } from '../../shared/session-end';
 import { authApi, ME_KEY } from './auth-api';
 
 interface LoginValues {
@@ -54,6 +55,15 @@ export function LoginPage() {
           <LanguageSwitch />
         </Flex>
         <Typography.Title level={4}>{t('auth.title')}</Typography.Title>
+        {isSignedOut() && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('auth.signedOut')}
+            style={{ marginBottom: 16 }}
+            data-testid="signed-out-note"
+          />
+        )}
         <Form<LoginValues>
           name="login"
           layout="vertical"

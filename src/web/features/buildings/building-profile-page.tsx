@@ -23,6 +23,7 @@ import {
   type VisitOutcome,
 } from '../../../shared/campaigns';
 import { PERSON_STATUS_LABELS, type PersonStatus } from '../../../shared/declarations';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { buildingKeys, buildingsApi } from './buildings-api';
@@ -188,7 +189,7 @@ export function BuildingProfilePage() {
                 <Flex vertical gap={4}>
                   <Link to={`/campaigns/${c.id}`}>{c.name}</Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {new Date(c.createdAt).toLocaleString()} ·{' '}
+                    {formatBeijingDateTime(c.createdAt)} ·{' '}
                     {c.assignees.join('、') || t('campaigns.unassigned')}
                   </Typography.Text>
                   <Flex gap={8} wrap>

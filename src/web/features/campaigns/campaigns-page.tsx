@@ -13,7 +13,7 @@ import {
   DEFAULT_CHECKLISTS,
   isGovernance,
 } from '../../../shared/campaigns';
-import { beijingToday } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useAccount, useCan } from '../auth/use-me';

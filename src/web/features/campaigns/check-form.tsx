@@ -1,11 +1,13 @@
 // Checking one building of a governance campaign on a phone: every checklist item passed or not, and
 // for each failed item a finding (where, what, photos, deadline). Saved to the phone first (check-queue.ts).
+
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Flex, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { isPhotoId } from '../../../shared/photos';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { errorText } from '../../shared/error-display';
 import { newPhoneId } from '../../shared/outbox';
 import { useAccount } from '../auth/use-me';
@@ -74,7 +76,7 @@ function CheckForm({
   kept.current = findings.flatMap((f) => f.photos);
   useEffect(
     () => () => {
-      if (!saved.current) for (const ref of kept.current) if (typeof ref === 'string') void forgetPhoto(ref);
+      if (!saved.current) for (const ref of kept.current) if (!isPhotoId(ref)) void forgetPhoto(ref);
     },
     [],
   );

@@ -1,3 +1,4 @@
+import { isPhotoId } from '../../../shared/photos';
 import type { CheckDraft, PhotoRef } from './check-queue';
 
 /**
@@ -5,7 +6,7 @@ import type { CheckDraft, PhotoRef } from './check-queue';
  * longer had it (`id` null). Matched by the photo's key, not its position, so photos sent one after
  * another never overwrite each other.
  */
-export function withPhotoSent(check: CheckDraft, key: string, id: number | null): CheckDraft {
+export function withPhotoSent(check: CheckDraft, key: string, id: string | null): CheckDraft {
   return {
     ...check,
     findings: check.findings.map((finding) => ({
@@ -17,4 +18,4 @@ export function withPhotoSent(check: CheckDraft, key: string, id: number | null)
 
 /** The photos of a check still on the phone, in order. */
 export const photosOnPhone = (check: CheckDraft): string[] =>
-  check.findings.flatMap((f) => f.photos.filter((ref): ref is string => typeof ref === 'string'));
+  check.findings.flatMap((f) => f.photos.filter((ref) => typeof ref === 'string' && !isPhotoId(ref)));

@@ -1,5 +1,6 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import { useCallback } from 'react';
+import { isPhotoId } from '../../../shared/photos';
 import { createOutbox, newPhoneId, type OutboxItem, useOutbox } from '../../shared/outbox';
 import { campaignsApi, type FindingPayload } from './campaigns-api';
 import { photosOnPhone, withPhotoSent } from './check-photos';
@@ -11,8 +12,11 @@ import { photosOnPhone, withPhotoSent } from './check-photos';
  * made here, so a check sent twice is stored once.
  */
 
-/** A photo of a finding: its id once uploaded, or the key of the copy still on the phone. */
-export type PhotoRef = number | string;
+/**
+ * A photo of a finding: its public id once uploaded (shared/photos: 22 characters, `isPhotoId`), or the key
+ * of the copy still on the phone ('photo-' and a uuid, which never looks like an id).
+ */
+export type PhotoRef = string;
 
 export interface CheckDraft {
   id: string;
@@ -65,26 +69,27 @@ async function send({ payload }: OutboxItem<WaitingCheck>, save: (p: WaitingChec
     checkedAt: check.checkedAt,
     findings: check.findings.map(({ photos: refs, ...finding }) => ({
       ...finding,
-      photoIds: refs.filter((r): r is number => typeof r === 'number'),
+      // Only uploaded photos; a number is a row id from before ids were random, which the server no longer takes.
+      photoIds: refs.filter(isPhotoId),
     })),
   });
 }
 
-const outbox = createOutbox<WaitingCheck>('dashu-checks', send);
+export const checkOutbox = createOutbox<WaitingCheck>('dashu-checks', send);
 
 export function queueCheck(accountId: number, waiting: WaitingCheck) {
-  return outbox.put({ id: waiting.check.id, accountId, at: waiting.check.checkedAt, payload: waiting });
+  return checkOutbox.put({ id: waiting.check.id, accountId, at: waiting.check.checkedAt, payload: waiting });
 }
 
 /** Drops a refused check, and the photos it kept on the phone. */
 export async function dropCheck(item: OutboxItem<WaitingCheck>) {
   for (const finding of item.payload.check.findings)
-    for (const ref of finding.photos) if (typeof ref === 'string') await forgetPhoto(ref);
-  await outbox.drop(item.id);
+    for (const ref of finding.photos) if (!isPhotoId(ref)) await forgetPhoto(ref);
+  await checkOutbox.drop(item.id);
 }
 
-/** The waiting checks, and a sender that runs now, whenever the network comes back, and every 20 s. */
+/** The waiting checks, and "send now" (the app's sender, outbox-sender.ts, sends from any page). */
 export function useCheckQueue(accountId: number, onSent: (campaignId: number) => void) {
   const sent = useCallback((item: OutboxItem<WaitingCheck>) => onSent(item.payload.campaignId), [onSent]);
-  return useOutbox(outbox, accountId, sent);
+  return useOutbox(checkOutbox, accountId, sent);
 }

@@ -27,7 +27,8 @@ import {
   RECHECK_RESULTS,
   type RecheckResult,
 } from '../../../shared/campaigns';
-import { addDays, beijingToday } from '../../../shared/declarations';
+import { isPhotoId } from '../../../shared/photos';
+import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { campaignKeys, campaignsApi, type Finding } from './campaigns-api';
@@ -180,7 +181,7 @@ function RecheckModal({
   const [notes, setNotes] = useState('');
   // Re-checks happen online: each photo is uploaded as it is taken, so these are all stored ids.
   const [photos, setPhotos] = useState<PhotoRef[]>([]);
-  const photoIds = photos.filter((p): p is number => typeof p === 'number');
+  const photoIds = photos.filter(isPhotoId);
   const [deadline, setDeadline] = useState(
     finding.deadline < beijingToday() ? addDays(beijingToday(), 7) : finding.deadline,
   );

@@ -5,6 +5,7 @@ import { Button, Flex, Image, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FINDING_MAX_PHOTOS } from '../../../shared/campaigns';
+import { isPhotoId } from '../../../shared/photos';
 import { errorText } from '../../shared/error-display';
 import { resizePhoto } from '../../shared/resize-photo';
 import { campaignsApi } from './campaigns-api';
@@ -72,7 +73,7 @@ export function PhotoPicker({
       <Flex gap={6} wrap>
         {value.map((ref) => (
           <div key={ref} style={{ position: 'relative' }}>
-            {typeof ref === 'number' ? (
+            {isPhotoId(ref) ? (
               <Image
                 src={campaignsApi.photoUrl(ref)}
                 width={THUMB}
@@ -89,7 +90,7 @@ export function PhotoPicker({
               aria-label={t('campaigns.photoRemove')}
               style={{ position: 'absolute', top: 2, right: 2 }}
               onClick={() => {
-                if (typeof ref === 'string') void forgetPhoto(ref);
+                if (!isPhotoId(ref)) void forgetPhoto(ref);
                 onChange(value.filter((v) => v !== ref));
               }}
             />

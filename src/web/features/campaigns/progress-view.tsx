@@ -3,6 +3,7 @@ import { Card, Col, Flex, InputNumber, Row, Spin, Statistic, Table, Tooltip, Typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_OUTCOME_LABELS, VISIT_OUTCOMES } from '../../../shared/campaigns';
+import { formatBeijingTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { campaignKeys, campaignsApi } from './campaigns-api';
@@ -166,7 +167,7 @@ export function ProgressView({ campaignId }: { campaignId: number }) {
         </Col>
       </Row>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('campaigns.liveHint', { time: new Date(p.updatedAt).toLocaleTimeString() })}
+        {t('campaigns.liveHint', { time: formatBeijingTime(p.updatedAt, { seconds: true }) })}
       </Typography.Text>
     </Flex>
   );

@@ -15,7 +15,7 @@ export interface QueuedVisit {
 
 type Waiting = { campaignId: number; visit: VisitPayload };
 
-const outbox = createOutbox<Waiting>(
+export const visitOutbox = createOutbox<Waiting>(
   'dashu-visits',
   async ({ payload }) => {
     await campaignsApi.recordVisit(payload.campaignId, payload.visit);
@@ -45,17 +45,17 @@ const asQueued = (item: OutboxItem<Waiting>): QueuedVisit => ({
 });
 
 export function queueVisit(accountId: number, campaignId: number, visit: VisitPayload) {
-  return outbox.put({ id: visit.id, accountId, at: visit.visitedAt, payload: { campaignId, visit } });
+  return visitOutbox.put({ id: visit.id, accountId, at: visit.visitedAt, payload: { campaignId, visit } });
 }
 
-export const dropVisit = (id: string) => outbox.drop(id);
+export const dropVisit = (id: string) => visitOutbox.drop(id);
 
-/** The waiting visits, and a sender that runs now, whenever the network comes back, and every 20 s. */
+/** The waiting visits, and "send now" (the app's sender, outbox-sender.ts, sends from any page). */
 export function useVisitQueue(accountId: number, onSent: (campaignId: number, visit: VisitPayload) => void) {
   const sent = useCallback(
     (item: OutboxItem<Waiting>) => onSent(item.payload.campaignId, item.payload.visit),
     [onSent],
   );
-  const { queued, online, flush } = useOutbox(outbox, accountId, sent);
+  const { queued, online, flush } = useOutbox(visitOutbox, accountId, sent);
   return { queued: useMemo(() => queued.map(asQueued), [queued]), online, flush };
 }

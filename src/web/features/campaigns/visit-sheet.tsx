@@ -21,9 +21,10 @@ import {
   type VisitOutcome,
 } from '../../../shared/campaigns';
 import { SYMPTOM_LABELS, SYMPTOMS, type Symptom } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import { errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
-import { beijingToday, deepestCode, regionTree } from '../declarations/regions';
+import { deepestCode, regionTree } from '../declarations/regions';
 import type { Target, VisitPayload } from './campaigns-api';
 import { newVisitId } from './visit-queue';
 

@@ -29,6 +29,7 @@ import {
   TRANSPORTS,
   type Transport,
 } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import { ApiError } from '../../shared/api-client';
 import { errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -42,7 +43,7 @@ import {
   type FormInForce,
 } from './declarations-api';
 import { ExtraQuestionsFields, type ExtraValues, extraPayload } from './extra-questions-fields';
-import { beijingToday, deepestCode, regionTree } from './regions';
+import { deepestCode, regionTree } from './regions';
 
 /** antd's date value (a Dayjs), named without importing dayjs, which is antd's dependency, not ours. */
 type Day = Parameters<NonNullable<DatePickerProps['disabledDate']>>[0];

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Cascader, Flex, Select, Table, Typography } from 'antd';
+import { Button, Card, Cascader, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +11,7 @@ import {
   PERSON_STATUSES,
   type PersonStatus,
 } from '../../../shared/declarations';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { apiUrl } from '../../shared/api-client';
 import { DateRangeFilter } from '../../shared/date-range-filter';
 import { ErrorAlert } from '../../shared/error-display';
@@ -135,7 +136,19 @@ export function DeclarationsPage() {
               {
                 title: t('declarations.statusAtDeclaration'),
                 dataIndex: 'status',
-                render: (status: PersonStatus) => <StatusTag status={status} />,
+                render: (status: PersonStatus, row) => (
+                  <>
+                    <StatusTag status={status} />
+                    {row.review ? (
+                      <Tag
+                        color={row.review === 'pending' ? 'gold' : undefined}
+                        data-testid="declaration-review"
+                      >
+                        {t(`declarations.reviews.states.${row.review}`)}
+                      </Tag>
+                    ) : null}
+                  </>
+                ),
               },
               {
                 title: t('declarations.channel'),
@@ -160,7 +173,7 @@ export function DeclarationsPage() {
               {
                 title: t('declarations.declaredAt'),
                 dataIndex: 'declaredAt',
-                render: (at: string) => new Date(at).toLocaleString(),
+                render: (at: string) => formatBeijingDateTime(at),
               },
               ...(can('registry.reveal')
                 ? [

@@ -82,5 +82,3 @@ export function regionPrefix(code: string): string {
   if (code.endsWith('00')) return code.slice(0, 4);
   return code;
 }
-
-export { beijingToday } from '../../../shared/declarations';

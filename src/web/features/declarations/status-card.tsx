@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { STATUS_SOURCE_LABELS } from '../../../shared/status';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { declarationKeys, declarationsApi } from './declarations-api';
@@ -45,7 +47,10 @@ export function StatusCard({ residentId }: { residentId: number }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('declarations.updatedAt')}
               {t('declarations.colon')}
-              {new Date(status.updatedAt).toLocaleString()}
+              {formatBeijingDateTime(status.updatedAt)}
+              {status.source
+                ? ` · ${t('declarations.reviews.setBy', { source: label(STATUS_SOURCE_LABELS[status.source]) })}`
+                : null}
             </Typography.Text>
           </Flex>
         ) : (
@@ -74,7 +79,7 @@ export function StatusCard({ residentId }: { residentId: number }) {
                       <StatusTag status={change.toStatus} />
                     </span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {new Date(change.at).toLocaleString()} · {t(`declarations.causes.${change.cause}`)}
+                      {formatBeijingDateTime(change.at)} · {t(`declarations.causes.${change.cause}`)}
                     </Typography.Text>
                     <Typography.Text>{label(change.reason)}</Typography.Text>
                   </Flex>

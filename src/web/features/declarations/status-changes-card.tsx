@@ -3,6 +3,7 @@ import { Card, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PersonStatus } from '../../../shared/declarations';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { declarationKeys, declarationsApi, type StatusChangeItem } from './declarations-api';
@@ -55,7 +56,7 @@ export function StatusChangesCard() {
             {
               title: t('declarations.changedAt'),
               dataIndex: 'at',
-              render: (at: string) => new Date(at).toLocaleString(),
+              render: (at: string) => formatBeijingDateTime(at),
             },
           ]}
         />

@@ -9,6 +9,7 @@ import {
   QUESTION_KIND_LABELS,
   validateQuestions,
 } from '../../../shared/declarations';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { declarationKeys } from '../declarations/declarations-api';
@@ -93,7 +94,7 @@ export function FormVersionsPage() {
           {current
             ? t('formVersions.currentVersion', {
                 version: current.id,
-                at: new Date(current.createdAt).toLocaleString(),
+                at: formatBeijingDateTime(current.createdAt),
               })
             : t('formVersions.noVersion')}
         </Typography.Paragraph>
@@ -155,7 +156,7 @@ export function FormVersionsPage() {
                       <List.Item.Meta
                         title={t('formVersions.versionN', {
                           version: version.id,
-                          at: new Date(version.createdAt).toLocaleString(),
+                          at: formatBeijingDateTime(version.createdAt),
                         })}
                         description={
                           version.questions

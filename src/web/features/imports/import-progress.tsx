@@ -1,12 +1,12 @@
-import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Progress, Row, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/error-display';
 import { peopleKeys } from '../people/people-api';
 import { placeKeys } from '../places/places-api';
 import { type ImportJob, importKeys, importsApi } from './imports-api';
+import { RejectedDownloads } from './rejected-downloads';
 
 const POLL_MS = 500;
 
@@ -78,16 +78,7 @@ export function ImportProgress({ jobId }: { jobId: number }) {
               </Col>
             ))}
           </Row>
-          {job.rejected > 0 && (
-            <Button
-              icon={<DownloadOutlined />}
-              href={importsApi.rejectedUrl(job.id)}
-              style={{ marginTop: 16 }}
-              data-testid="download-rejected"
-            >
-              {t('imports.downloadRejected')}
-            </Button>
-          )}
+          {job.rejected > 0 && <RejectedDownloads jobId={job.id} />}
         </>
       )}
     </Card>

@@ -1,22 +1,7 @@
+import type { ImportJobAnswer, ImportJobList } from '../../../shared/imports/import-responses';
 import { api, apiUrl } from '../../shared/api-client';
 
-export interface ImportJob {
-  id: number;
-  communityId: number;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  phase: 'reading' | 'writing' | 'done';
-  processedRows: number;
-  totalRows: number | null;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  placesCreated: number;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
+export type { ImportJob } from '../../../shared/imports/import-responses';
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -28,11 +13,13 @@ export const importsApi = {
   start: (communityId: number, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return api.upload<{ job: ImportJob }>('/imports', form, { communityId });
+    return api.upload<ImportJobAnswer>('/imports', form, { communityId });
   },
-  get: async (id: number) => (await api.get<{ job: ImportJob }>(`/imports/${id}`)).job,
-  list: async (communityId: number) =>
-    (await api.get<{ items: ImportJob[] }>('/imports', { communityId })).items,
+  get: async (id: number) => (await api.get<ImportJobAnswer>(`/imports/${id}`)).job,
+  list: async (communityId: number) => (await api.get<ImportJobList>('/imports', { communityId })).items,
   templateUrl: (format: 'xlsx' | 'csv') => apiUrl('/imports/template', { format }),
+  /** The rejected rows with numbers masked and birth dates hidden. */
   rejectedUrl: (id: number) => apiUrl(`/imports/${id}/rejected`),
+  /** The rejected rows as typed, to fix and upload again: needs a reason, which is recorded first. */
+  rejectedAsTyped: (id: number, reason: string) => api.postForFile(`/imports/${id}/rejected`, { reason }),
 };

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { type ImportJob, importKeys, importsApi } from './imports-api';
 
@@ -46,7 +47,7 @@ export function RecentImports({ communityId, selectedId, onSelect }: RecentImpor
             {
               title: t('imports.startedAt'),
               dataIndex: 'startedAt',
-              render: (v: string) => new Date(v).toLocaleString(),
+              render: (v: string) => formatBeijingDateTime(v),
             },
             {
               title: t('imports.status'),

@@ -1,10 +1,11 @@
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import type { MoveRecord } from './people-api';
 
 function formatTime(value: string | null): string | null {
-  return value ? new Date(value).toLocaleString() : null;
+  return value ? formatBeijingDateTime(value) : null;
 }
 
 /** Where a resident has lived, newest first as the server sends it. */

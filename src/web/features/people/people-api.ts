@@ -6,59 +6,22 @@ import type {
   ResidentTag,
   RevealableField,
 } from '../../../shared/people/people-enums';
+import type {
+  HouseholdDetail,
+  Resident,
+  ResidentDetail,
+  ResidentPage,
+  Revealed,
+} from '../../../shared/people/people-responses';
 import { api } from '../../shared/api-client';
 
-export interface Resident {
-  id: number;
-  communityId: number;
-  householdId: number;
-  name: string;
-  gender: Gender | null;
-  docType: DocumentType;
-  docNumberMasked: string;
-  phoneMasked: string | null;
-  birthDate: string | null;
-  relationToHead: Relation;
-  residenceType: ResidenceType;
-  tags: ResidentTag[];
-  notes: string | null;
-  verified: boolean;
-  version: number;
-  address: string | null;
-  updatedAt: string;
-}
-
-export interface Household {
-  id: number;
-  communityId: number;
-  buildingId: number | null;
-  buildingName: string | null;
-  entranceId: number | null;
-  entranceName: string | null;
-  floor: number | null;
-  room: string;
-  vacant: boolean;
-  notes: string | null;
-  label: string;
-}
-
-export interface HouseholdDetail {
-  household: Household;
-  residents: Resident[];
-}
-
-export interface MoveRecord {
-  householdId: number;
-  label: string;
-  fromAt: string;
-  toAt: string | null;
-  reason: string | null;
-}
-
-export interface ResidentDetail {
-  resident: Resident;
-  history: MoveRecord[];
-}
+export type {
+  Household,
+  HouseholdDetail,
+  MoveRecord,
+  Resident,
+  ResidentDetail,
+} from '../../../shared/people/people-responses';
 
 /** What the form sends; on edit only the changed sensitive fields are included. */
 export interface ResidentPayload {
@@ -96,17 +59,16 @@ export const peopleApi = {
   household: (id: number) => api.get<HouseholdDetail>(`/households/${id}`),
   createHousehold: (body: { placeId: number; room: string; floor?: number | null; notes?: string | null }) =>
     api.post<HouseholdDetail>('/households', body),
-  search: (params: SearchParams) =>
-    api.get<{ items: Resident[]; total: number }>('/residents', { ...params }),
+  search: (params: SearchParams) => api.get<ResidentPage>('/residents', { ...params }),
   resident: (id: number) => api.get<ResidentDetail>(`/residents/${id}`),
   create: (body: ResidentPayload & { householdId: number }) =>
     api.post<{ resident: Resident }>('/residents', body),
   update: (id: number, body: ResidentPayload & { version: number }) =>
     api.patch<{ resident: Resident }>(`/residents/${id}`, body),
   move: (id: number, body: { householdId: number; reason: string; version: number }) =>
-    api.post<unknown>(`/residents/${id}/move`, body),
+    api.post<ResidentDetail>(`/residents/${id}/move`, body),
   verify: (id: number, version: number) =>
     api.post<{ verified: boolean }>(`/residents/${id}/verify`, { version }),
   reveal: (id: number, field: RevealableField, reason: string) =>
-    api.post<{ field: RevealableField; value: string }>(`/residents/${id}/reveal`, { field, reason }),
+    api.post<Revealed>(`/residents/${id}/reveal`, { field, reason }),
 };

@@ -4,12 +4,16 @@ import { Button, Card, Descriptions, Flex, Skeleton, Space, Tag, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { documentCarriesBirthDate } from '../../../shared/identity';
 import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../shared/people/people-enums';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useCan } from '../auth/use-me';
 import { DeclarationDrawer } from '../declarations/declaration-drawer';
 import { StatusCard } from '../declarations/status-card';
+import { StartObservationButton } from '../observation/start-observation-button';
+import { AgeText } from './age-text';
 import { MaskedValue } from './masked-value';
 import { MoveHistory } from './move-history';
 import { MoveModal } from './move-modal';
@@ -65,6 +69,7 @@ export function ResidentDetailPage() {
                 </Button>
               )}
               {confirmable && <VerifyButton residentId={resident.id} version={resident.version} />}
+              <StartObservationButton residentId={resident.id} />
               {writable && (
                 <>
                   <Button
@@ -115,7 +120,14 @@ export function ResidentDetailPage() {
               label: t('people.gender'),
               children: resident.gender ? label(GENDER_LABELS[resident.gender]) : dash,
             },
-            { key: 'birthDate', label: t('people.birthDate'), children: resident.birthDate ?? dash },
+            { key: 'age', label: t('people.age'), children: <AgeText age={resident.age} /> },
+            {
+              key: 'birthDate',
+              label: t('people.birthDate'),
+              children:
+                resident.birthDate ??
+                (documentCarriesBirthDate(resident.docType) ? t('people.birthDateInNumber') : dash),
+            },
             {
               key: 'relation',
               label: t('people.relation'),
@@ -135,7 +147,7 @@ export function ResidentDetailPage() {
             {
               key: 'updatedAt',
               label: t('people.updatedAt'),
-              children: new Date(resident.updatedAt).toLocaleString(),
+              children: formatBeijingDateTime(resident.updatedAt),
             },
           ]}
         />
@@ -145,7 +157,8 @@ export function ResidentDetailPage() {
       <ResidentForm
         open={editing}
         onClose={() => setEditing(false)}
-        householdId={resident.householdId}
+        // Only read when adding a resident; an edit keeps the resident's own household.
+        householdId={resident.householdId ?? 0}
         resident={resident}
       />
       <MoveModal resident={moving ? resident : null} onClose={() => setMoving(false)} />

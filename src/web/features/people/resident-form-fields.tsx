@@ -19,11 +19,13 @@ interface FieldsProps {
   values: ResidentFormValues;
   messages: FieldMessages;
   hints: FieldMessages;
+  /** Fields that come from elsewhere (the birth date from the document number). */
+  locked?: Partial<Record<FormField, boolean>>;
   update: <K extends FormField>(field: K, value: ResidentFormValues[K]) => void;
 }
 
 /** The resident form's inputs; ids `resident-<field>` tie each label to its input for screen readers and tests. */
-export function ResidentFormFields({ values, messages, hints, update }: FieldsProps) {
+export function ResidentFormFields({ values, messages, hints, locked = {}, update }: FieldsProps) {
   const { t } = useTranslation();
   const label = useLabel();
   const item = (field: FormField, text: string, input: ReactNode, required = false) => (
@@ -112,6 +114,7 @@ export function ResidentFormFields({ values, messages, hints, update }: FieldsPr
         <Input
           {...idOf('birthDate')}
           value={values.birthDate}
+          disabled={locked.birthDate}
           maxLength={10}
           placeholder={t('people.birthDatePlaceholder')}
           onChange={(e) => update('birthDate', e.target.value)}

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../shared/i18n/error-messages';
-import { type DocumentType, parsePhone } from '../../../shared/identity';
+import { type DocumentType, documentCarriesBirthDate, parsePhone } from '../../../shared/identity';
 import type { Gender, Relation, ResidenceType, ResidentTag } from '../../../shared/people/people-enums';
 import { checkIdentity } from '../../../shared/people/resident-input';
 import { i18n } from '../../shared/i18n';
@@ -64,6 +64,21 @@ export function initialValues(resident: Resident | undefined, firstInHousehold: 
   };
 }
 
+/**
+ * Editing someone whose number holds the birth date, number untouched: the server does not send that
+ * date (beside the mask it would give the number away), so the form neither shows nor sends it and the
+ * stored one stays.
+ */
+export function birthDateHiddenOnEdit(values: ResidentFormValues, original?: Resident): boolean {
+  return (
+    !!original &&
+    original.birthDate === null &&
+    documentCarriesBirthDate(original.docType) &&
+    values.docType === original.docType &&
+    values.docNumber === original.docNumberMasked
+  );
+}
+
 export interface FormCheck {
   issues: FieldMessages;
   /** What to send, or null while something is wrong. */
@@ -125,13 +140,14 @@ export function checkResidentForm(values: ResidentFormValues, lang: Lang, origin
   }
   // Editing with the stored number kept: checkIdentity could not read the mask, everything else passed.
   const phone = values.phone.trim() ? parsePhone(values.phone) : null;
+  const keepBirthDate = birthDateHiddenOnEdit(values, original);
   return {
     issues,
     payload: {
       ...common,
       name: values.name.trim().replace(/\s+/g, ' '),
       gender: values.gender,
-      birthDate: values.birthDate.trim() || null,
+      ...(keepBirthDate ? {} : { birthDate: values.birthDate.trim() || null }),
       ...(phoneTyped ? { phone: phone?.ok ? phone.normalized : null } : {}),
     },
   };

@@ -10,6 +10,7 @@ import { placeKeys } from '../places/places-api';
 import { peopleApi, peopleKeys, type Resident, type ResidentPayload } from './people-api';
 import { ResidentFormFields } from './resident-form-fields';
 import {
+  birthDateHiddenOnEdit,
   checkResidentForm,
   type FieldMessages,
   FORM_FIELDS,
@@ -81,15 +82,14 @@ function ResidentFormBody({ householdId, resident, firstInHousehold, onDone }: B
   const update = <K extends FormField>(field: K, value: ResidentFormValues[K]) => {
     const next = { ...values, [field]: value };
     if (field === 'docNumber' || field === 'docType') {
-      // A valid ID carries birth date and gender: fill them in unless the user typed their own.
+      // A valid ID carries birth date and gender: the date is read from it (the field is locked then),
+      // the gender filled in unless the user chose one.
       const parsed = parseIdNumber(next.docType, next.docNumber);
-      if (
-        parsed.ok &&
-        parsed.birthDate &&
-        (next.birthDate === '' || next.birthDate === autoFilled.current.birthDate)
-      ) {
+      if (parsed.ok && parsed.birthDate) {
         next.birthDate = parsed.birthDate;
         autoFilled.current.birthDate = parsed.birthDate;
+      } else if (next.birthDate === autoFilled.current.birthDate) {
+        next.birthDate = '';
       }
       if (parsed.ok && parsed.gender && (next.gender === null || next.gender === autoFilled.current.gender)) {
         next.gender = parsed.gender;
@@ -128,8 +128,11 @@ function ResidentFormBody({ householdId, resident, firstInHousehold, onDone }: B
     if (text) messages[field] = text;
   }
   const hints: FieldMessages = {};
-  if (values.birthDate && values.birthDate === autoFilled.current.birthDate)
-    hints.birthDate = t('people.birthDateHint');
+  const hiddenBirthDate = birthDateHiddenOnEdit(values, resident);
+  const parsed = parseIdNumber(values.docType, values.docNumber);
+  const birthDateFromNumber = parsed.ok && !!parsed.birthDate;
+  if (hiddenBirthDate) hints.birthDate = t('people.birthDateHidden');
+  else if (birthDateFromNumber) hints.birthDate = t('people.birthDateHint');
   if (resident && values.docNumber === resident.docNumberMasked) hints.docNumber = t('people.maskedHint');
   if (resident?.phoneMasked && values.phone === resident.phoneMasked) hints.phone = t('people.maskedHint');
 
@@ -143,7 +146,13 @@ function ResidentFormBody({ householdId, resident, firstInHousehold, onDone }: B
       onFinish={() => check.payload && canSave && save.mutate(check.payload)}
       data-testid="resident-form"
     >
-      <ResidentFormFields values={values} messages={messages} hints={hints} update={update} />
+      <ResidentFormFields
+        values={values}
+        messages={messages}
+        hints={hints}
+        locked={{ birthDate: hiddenBirthDate || birthDateFromNumber }}
+        update={update}
+      />
       {unplacedError && (
         <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 16 }} />
       )}

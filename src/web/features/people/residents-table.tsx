@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../shared/people/people-enums';
 import { useLabel } from '../../shared/i18n';
+import { AgeText } from './age-text';
 import { MaskedValue } from './masked-value';
 import type { Resident } from './people-api';
 import { ResidentTags } from './resident-tags';
@@ -40,6 +41,11 @@ export function ResidentsTable(props: ResidentsTableProps) {
       title: t('people.gender'),
       dataIndex: 'gender',
       render: (_, row) => (row.gender ? label(GENDER_LABELS[row.gender]) : '—'),
+    },
+    {
+      title: t('people.age'),
+      dataIndex: 'age',
+      render: (age: number | null) => <AgeText age={age} />,
     },
     {
       title: t('people.docNumber'),

@@ -1,36 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Static } from 'typebox';
+import type {
+  Organisation,
+  Organisations,
+  PartyBranch,
+  PartyBranches,
+} from '../../../shared/people/people-responses';
 import { api } from '../../shared/api-client';
 import { ErrorAlert } from '../../shared/error-display';
-
-interface Organisation {
-  id: number;
-  name: string;
-  kind: string;
-  address: string | null;
-  contactName: string | null;
-  contactPhoneMasked: string | null;
-  staffCount: number | null;
-}
-
-interface PartyBranch {
-  id: number;
-  name: string;
-  secretaryName: string | null;
-  memberCount: number;
-}
 
 /** 辖区单位 and 党支部 of a community (R6): the people who help, next to the buildings they help in. */
 export function CommunityUnits({ communityId }: { communityId: number }) {
   const { t } = useTranslation();
   const organisations = useQuery({
     queryKey: ['communities', communityId, 'organisations'],
-    queryFn: () => api.get<{ items: Organisation[] }>(`/communities/${communityId}/organisations`),
+    queryFn: () => api.get<Static<typeof Organisations>>(`/communities/${communityId}/organisations`),
   });
   const branches = useQuery({
     queryKey: ['communities', communityId, 'party-branches'],
-    queryFn: () => api.get<{ items: PartyBranch[] }>(`/communities/${communityId}/party-branches`),
+    queryFn: () => api.get<Static<typeof PartyBranches>>(`/communities/${communityId}/party-branches`),
   });
   const failed = organisations.error ?? branches.error;
   return (

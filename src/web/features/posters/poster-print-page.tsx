@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../shared/error-display';
+import { LocalAddressWarning, usePublicBase } from '../../shared/public-url';
 import { usePlace } from '../places/places-api';
 import { posterKeys, postersApi, posterUrl } from './posters-api';
 
@@ -29,7 +30,9 @@ export function PosterPrintPage() {
   const poster = query.data?.find((p) => p.id === id) ?? null;
   const place = usePlace(poster && poster.placeKind !== 'community' ? poster.placeId : null);
   const [qr, setQr] = useState<string | null>(null);
-  const url = poster ? posterUrl(poster) : null;
+  const { link, ready } = usePublicBase();
+  // Wait for the setting: a QR code drawn from the browser's address first would flash the wrong link.
+  const url = poster && ready ? posterUrl(poster, link) : null;
 
   useEffect(() => {
     if (!url) return;
@@ -69,6 +72,7 @@ export function PosterPrintPage() {
           </Button>
         </Flex>
       </Flex>
+      <LocalAddressWarning />
       <div
         className="poster-sheet"
         data-testid="poster-sheet"

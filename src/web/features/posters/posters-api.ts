@@ -1,17 +1,8 @@
+import type { Poster, PosterAnswer, PosterList } from '../../../shared/declarations/declaration-responses';
 import type { PlaceKind } from '../../../shared/places/place-kinds';
 import { api } from '../../shared/api-client';
 
-/** A registration QR poster: `path` is `/r/p/<token>`, opened by residents who scan it. */
-export interface Poster {
-  id: number;
-  token: string;
-  placeId: number;
-  placeName: string;
-  placeKind: PlaceKind;
-  path: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type { Poster } from '../../../shared/declarations/declaration-responses';
 
 /** Places a poster may be made for; entrances are not offered. */
 export const POSTER_PLACE_KINDS: readonly PlaceKind[] = [
@@ -27,12 +18,12 @@ export const posterKeys = {
 };
 
 export const postersApi = {
-  list: async () => (await api.get<{ items: Poster[] }>('/posters')).items,
-  create: async (placeId: number) => (await api.post<{ poster: Poster }>('/posters', { placeId })).poster,
+  list: async () => (await api.get<PosterList>('/posters')).items,
+  create: async (placeId: number) => (await api.post<PosterAnswer>('/posters', { placeId })).poster,
   revoke: (id: number) => api.delete<void>(`/posters/${id}`),
 };
 
-/** The link printed on the poster and encoded in its QR code. */
-export function posterUrl(poster: Poster): string {
-  return `${window.location.origin}${poster.path}`;
+/** The link printed on the poster and encoded in its QR code: `link` is usePublicBase().link. */
+export function posterUrl(poster: Poster, link: (path: string) => string): string {
+  return link(poster.path);
 }

@@ -5,11 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PLACE_KIND_LABELS } from '../../../shared/places/place-kinds';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { usePublicBase } from '../../shared/public-url';
 import { useCan } from '../auth/use-me';
 import { NewPosterModal } from './new-poster-modal';
 import { type Poster, posterKeys, postersApi, posterUrl } from './posters-api';
+import { PublicUrlCard } from './public-url-card';
 
 /** 登记二维码: posters residents scan to open the electronic registration form. */
 export function PostersPage() {
@@ -21,6 +24,7 @@ export function PostersPage() {
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const { link } = usePublicBase();
   const query = useQuery({ queryKey: posterKeys.list, queryFn: postersApi.list });
   const writable = can('registry.write');
 
@@ -62,6 +66,7 @@ export function PostersPage() {
         )}
       </Flex>
       <Typography.Text type="secondary">{t('posters.intro')}</Typography.Text>
+      <PublicUrlCard />
       {query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
@@ -90,7 +95,7 @@ export function PostersPage() {
               {
                 title: t('posters.createdAt'),
                 dataIndex: 'createdAt',
-                render: (at: string) => new Date(at).toLocaleString(),
+                render: (at: string) => formatBeijingDateTime(at),
               },
               {
                 title: t('posters.state'),
@@ -107,7 +112,7 @@ export function PostersPage() {
                 key: 'link',
                 render: (_: unknown, row) => (
                   <Typography.Text copyable={!row.revokedAt} delete={row.revokedAt !== null}>
-                    {posterUrl(row)}
+                    {posterUrl(row, link)}
                   </Typography.Text>
                 ),
               },

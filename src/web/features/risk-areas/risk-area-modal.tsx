@@ -1,16 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Cascader, Flex, Form, Input, Modal, Radio } from 'antd';
+import { Alert, App, Button, Cascader, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVEL_LABELS, RISK_LEVELS, type RiskLevel } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import { ApiError } from '../../shared/api-client';
 import { errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { declarationKeys } from '../declarations/declarations-api';
-import { beijingToday, deepestCode, regionName, regionPath, regionTree } from '../declarations/regions';
+import { deepestCode, regionName, regionPath, regionTree } from '../declarations/regions';
+import { PolicyPlaceSelect } from '../places/policy-place-select';
 import { type RiskAreaItem, type RiskAreaPayload, riskAreaKeys, riskAreasApi } from './risk-areas-api';
 
 interface FormValues {
+  placeId?: number;
   region?: string[];
   level?: RiskLevel;
   validFrom?: string;
@@ -32,6 +35,8 @@ function formFieldOf(serverField: string | undefined): FieldName | null {
       return 'validTo';
     case 'note':
       return 'note';
+    case 'placeId':
+      return 'placeId';
     default:
       return null;
   }
@@ -39,13 +44,15 @@ function formFieldOf(serverField: string | undefined): FieldName | null {
 
 interface RiskAreaModalProps {
   open: boolean;
-  /** The area to change (a new version is saved); without it a new area is added. */
+  /** The area to change (a new version is saved, at its place); without it a new area is added. */
   area: RiskAreaItem | null;
+  /** Where a new area is set: the place chosen on the page. */
+  placeId: number;
   onClose: () => void;
 }
 
 /** 新增 / 调整风险地区. The body remounts on each opening so it starts from the area shown. */
-export function RiskAreaModal({ open, area, onClose }: RiskAreaModalProps) {
+export function RiskAreaModal({ open, area, placeId, onClose }: RiskAreaModalProps) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -56,12 +63,20 @@ export function RiskAreaModal({ open, area, onClose }: RiskAreaModalProps) {
       destroyOnHidden
       data-testid="risk-area-modal"
     >
-      {open && <RiskAreaForm area={area} onDone={onClose} />}
+      {open && <RiskAreaForm area={area} placeId={placeId} onDone={onClose} />}
     </Modal>
   );
 }
 
-function RiskAreaForm({ area, onDone }: { area: RiskAreaItem | null; onDone: () => void }) {
+function RiskAreaForm({
+  area,
+  placeId,
+  onDone,
+}: {
+  area: RiskAreaItem | null;
+  placeId: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const label = useLabel();
   const { message } = App.useApp();
@@ -76,7 +91,7 @@ function RiskAreaForm({ area, onDone }: { area: RiskAreaItem | null; onDone: () 
         validTo: area.validTo ?? '',
         note: area.note ?? '',
       }
-    : { validFrom: beijingToday() };
+    : { validFrom: beijingToday(), placeId };
 
   const save = useMutation({
     mutationFn: (payload: RiskAreaPayload) =>
@@ -98,6 +113,7 @@ function RiskAreaForm({ area, onDone }: { area: RiskAreaItem | null; onDone: () 
     const code = deepestCode(values.region);
     if (!code || !values.level || !values.validFrom) return;
     save.mutate({
+      ...(area ? {} : { placeId: values.placeId }),
       regionCode: code,
       // A new version keeps the name it was published under; a new area takes it from the picker.
       regionName: area && area.regionCode === code ? area.regionName : regionName(code),
@@ -120,6 +136,20 @@ function RiskAreaForm({ area, onDone }: { area: RiskAreaItem | null; onDone: () 
       disabled={save.isPending}
       data-testid="risk-area-form"
     >
+      {area ? (
+        <Form.Item label={t('riskAreas.setBy')}>
+          <Typography.Text>{area.placeName}</Typography.Text>
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="placeId"
+          label={t('riskAreas.setBy')}
+          extra={t('riskAreas.setByHint')}
+          rules={required}
+        >
+          <PolicyPlaceSelect testId="risk-area-place" />
+        </Form.Item>
+      )}
       <Form.Item
         name="region"
         label={t('riskAreas.region')}

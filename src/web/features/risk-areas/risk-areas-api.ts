@@ -1,22 +1,16 @@
 import type { RiskLevel } from '../../../shared/declarations';
+import type {
+  RiskAreaAnswer,
+  RiskAreaImport,
+  RiskAreaList,
+} from '../../../shared/declarations/risk-area-responses';
 import { api } from '../../shared/api-client';
 
-export interface RiskAreaItem {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  level: RiskLevel;
-  validFrom: string;
-  validTo: string | null;
-  note: string | null;
-  createdAt: string;
-  /** Set once lifted or replaced by a newer version. */
-  retiredAt: string | null;
-  /** The version that replaced this one; null when lifted outright (or still current). */
-  replacedBy: number | null;
-}
+export type { RiskArea, RiskAreaItem } from '../../../shared/declarations/risk-area-responses';
 
 export interface RiskAreaPayload {
+  /** Only when adding: the place it is set for (the officer's own when left out). */
+  placeId?: number;
   regionCode: string;
   regionName: string;
   level: RiskLevel;
@@ -27,14 +21,18 @@ export interface RiskAreaPayload {
 
 export const riskAreaKeys = {
   all: ['risk-areas'] as const,
-  list: (history: boolean) => ['risk-areas', { history }] as const,
+  list: (history: boolean, placeId: number) => ['risk-areas', { history, placeId }] as const,
 };
 
 export const riskAreasApi = {
-  list: (history: boolean) =>
-    api.get<{ items: RiskAreaItem[] }>('/risk-areas', { history: history ? true : undefined }),
-  create: (body: RiskAreaPayload) => api.post<{ riskArea: RiskAreaItem }>('/risk-areas', body),
-  replace: (id: number, body: RiskAreaPayload) =>
-    api.put<{ riskArea: RiskAreaItem }>(`/risk-areas/${id}`, body),
+  list: (history: boolean, placeId: number) =>
+    api.get<RiskAreaList>('/risk-areas', { history: history ? true : undefined, placeId }),
+  import: (file: File, placeId: number | undefined) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<RiskAreaImport>('/risk-areas/import', form, { placeId });
+  },
+  create: (body: RiskAreaPayload) => api.post<RiskAreaAnswer>('/risk-areas', body),
+  replace: (id: number, body: RiskAreaPayload) => api.put<RiskAreaAnswer>(`/risk-areas/${id}`, body),
   lift: (id: number) => api.delete<void>(`/risk-areas/${id}`),
 };

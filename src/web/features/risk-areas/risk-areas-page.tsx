@@ -4,9 +4,11 @@ import { App, Button, Card, Flex, Space, Switch, Table, Tag, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RiskLevel } from '../../../shared/declarations';
+import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
-import { useCan } from '../auth/use-me';
+import { useAccount, useCan } from '../auth/use-me';
 import { declarationKeys } from '../declarations/declarations-api';
+import { PolicyPlaceSelect } from '../places/policy-place-select';
 import { RiskAreaModal } from './risk-area-modal';
 import { type RiskAreaItem, riskAreaKeys, riskAreasApi } from './risk-areas-api';
 import { RiskAreasImport } from './risk-areas-import';
@@ -14,16 +16,26 @@ import { RiskLevelTag } from './risk-level-tag';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; area: RiskAreaItem };
 
-/** 风险地区: the list the status rules check origins against. Set centrally, versioned, never overwritten. */
+/**
+ * 风险地区: the list the status rules check origins against. Each area belongs to a place (the city, a
+ * district, a sub-district…); a community reads those of every place above it. Versioned, never
+ * overwritten. An officer picks the place to work on (their own or one under it); areas set above it
+ * are listed read-only with the place that set them.
+ */
 export function RiskAreasPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const account = useAccount();
   const { modal, message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
   const [history, setHistory] = useState(false);
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
-  const query = useQuery({ queryKey: riskAreaKeys.list(history), queryFn: () => riskAreasApi.list(history) });
+  const [placeId, setPlaceId] = useState(account.scope.placeId);
+  const query = useQuery({
+    queryKey: riskAreaKeys.list(history, placeId),
+    queryFn: () => riskAreasApi.list(history, placeId),
+  });
   const writable = can('rules.write');
 
   const lift = useMutation({
@@ -67,7 +79,13 @@ export function RiskAreasPage() {
             <Switch checked={history} onChange={setHistory} data-testid="risk-areas-history" />
             <Typography.Text>{t('riskAreas.showHistory')}</Typography.Text>
           </Space>
-          {writable && <RiskAreasImport />}
+          {writable && (
+            <Space size={4}>
+              <Typography.Text>{t('riskAreas.setFor')}</Typography.Text>
+              <PolicyPlaceSelect value={placeId} onChange={setPlaceId} testId="risk-areas-place" />
+            </Space>
+          )}
+          {writable && <RiskAreasImport placeId={placeId} />}
           {writable && (
             <Button
               type="primary"
@@ -80,7 +98,9 @@ export function RiskAreasPage() {
           )}
         </Space>
       </Flex>
-      {!writable && <Typography.Text type="secondary">{t('riskAreas.readOnlyHint')}</Typography.Text>}
+      <Typography.Text type="secondary">
+        {writable ? t('riskAreas.placeHint') : t('riskAreas.readOnlyHint')}
+      </Typography.Text>
       {query.isError ? (
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
@@ -107,6 +127,16 @@ export function RiskAreasPage() {
                 ),
               },
               {
+                title: t('riskAreas.setBy'),
+                dataIndex: 'placeName',
+                render: (name: string, row) => (
+                  <Space size={4}>
+                    <span>{name}</span>
+                    {!row.editable && writable && <Tag>{t('riskAreas.inherited')}</Tag>}
+                  </Space>
+                ),
+              },
+              {
                 title: t('riskAreas.level'),
                 dataIndex: 'level',
                 render: (level: RiskLevel) => <RiskLevelTag level={level} />,
@@ -121,7 +151,7 @@ export function RiskAreasPage() {
               {
                 title: t('riskAreas.createdAt'),
                 dataIndex: 'createdAt',
-                render: (at: string) => new Date(at).toLocaleString(),
+                render: (at: string) => formatBeijingDateTime(at),
               },
               ...(history
                 ? [
@@ -133,7 +163,7 @@ export function RiskAreasPage() {
                           {stateOf(row)}
                           {row.retiredAt && (
                             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                              {new Date(row.retiredAt).toLocaleString()}
+                              {formatBeijingDateTime(row.retiredAt)}
                             </Typography.Text>
                           )}
                         </Space>
@@ -147,7 +177,7 @@ export function RiskAreasPage() {
                       title: t('common.actions'),
                       key: 'actions',
                       render: (_: unknown, row: RiskAreaItem) =>
-                        row.retiredAt ? null : (
+                        row.retiredAt || !row.editable ? null : (
                           <Space size={0}>
                             <Button
                               type="link"
@@ -179,6 +209,7 @@ export function RiskAreasPage() {
       <RiskAreaModal
         open={editing.mode !== 'closed'}
         area={editing.mode === 'edit' ? editing.area : null}
+        placeId={placeId}
         onClose={() => setEditing({ mode: 'closed' })}
       />
     </Flex>

@@ -1,32 +1,14 @@
-import { CodeOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { CodeOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Input,
-  Row,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  beijingToday,
-  DEFAULT_RULES,
-  evaluateStatus,
-  type StatusRule,
-  validateRules,
-} from '../../../shared/declarations';
+import { DEFAULT_RULES, evaluateStatus, type StatusRule, validateRules } from '../../../shared/declarations';
+import { beijingToday } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
-import { useCan } from '../auth/use-me';
+import { useAccount, useCan } from '../auth/use-me';
 import { declarationKeys } from '../declarations/declarations-api';
+import { PolicyPlaceSelect } from '../places/policy-place-select';
 import { RuleEditor, RuleView } from './rule-card';
 import {
   addRule,
@@ -38,7 +20,15 @@ import {
   sameRules,
   toDraft,
 } from './rule-draft';
-import { REEVALUATION_DAYS, type SavedRules, statusRuleKeys, statusRulesApi } from './status-rules-api';
+import { RulesHeader } from './rules-header';
+import { RulesJsonPanel } from './rules-json-panel';
+import {
+  type CurrentRules,
+  REEVALUATION_DAYS,
+  type SavedRules,
+  statusRuleKeys,
+  statusRulesApi,
+} from './status-rules-api';
 import { emptyTryInput, type TryInput, tryFacts } from './try-facts';
 import { type TryOutcome, TryPanel } from './try-panel';
 
@@ -54,44 +44,51 @@ function runTry(rules: readonly StatusRule[], input: TryInput, today: string): T
   return { result, n: index < 0 ? null : index + 1 };
 }
 
-/** 判定规则: how a declaration becomes a status. Everyone who reads declarations sees them; the district edits. */
+/**
+ * 判定规则: how a declaration becomes a status. A set belongs to a place; a community is judged by the
+ * set of the nearest place above it. Everyone who reads declarations sees the set that applies to them;
+ * a district officer picks their place or one under it and saves a set for it.
+ */
 export function StatusRulesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const writable = can('rules.write');
-  const query = useQuery({ queryKey: statusRuleKeys.all, queryFn: statusRulesApi.current });
+  const account = useAccount();
+  const [placeId, setPlaceId] = useState(account.scope.placeId);
+  const query = useQuery({
+    queryKey: statusRuleKeys.at(placeId),
+    queryFn: () => statusRulesApi.current(placeId),
+  });
 
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <Flex vertical gap={16}>
-      {query.data ? (
-        <RulesWorkspace
-          version={query.data.version}
-          isDefault={query.data.isDefault}
-          saved={query.data.rules}
-          writable={writable}
-        />
+      <Flex align="center" wrap gap={12}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('statusRules.title')}
+        </Typography.Title>
+        {can('rules.write') ? (
+          <Space size={4}>
+            <Typography.Text>{t('statusRules.forPlace')}</Typography.Text>
+            <PolicyPlaceSelect value={placeId} onChange={setPlaceId} testId="rules-place" />
+          </Space>
+        ) : (
+          query.data && <Tag>{t('statusRules.appliesTo', { place: query.data.place.name })}</Tag>
+        )}
+      </Flex>
+      {query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data ? (
+        <RulesWorkspace key={placeId} current={query.data} />
       ) : (
-        <>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('statusRules.title')}
-          </Typography.Title>
-          <Skeleton active />
-        </>
+        <Skeleton active />
       )}
     </Flex>
   );
 }
 
-interface WorkspaceProps {
-  version: number;
-  isDefault: boolean;
-  saved: StatusRule[];
-  writable: boolean;
-}
-
-function RulesWorkspace({ version, isDefault, saved, writable }: WorkspaceProps) {
+function RulesWorkspace({ current }: { current: CurrentRules }) {
   const { t } = useTranslation();
+  const saved = current.rules;
+  const placeId = current.place.id;
   const { modal, message } = App.useApp();
   const notifyError = useNotifyError();
   const queryClient = useQueryClient();
@@ -122,7 +119,7 @@ function RulesWorkspace({ version, isDefault, saved, writable }: WorkspaceProps)
   );
 
   const save = useMutation({
-    mutationFn: (rules: StatusRule[]) => statusRulesApi.save(rules),
+    mutationFn: (rules: StatusRule[]) => statusRulesApi.save(rules, placeId),
     onSuccess: (result) => {
       setLastSave(result);
       setDraft(null);
@@ -141,7 +138,7 @@ function RulesWorkspace({ version, isDefault, saved, writable }: WorkspaceProps)
     const rules = checked.rules;
     modal.confirm({
       title: t('statusRules.saveConfirmTitle'),
-      content: t('statusRules.saveConfirmContent', { days: REEVALUATION_DAYS }),
+      content: t('statusRules.saveConfirmContent', { days: REEVALUATION_DAYS, place: current.place.name }),
       okText: t('statusRules.saveOk'),
       cancelText: t('common.cancel'),
       onOk: () => save.mutateAsync(rules).catch(() => undefined),
@@ -203,39 +200,14 @@ function RulesWorkspace({ version, isDefault, saved, writable }: WorkspaceProps)
 
   return (
     <>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space size={12} wrap align="center">
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t('statusRules.title')}
-          </Typography.Title>
-          <Tag color="blue" data-testid="rules-version">
-            {version > 0 ? t('statusRules.version', { version }) : t('statusRules.versionNone')}
-          </Tag>
-          {isDefault && (
-            <Tag color="default" title={t('statusRules.isDefaultHint')} data-testid="rules-default">
-              {t('statusRules.isDefault')}
-            </Tag>
-          )}
-        </Space>
-        {writable && !editing && (
-          <Button
-            type="primary"
-            icon={<EditOutlined />}
-            onClick={() => {
-              setLastSave(null);
-              setDraft(toDraft(saved));
-            }}
-            data-testid="rules-edit"
-          >
-            {t('statusRules.edit')}
-          </Button>
-        )}
-      </Flex>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {t('statusRules.intro')}
-        {isDefault && ` ${t('statusRules.isDefaultHint')}`}
-      </Typography.Paragraph>
-      {!writable && <Typography.Text type="secondary">{t('statusRules.readOnlyHint')}</Typography.Text>}
+      <RulesHeader
+        current={current}
+        editing={editing}
+        onEdit={() => {
+          setLastSave(null);
+          setDraft(toDraft(saved));
+        }}
+      />
       {lastSave && (
         <Alert
           type="success"
@@ -281,7 +253,7 @@ function RulesWorkspace({ version, isDefault, saved, writable }: WorkspaceProps)
               <Button
                 type="primary"
                 onClick={confirmSave}
-                disabled={!checked?.ok || !dirty}
+                disabled={!checked?.ok || (!dirty && !current.inherited)}
                 loading={save.isPending}
                 data-testid="rules-save"
               >
@@ -310,40 +282,12 @@ function RulesWorkspace({ version, isDefault, saved, writable }: WorkspaceProps)
         />
       )}
       {json && (
-        <Card size="small" title={t('statusRules.json')} data-testid="rules-json-panel">
-          <Flex vertical gap={8}>
-            <Typography.Text type="secondary">{t('statusRules.jsonHint')}</Typography.Text>
-            <Input.TextArea
-              value={json.text}
-              onChange={(e) => setJson({ text: e.target.value, errors: [] })}
-              autoSize={{ minRows: 8, maxRows: 24 }}
-              spellCheck={false}
-              style={{ fontFamily: 'monospace', fontSize: 12 }}
-              data-testid="rules-json-text"
-            />
-            {json.errors.length > 0 && (
-              <Alert
-                type="error"
-                showIcon
-                title={
-                  <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-                    {json.errors.map((error) => (
-                      <li key={error}>{error}</li>
-                    ))}
-                  </ul>
-                }
-              />
-            )}
-            <Button
-              type="primary"
-              onClick={applyJson}
-              style={{ alignSelf: 'flex-end' }}
-              data-testid="rules-json-apply"
-            >
-              {t('statusRules.jsonApply')}
-            </Button>
-          </Flex>
-        </Card>
+        <RulesJsonPanel
+          text={json.text}
+          errors={json.errors}
+          onChange={(text) => setJson({ text, errors: [] })}
+          onApply={applyJson}
+        />
       )}
       <Row gutter={[16, 16]} align="top">
         <Col xs={24} xl={15}>

@@ -31,7 +31,7 @@ export const accessEn: typeof accessZh = {
     current: 'Current key: no. {{kid}}',
     history: '{{count}} keys in all; passes signed with an older key still work until they are re-issued',
     explain:
-      'Every pass QR code is signed with this key, so a forged or altered pass is caught at the gate. The key lives only in the server’s data directory, never in the database.',
+      'Every pass QR code is signed with this key, so a forged or altered pass is caught at the gate. The key lives only in the server’s data directory, never in the database. One key serves every community, so only an account at the top of the tree (the city) may rotate it.',
     rotate: 'Rotate the signing key',
     rotateTitle: 'Rotate the pass signing key?',
     rotateBody:

@@ -1,7 +1,13 @@
 import { accessEn } from './access.en';
+import { accountsEn, publicUrlEn } from './accounts.en';
 import { campaignsEn } from './campaigns.en';
+import { dashboardsEn } from './dashboards.en';
 import { declarationsEn } from './declarations.en';
+import { helpersEn } from './helpers.en';
+import { jobsEn } from './jobs.en';
+import { observationEn } from './observation.en';
 import { peopleEn } from './people.en';
+import { requestsEn } from './requests.en';
 import { statusRulesEn } from './status-rules.en';
 import type { Messages } from './zh';
 
@@ -67,6 +73,9 @@ export const en: Messages = {
     login: 'Sign in',
     usernameRequired: 'Please enter your username',
     passwordRequired: 'Please enter your password',
+    lastSignOutPending: 'The last sign-out has not reached the server yet; sign in once the phone is online',
+    signedOut:
+      'Signed out. This phone no longer uses that sign-in; without signal, the server ends it once online.',
     loginHint: 'Use the account your community gave you',
     logout: 'Sign out',
     changePassword: 'Change password',
@@ -169,15 +178,23 @@ export const en: Messages = {
     actions: {
       login: 'Sign in',
       login_failed: 'Failed sign-in',
+      login_locked: 'Sign-in locked (that address)',
+      login_alarm: 'Sign-in alarm',
       logout: 'Sign out',
       password_change: 'Password change',
       create: 'Create',
       update: 'Update',
       move: 'Move',
       reveal: 'Full number shown',
+      search: 'Whole-number search',
       export: 'Export',
       import: 'Roster import',
       account_create: 'Account created',
+      account_update: 'Account changed',
+      account_disable: 'Account disabled',
+      account_enable: 'Account enabled',
+      account_password_reset: 'Password reset',
+      setting_change: 'Setting changed',
       delete: 'Deleted',
     },
     entities: {
@@ -185,6 +202,7 @@ export const en: Messages = {
       household: 'Household',
       place: 'Place',
       account: 'Account',
+      setting: 'Setting',
       import_job: 'Import job',
       gate_shift: 'Gate shift',
       duty_inspection: 'Gate inspection',
@@ -214,7 +232,9 @@ export const en: Messages = {
     unchanged: 'Unchanged',
     rejected: 'Not imported',
     placesCreated: 'Places created',
-    downloadRejected: 'Download the rows not imported (with reasons)',
+    downloadRejected: 'Download the rows not imported (with reasons, numbers hidden)',
+    downloadRejectedFull: 'Download them in full, to fix and import again',
+    rejectedFullTitle: 'Rows not imported, with full numbers',
     recent: 'Recent imports',
     noRecent: 'No imports yet',
     fileName: 'File',
@@ -226,6 +246,14 @@ export const en: Messages = {
   riskAreas: {
     import: 'Import list from Excel',
     imported: '{{count}} regions imported; residents re-evaluated',
+    importedSome:
+      '{{count}} regions imported ({{unchanged}} more were identical to those in force and left as they were); residents re-evaluated',
+    setFor: 'For',
+    setBy: 'Set by',
+    setByHint: 'Applies to every community under that place; your own place or one under it',
+    inherited: 'Set above',
+    placeHint:
+      'A risk area applies to every community under the place that set it: a community follows the areas of its city, district and sub-district together. Areas set above you are read-only; ask that level to change them.',
     title: 'Risk areas',
     add: 'Add risk area',
     addTitle: 'Add a risk area',
@@ -254,8 +282,12 @@ export const en: Messages = {
     current: 'Current',
     replaced: 'Replaced by #{{id}}',
     liftedState: 'Lifted',
-    readOnlyHint: 'Risk areas are set by the district; this account can only view them',
+    readOnlyHint:
+      'Risk areas are set by the city and districts for their areas; these are all that apply here. This account can only view them',
     empty: 'No risk areas at present',
+  },
+  policyPlace: {
+    placeholder: 'Choose a place',
   },
   posters: {
     menu: 'Registration QR codes',
@@ -325,4 +357,11 @@ export const en: Messages = {
     },
   },
   access: accessEn,
+  jobs: jobsEn,
+  observation: observationEn,
+  helpers: helpersEn,
+  requests: requestsEn,
+  dashboards: dashboardsEn,
+  accounts: accountsEn,
+  publicUrl: publicUrlEn,
 };

@@ -8,9 +8,19 @@ export const statusRulesEn: typeof statusRulesZh = {
   version: 'Version {{version}}',
   versionNone: 'Never saved',
   isDefault: 'Default rules',
-  isDefaultHint: 'The district has not changed them yet; the built-in default rules are in use',
-  readOnlyHint: 'Status rules are set by the district; this account can only view them',
+  isDefaultHint: 'No level above has set rules yet; the built-in default rules are in use',
+  readOnlyHint:
+    'Status rules are set by the district for its area; these apply here. This account can only view them',
   edit: 'Change the rules',
+  editOwn: 'Set rules for {{place}}',
+  forPlace: 'View and set for:',
+  appliesTo: 'Applies to: {{place}}',
+  setAt: 'Set by {{place}}',
+  inheritedTag: 'Inherited',
+  inheritedFrom:
+    '{{place}} follows the rules of {{from}} (read-only). To set its own, click "Set rules for {{place}}", start from these and save; the communities under {{place}} are then judged by them, and changes by {{from}} no longer reach them.',
+  inheritedDefault:
+    'Neither {{place}} nor any level above has set rules: the built-in defaults apply. Click "Set rules for {{place}}" to set rules for the communities under it.',
   editingHint: 'Editing: nothing takes effect until you click "Save rules"',
   addRule: 'Add a rule',
   restoreDefaults: 'Restore the default rules',
@@ -22,7 +32,7 @@ export const statusRulesEn: typeof statusRulesZh = {
   save: 'Save rules',
   saveConfirmTitle: 'Save the new status rules?',
   saveConfirmContent:
-    'Once saved, everyone who declared in the last {{days}} days is judged again by the new rules. Some statuses may change, and each change is written to the status history.',
+    'Once saved, everyone under {{place}} judged by this set who declared in the last {{days}} days is judged again by the new rules. Some statuses may change, and each change is written to the status history. Places below with rules of their own are not affected.',
   saveOk: 'Save and re-judge',
   saved:
     'Saved as version {{version}}. {{examined}} people were judged again by the new rules; the status of {{changed}} of them changed',

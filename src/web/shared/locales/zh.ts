@@ -1,7 +1,13 @@
 import { accessZh } from './access.zh';
+import { accountsZh, publicUrlZh } from './accounts.zh';
 import { campaignsZh } from './campaigns.zh';
+import { dashboardsZh } from './dashboards.zh';
 import { declarationsZh } from './declarations.zh';
+import { helpersZh } from './helpers.zh';
+import { jobsZh } from './jobs.zh';
+import { observationZh } from './observation.zh';
 import { peopleZh } from './people.zh';
+import { requestsZh } from './requests.zh';
 import { statusRulesZh } from './status-rules.zh';
 
 /** Chinese, the console's main language. en.ts must have the same keys (checked by its type). */
@@ -67,6 +73,8 @@ export const zh = {
     login: '登录',
     usernameRequired: '请填写用户名',
     passwordRequired: '请填写密码',
+    lastSignOutPending: '上一位的退出还没有送达服务器，请联网后再登录',
+    signedOut: '已退出。本机不再使用刚才的登录；没有网络时，服务器上的登录会在联网后自动注销。',
     loginHint: '请使用社区分配给您的账号登录',
     logout: '退出登录',
     changePassword: '修改密码',
@@ -169,15 +177,23 @@ export const zh = {
     actions: {
       login: '登录',
       login_failed: '登录失败',
+      login_locked: '登录锁定（该地址）',
+      login_alarm: '登录异常告警',
       logout: '退出登录',
       password_change: '修改密码',
       create: '新增',
       update: '修改',
       move: '迁移',
       reveal: '查看完整信息',
+      search: '按完整号码查询',
       export: '导出',
       import: '导入名册',
       account_create: '新建账号',
+      account_update: '修改账号',
+      account_disable: '停用账号',
+      account_enable: '启用账号',
+      account_password_reset: '重置密码',
+      setting_change: '修改设置',
       delete: '删除',
     },
     entities: {
@@ -185,6 +201,7 @@ export const zh = {
       household: '住户',
       place: '地点',
       account: '账号',
+      setting: '设置',
       import_job: '导入任务',
       gate_shift: '门岗排班',
       duty_inspection: '门岗巡查',
@@ -214,7 +231,9 @@ export const zh = {
     unchanged: '无变化',
     rejected: '未导入',
     placesCreated: '新建地点',
-    downloadRejected: '下载未导入的行（含原因）',
+    downloadRejected: '下载未导入的行（含原因，号码已隐藏）',
+    downloadRejectedFull: '下载可改正后重新导入的完整版',
+    rejectedFullTitle: '下载未导入的行（完整号码）',
     recent: '最近的导入',
     noRecent: '还没有导入过',
     fileName: '文件名',
@@ -226,6 +245,14 @@ export const zh = {
   riskAreas: {
     import: '从 Excel 导入名单',
     imported: '已导入 {{count}} 个地区，相关居民已重新判定',
+    importedSome:
+      '已导入 {{count}} 个地区（另有 {{unchanged}} 个与现有记录相同，未改动），相关居民已重新判定',
+    setFor: '为',
+    setBy: '设定单位',
+    setByHint: '适用于该地区下的所有社区；只能选本级或下级',
+    inherited: '上级设定',
+    placeHint:
+      '各级设定的风险地区对其下所有社区都有效：社区适用市、区、街道各级设定的全部风险地区。上级设定的只能查看，如需调整请联系上级。',
     title: '风险地区',
     add: '新增风险地区',
     addTitle: '新增风险地区',
@@ -254,8 +281,11 @@ export const zh = {
     current: '当前有效',
     replaced: '已被 #{{id}} 取代',
     liftedState: '已撤销',
-    readOnlyHint: '风险地区由区级统一设定，本账号只能查看',
+    readOnlyHint: '风险地区由市、区按辖区设定，下面是适用于本辖区的全部风险地区，本账号只能查看',
     empty: '目前没有风险地区',
+  },
+  policyPlace: {
+    placeholder: '选择地区',
   },
   posters: {
     menu: '登记二维码',
@@ -324,6 +354,13 @@ export const zh = {
     },
   },
   access: accessZh,
+  jobs: jobsZh,
+  observation: observationZh,
+  helpers: helpersZh,
+  requests: requestsZh,
+  dashboards: dashboardsZh,
+  accounts: accountsZh,
+  publicUrl: publicUrlZh,
 };
 
 export type Messages = typeof zh;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { beijingToday } from '../../../../shared/time/beijing';
 import {
   buildBody,
   emptyState,
@@ -7,7 +8,7 @@ import {
   parseDraft,
   serializeDraft,
 } from './form-state';
-import { beijingToday, fieldFromServer, validateForm } from './form-validation';
+import { fieldFromServer, validateForm } from './form-validation';
 import type { PosterBuilding } from './resident-form-api';
 
 const NOW = new Date('2022-05-10T02:00:00Z'); // 10:00 in Beijing
@@ -44,10 +45,11 @@ function filled(patch: Partial<FormState> = {}): FormState {
 
 describe('buildBody', () => {
   it('builds the API body for someone who stayed in Beijing', () => {
-    expect(buildBody(filled(), 'tok_abcdefghij', NOW)).toEqual({
+    const state = filled();
+    expect(buildBody(state, 'tok_abcdefghij', NOW)).toEqual({
       token: 'tok_abcdefghij',
       person: {
-        name: '王 秀英',
+        name: '王秀英',
         gender: 'female',
         docType: 'resident_id',
         docNumber: '11010519491231002X',
@@ -71,6 +73,7 @@ describe('buildBody', () => {
       formVersionId: null,
       extra: {},
       consent: true,
+      clientId: state.clientId,
     });
   });
 
@@ -262,11 +265,31 @@ describe('drafts', () => {
       savedAt: NOW.getTime(),
       state: { name: 5, docType: 'library_card', symptoms: ['fever', 'hiccups'], visited: ['12', '430000'] },
     });
-    expect(parseDraft(odd, NOW)).toEqual({ ...emptyState(), symptoms: ['fever'], visited: ['430000'] });
+    expect(parseDraft(odd, NOW)).toEqual({
+      ...emptyState(),
+      symptoms: ['fever'],
+      visited: ['430000'],
+      clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  it('keeps the submit’s client id with the draft, so a re-send is the same submit; a new form gets a new one', () => {
+    const state = filled();
+    expect(state.clientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseDraft(serializeDraft(state, NOW), NOW)?.clientId).toBe(state.clientId);
+    expect(buildBody(state, 't', NOW).clientId).toBe(state.clientId);
+    expect(emptyState().clientId).not.toBe(state.clientId);
+    expect(nextPersonState(state).clientId).not.toBe(state.clientId);
   });
 
   it('keeps the address for the next member of the household', () => {
     const next = nextPersonState(filled({ leftCity: 'yes' }));
-    expect(next).toEqual({ ...emptyState(), buildingId: '3', entranceId: '32', room: ' 1502 ' });
+    expect(next).toEqual({
+      ...emptyState(),
+      buildingId: '3',
+      entranceId: '32',
+      room: ' 1502 ',
+      clientId: expect.any(String),
+    });
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/declarations';
 import { DOCUMENT_TYPES, type DocumentType, type Gender } from '../../../../shared/identity';
 import { checkIdentity } from '../../../../shared/people/resident-input';
+import { newPhoneId } from '../../../shared/phone-id';
 import type { DeclarationBody } from './resident-form-api';
 
 export type YesNo = 'yes' | 'no' | '';
@@ -44,6 +45,11 @@ export interface FormState {
   consent: boolean;
   /** Answers to the questions officers added, by question key: text as typed, choices as a list. */
   extra: ExtraState;
+  /**
+   * This submit's id, made on the phone and kept with the draft: sending again after a timeout (the
+   * first may have arrived) is stored once and answered with the first receipt. A new form, a new id.
+   */
+  clientId: string;
 }
 
 export type ExtraState = Record<string, string | string[]>;
@@ -87,6 +93,7 @@ export function emptyState(): FormState {
     companions: '',
     consent: false,
     extra: {},
+    clientId: newPhoneId(),
   };
 }
 
@@ -166,6 +173,7 @@ export function buildBody(
     formVersionId: form.versionId,
     extra: extraBody(state.extra, form.questions),
     consent: true,
+    clientId: state.clientId,
   };
 }
 
@@ -246,8 +254,12 @@ export function parseDraft(raw: string | null, now: Date = new Date()): FormStat
     companions: str(s, 'companions'),
     consent: bool(s, 'consent'),
     extra: extraOf(s.extra),
+    // A draft from before client ids (or with a damaged one) gets a new id.
+    clientId: typeof s.clientId === 'string' && UUID.test(s.clientId) ? s.clientId : newPhoneId(),
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function extraOf(value: unknown): ExtraState {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};

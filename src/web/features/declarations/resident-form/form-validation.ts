@@ -1,5 +1,6 @@
-import { checkExtraAnswers, type FormQuestion, isCalendarDate } from '../../../../shared/declarations';
+import { checkExtraAnswers, type FormQuestion } from '../../../../shared/declarations';
 import { checkIdentity } from '../../../../shared/people/resident-input';
+import { beijingToday, isCalendarDate } from '../../../../shared/time/beijing';
 import { documentEncodesBirth, type FormState } from './form-state';
 import type { PosterBuilding } from './resident-form-api';
 
@@ -63,10 +64,6 @@ export function fieldFromServer(field: string | undefined): FieldKey | null {
   const last = field.split(/[./]/).filter(Boolean).pop() ?? '';
   return KNOWN_FIELDS.has(last) ? (last as FieldKey) : null;
 }
-
-import { beijingToday } from '../../../../shared/declarations';
-
-export { beijingToday };
 
 const TEMPERATURE = /^\d{2}(?:\.\d)?$/;
 

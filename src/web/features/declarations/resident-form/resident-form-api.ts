@@ -1,20 +1,17 @@
+import type {
+  PosterInfo,
+  Receipt,
+  ReceiptAnswer,
+} from '../../../../shared/declarations/declaration-responses';
 import type { DocumentType, Gender } from '../../../../shared/identity';
-import type { FormVersion } from './form-state';
+
+export type {
+  PosterBuilding,
+  PosterInfo,
+  Receipt,
+} from '../../../../shared/declarations/declaration-responses';
 
 export type Label = { zh: string; en: string };
-
-export interface PosterBuilding {
-  id: number;
-  name: string;
-  kind: 'building' | 'bungalow_area';
-  entrances: { id: number; name: string }[];
-}
-
-export interface PosterInfo {
-  poster: { communityName: string; placeName: string; placeKind: string };
-  buildings: PosterBuilding[];
-  form: FormVersion;
-}
 
 export type DeclarationAddress =
   | { buildingId: number; entranceId: number | null; room: string }
@@ -48,16 +45,8 @@ export interface DeclarationBody {
   formVersionId: number | null;
   extra: Record<string, string | string[]>;
   consent: true;
-}
-
-export interface Receipt {
-  receiptNo: string;
-  status: string;
-  statusLabel: Label;
-  reason: Label;
-  advice: Label;
-  observationUntil: string | null;
-  declaredAt: string;
+  /** Made on the phone, kept with the draft (see FormState.clientId). */
+  clientId: string;
 }
 
 /** What went wrong, already in words a resident can read. `code` is 'network' when nothing came back. */
@@ -154,6 +143,6 @@ export function fetchPoster(token: string): Promise<PosterInfo> {
 }
 
 export async function submitDeclaration(body: DeclarationBody): Promise<Receipt> {
-  const result = await call<{ receipt: Receipt }>('POST', '/api/public/declarations', body);
+  const result = await call<ReceiptAnswer>('POST', '/api/public/declarations', body);
   return result.receipt;
 }

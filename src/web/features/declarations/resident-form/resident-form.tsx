@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { newPhoneId } from '../../../shared/phone-id';
 import { AddressSection } from './address-section';
 import { ConsentSection } from './consent-section';
 import { ExtraSection } from './extra-section';
@@ -60,9 +61,13 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
     }
   }, [buildings, state.buildingId, state.newcomer, update]);
 
+  // Sending again what was sent keeps its client id (the server answers the first receipt if the first
+  // did arrive); once the resident changes anything after a send, it is a new submit with a new id.
+  const sent = useRef(false);
   const edit = useCallback(
     (patch: Partial<FormState>) => {
-      update(patch);
+      update(sent.current ? { ...patch, clientId: newPhoneId() } : patch);
+      sent.current = false;
       setServerErrors({});
       setServerExtraErrors({});
     },
@@ -97,6 +102,7 @@ export function ResidentForm({ token, info }: { token: string; info: PosterInfo 
       return;
     }
     setSending(true);
+    sent.current = true;
     try {
       const result = await submitDeclaration(buildBody(state, token, undefined, form));
       clear();

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { TRANSPORT_LABELS, TRANSPORTS, type Transport } from '../../../../shared/declarations';
+import { beijingToday } from '../../../../shared/time/beijing';
 import { Choice, Field, Section, YES_NO } from './form-controls';
 import { type FormState, MAX_VISITED } from './form-state';
-import { beijingToday, type FieldErrors, type FieldKey } from './form-validation';
+import type { FieldErrors, FieldKey } from './form-validation';
 import { RegionPicker, type RegionValue, regionName, useAreas } from './region-picker';
 
 interface Props {

@@ -1,0 +1,90 @@
+import type { Direction, Verdict } from '../../shared/access';
+import { formatBeijingTime } from '../../shared/time/beijing';
+import { T, zh } from './bilingual';
+import { type CheckDetails, CheckForm } from './check-form';
+import { VERDICT_TEXT } from './messages';
+
+/** What the phone judged the pass just shown to be. */
+export interface Current {
+  verdict: Verdict;
+  passNumber: number | null;
+  validUntil: string | null;
+  token?: string;
+  name?: string;
+}
+
+export interface Recent {
+  uuid: string;
+  passNumber: number | null;
+  verdict: Verdict;
+  serverVerdict?: Verdict;
+  refused?: boolean;
+  direction: Direction;
+  at: string;
+}
+
+/** The verdict in colour, big enough to read at arm's length, and the form that records the check. */
+export function VerdictCard({
+  current,
+  vehicles,
+  onSave,
+}: {
+  current: Current;
+  vehicles: boolean;
+  onSave: (details: CheckDetails) => void;
+}) {
+  return (
+    <section
+      className={`g-verdict g-v-${current.verdict}`}
+      data-testid="g-verdict"
+      data-verdict={current.verdict}
+    >
+      <h2>
+        {VERDICT_TEXT[current.verdict][0]}
+        <small className="g-en"> {VERDICT_TEXT[current.verdict][1]}</small>
+      </h2>
+      {current.passNumber !== null && (
+        <p>
+          {zh('passNo')} <b>{current.passNumber}</b>
+          {current.validUntil && (
+            <>
+              {' · '}
+              {zh('validUntil')} {current.validUntil}
+            </>
+          )}
+          {current.name && <> · {current.name}</>}
+        </p>
+      )}
+      {current.token || current.passNumber !== null ? (
+        <CheckForm
+          key={`${current.passNumber}-${current.verdict}`}
+          vehicles={vehicles}
+          suggestRefusal={current.verdict === 'valid' ? null : VERDICT_TEXT[current.verdict][0]}
+          onSave={onSave}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+const state = (r: Recent) => (r.serverVerdict ? zh('sent') : r.refused ? zh('refusedMark') : zh('waiting'));
+
+/** The last ten checks on this screen, with what became of each: sent, refused or still waiting. */
+export function RecentList({ recent }: { recent: Recent[] }) {
+  if (recent.length === 0) return null;
+  return (
+    <section className="g-recent">
+      <h3>
+        <T k="recent" />
+      </h3>
+      <ul data-testid="g-recent">
+        {recent.map((r) => (
+          <li key={r.uuid}>
+            {formatBeijingTime(r.at, { seconds: true })} · {zh(r.direction)} · {r.passNumber ?? '—'} ·{' '}
+            {VERDICT_TEXT[r.serverVerdict ?? r.verdict][0]} · {state(r)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { jobsZh } from './jobs.zh';
+
+export const jobsEn: typeof jobsZh = {
+  menu: 'Timed jobs',
+  title: 'Timed jobs',
+  intro:
+    'Jobs the system runs on a schedule or in the background: each runs once on one server, and a failed run is retried. Runs and failures of the last seven days.',
+  queuesTitle: 'Jobs',
+  failuresTitle: 'Failures',
+  runsTitle: 'Latest runs',
+  noFailures: 'No failures in the last seven days',
+  queue: 'Job',
+  schedule: 'Schedule',
+  onDemand: 'On demand',
+  retryPolicy: 'Retries',
+  retryText: 'Up to {{limit}} retries, {{delay}} s apart',
+  lastRun: 'Last run',
+  week: 'Last 7 days',
+  countsText: 'done {{completed}} · failed {{failed}} · waiting {{waiting}} · running {{active}}',
+  state: 'State',
+  tries: 'Try',
+  startedAt: 'Started',
+  finishedAt: 'Finished',
+  community: 'Community',
+  installation: 'Whole system',
+  message: 'Reason',
+  states: {
+    created: 'Waiting',
+    retry: 'Waiting to retry',
+    active: 'Running',
+    completed: 'Done',
+    cancelled: 'Cancelled',
+    failed: 'Failed',
+  },
+  queues: {
+    'purge-health-answers': 'Delete health answers past their date',
+    'vacuum-embedded': 'Tidy the built-in database',
+    'roster-import': 'Household roster import',
+  },
+};
