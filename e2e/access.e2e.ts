@@ -7,8 +7,9 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decodePayload, encodePayload, joinToken, readToken, splitToken } from '../src/shared/access';
 import { nobleCheck } from '../src/shared/access/verify-noble';
+import { addDays, beijingToday } from '../src/shared/time/beijing';
 import { apiAs } from './api';
-import { launchBrowser } from './browser';
+import { launchBrowser, setSignal } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -51,7 +52,7 @@ function expiredTokenLike(token: string): string {
   const dir = path.join(dataDir, 'pass-keys');
   const pem = readdirSync(dir).find((f) => f.endsWith('.pem')) as string;
   const kid = Number(/(\d+)/.exec(pem)?.[1]);
-  const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(beijingToday(), -1);
   const bytes = encodePayload({ ...payload, kid, validUntil: yesterday });
   return joinToken(
     bytes,
@@ -148,7 +149,7 @@ describe('closed-compound access', () => {
     await expect.poll(() => page.getByTestId('g-waiting-count').textContent()).toBe('0');
 
     // No signal: three checks are stored on the phone, shown as waiting to send.
-    await phone.setOffline(true);
+    await setSignal(phone, false);
     await expect.poll(() => page.getByTestId('g-network').textContent()).toBe('离线');
     for (const pass of passes.slice(2, 5)) {
       expect(await typeAndCheck(page, tokens.get(pass.number) as string)).toBe('valid');
@@ -170,7 +171,7 @@ describe('closed-compound access', () => {
     expect(uuids).toHaveLength(3);
     await page.screenshot({ path: path.join(shots, 'access-gate-offline.png') });
 
-    await phone.setOffline(false);
+    await setSignal(phone, true);
     await expect.poll(() => page.getByTestId('g-waiting-count').textContent(), { timeout: 20_000 }).toBe('0');
     const secretary = await apiAs(baseUrl, 'gongyun');
     const log = await secretary.get<{ items: Array<{ uuid: string; offline: boolean; direction: string }> }>(
@@ -232,10 +233,24 @@ describe('closed-compound access', () => {
   });
 
   // Last: it changes the signing key and the compound's pass numbers.
-  it('a district officer rotates the signing key; the secretary re-issues the old passes with it', async () => {
+  it('the city officer rotates the signing key (not a district); the secretary re-issues the old passes', async () => {
+    // One key serves every community: a district officer does not see the button (the server says 403).
+    const district = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await district.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: 'haidian', password: 'dashu-demo' },
+    });
+    const districtPage = await district.newPage();
+    await districtPage.goto(`${baseUrl}/admin/access`);
+    await districtPage.getByTestId('side-menu').waitFor();
+    await districtPage.getByTestId('access-passes').waitFor();
+    await districtPage.waitForLoadState('networkidle');
+    expect(await districtPage.getByTestId('access-rotate-key').count()).toBe(0);
+    expect((await district.request.post(`${baseUrl}/api/access/keys/rotate`)).status()).toBe(403);
+    await district.close();
+
     const officer = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     await officer.request.post(`${baseUrl}/api/auth/login`, {
-      data: { username: 'haidian', password: 'dashu-demo' },
+      data: { username: 'admin', password: 'dashu-demo' },
     });
     const page = await officer.newPage();
     await page.goto(`${baseUrl}/admin/access`);

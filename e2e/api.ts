@@ -20,5 +20,6 @@ export async function apiAs(baseUrl: string, username: string, password = 'dashu
   return {
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
   };
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs } from './api';
-import { launchBrowser } from './browser';
+import { launchBrowser, setSignal } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -100,7 +100,7 @@ describe('a night screening sweep', () => {
     expect(await queue.textContent()).toContain(nobodyRoom ?? '?');
 
     // Weak signal: the visit stays on the phone, then goes exactly once.
-    await phone.setOffline(true);
+    await setSignal(phone, false);
     await mobile.getByTestId('offline-banner').waitFor();
     await recordVisit(mobile, 1, '空置房');
     await mobile.getByTestId('queue-banner').waitFor();
@@ -109,7 +109,7 @@ describe('a night screening sweep', () => {
     await mobile.reload();
     await mobile.getByTestId('queue-banner').waitFor();
     await mobile.getByTestId('visits-left').waitFor();
-    await phone.setOffline(false);
+    await setSignal(phone, true);
     await mobile.getByTestId('queue-banner').waitFor({ state: 'detached', timeout: 30_000 });
 
     const volunteer = await apiAs(baseUrl, 'gy-vol1');

@@ -102,6 +102,12 @@ describe('gate duty', () => {
     await inspection.getByRole('button', { name: '保存巡查记录' }).click();
     await page.getByText('夜班两人在岗，登记本记录完整').last().waitFor();
     await expect.poll(() => page.getByText('查看照片').count()).toBeGreaterThan(0);
+    const photoUrl = await page.getByText('查看照片').first().getAttribute('href');
+    const served = await page.evaluate(async (url) => {
+      const res = await fetch(url as string);
+      return [res.status, res.headers.get('content-type'), res.headers.get('x-content-type-options')];
+    }, photoUrl);
+    expect(served).toEqual([200, 'image/jpeg', 'nosniff']);
     // The form is empty again, the photo included.
     expect(await inspection.locator('input[type=file]').inputValue()).toBe('');
     await page.screenshot({ path: '.e2e-artifacts/duty-console.png', fullPage: true });

@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       DASHU_DATA_DIR: dataDir,
       DASHU_DEMO: '1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL || 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

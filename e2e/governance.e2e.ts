@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newPhone } from './browser';
+import { launchBrowser, newPhone, setSignal } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -54,7 +54,7 @@ describe('a fire passage check', () => {
     await page.getByTestId('go-check').click();
     await page.getByTestId('gov-building').first().waitFor();
     // The building is checked in a basement corridor without signal: kept on the phone, photo included.
-    await phone.setOffline(true);
+    await setSignal(phone, false);
     await page.getByTestId('check-building').first().click();
     const sheet = page.getByTestId('check-sheet');
     await sheet.getByTestId('check-item-i1').waitFor();
@@ -77,7 +77,7 @@ describe('a fire passage check', () => {
     await page.getByTestId('gov-building').first().getByText('已检查，待发送').waitFor();
     await page.screenshot({ path: '.e2e-artifacts/governance-offline.png', fullPage: true });
     // Back on the network: sent once, with its photo, and the phone forgets it.
-    await phone.setOffline(false);
+    await setSignal(phone, true);
     await page.getByTestId('checks-queue-banner').waitFor({ state: 'detached', timeout: 30_000 });
     const campaignIdNow = Number(new URL(page.url()).pathname.split('/').pop());
     const stored = await page.evaluate(async (id) => {
@@ -91,6 +91,14 @@ describe('a fire passage check', () => {
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('一层消防通道停放三辆电动车');
     expect(await row.locator('img[src^="/api/photos/"]').count()).toBe(2);
+    // The photos the phone re-encoded passed the server's whole-file check and are served back as images.
+    await expect
+      .poll(() =>
+        row
+          .locator('img[src^="/api/photos/"]')
+          .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth)),
+      )
+      .toEqual([320, 320]);
     await page.screenshot({ path: '.e2e-artifacts/governance-findings.png', fullPage: true });
     // The building profile lists the open finding.
     const checksUrl = page.url();

@@ -61,10 +61,11 @@ describe('the registry in a browser', () => {
     }
     await page.getByTestId('resident-save').click();
     await page.getByTestId('residents-table').getByText(name).waitFor();
-    // Shown masked, birth date taken from the ID.
+    // Shown masked (region and check character only) with the age, never the birth date beside it.
     const row = page.getByTestId('residents-table').locator('tr', { hasText: name });
-    expect(await row.textContent()).toContain(`${id.slice(0, 6)}********${id.slice(-4)}`);
+    expect(await row.textContent()).toContain(`${id.slice(0, 6)}***********${id.slice(-1)}`);
     expect(await row.textContent()).not.toContain(id);
+    expect(await row.textContent()).toMatch(/9\d 岁/);
 
     await page.getByTestId('side-menu').getByText('查找居民').click();
     const searchBox = page.getByPlaceholder('姓名、手机尾号后四位或证件号码');
@@ -74,6 +75,18 @@ describe('the registry in a browser', () => {
     await page.getByRole('link', { name }).first().click();
     await page.getByTestId('resident-name').filter({ hasText: name }).waitFor();
     expect(await page.getByTestId('resident-household-link').textContent()).toContain('1号楼');
+    const details = page.locator('.ant-descriptions');
+    expect(await details.textContent()).toContain('见证件号码');
+    expect(await details.textContent()).not.toContain('1933-03-03');
     await page.screenshot({ path: '.e2e-artifacts/resident-detail.png' });
+
+    // Editing still works without the birth date: the field is locked, the stored date kept.
+    await page.getByTestId('edit-resident').click();
+    expect(await page.getByTestId('resident-birthDate').isDisabled()).toBe(true);
+    await page.getByTestId('resident-notes').fill('核对过');
+    await page.getByTestId('resident-save').click();
+    await page.getByTestId('resident-drawer').waitFor({ state: 'hidden' });
+    await details.getByText('核对过').waitFor();
+    expect(await details.textContent()).toMatch(/9\d 岁/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { residentIdCheckChar } from '../src/shared/identity';
+import { addDays, beijingToday } from '../src/shared/time/beijing';
 import { apiAs } from './api';
 import { launchBrowser, newPhone } from './browser';
 
@@ -14,8 +15,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const daysAgo = (n: number) =>
-  new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(beijingToday(), -n);
 
 describe('the resident registration form on a phone', () => {
   it('a resident back from a high-risk area with 37.6 °C is referred, and the secretary sees why', async () => {
