@@ -1,5 +1,5 @@
 import autocannon, { type RequestStep, type Result } from 'autocannon';
-import { beijingToday } from '../src/shared/declarations';
+import { beijingToday } from '../src/shared/time/beijing';
 import { measureBareFastify, rate } from './lib/bare-fastify';
 import { type BenchChild, killChildren, startChild } from './lib/child';
 import { createDeclarationBodies, type OfferedBuilding } from './lib/declaration-input';
@@ -83,7 +83,13 @@ async function doubleSubmit(base: string, token: string, building: OfferedBuildi
   );
   const counts = new Map<number, number>();
   for (const a of answers) counts.set(a.status, (counts.get(a.status) ?? 0) + 1);
-  const line = [...counts].map(([s, n]) => `${s}×${n}`).join(' ');
+  // The copies carry the same client id: one declaration, every answer its receipt.
+  const receipts = new Set(
+    answers
+      .filter((a) => a.status === 201)
+      .map((a) => (JSON.parse(a.body) as { receipt: { receiptNo: string } }).receipt.receiptNo),
+  );
+  const line = `${[...counts].map(([s, n]) => `${s}×${n}`).join(' ')}, ${receipts.size} receipt number(s)`;
   const failed = answers.find((a) => a.status >= 500);
   console.log(
     `  same new person at a new door, ${copies} submits at once (double-tap on a slow network): ${line}` +

@@ -1,20 +1,22 @@
 // Re-evaluation after a risk-area change, on PostgreSQL: 100,000 residents with one recent declaration each
 // (health answers sealed with the app's vault, as the service writes them), ~20% back from districts of one
-// city; then a district officer designates that city high-risk through services.riskAreas.create, which
-// re-evaluates everyone who declared in the last 30 days before it returns.
+// city; then a district officer designates that city high-risk for the district through
+// services.riskAreas.create, which re-evaluates the district's residents who declared in the last 28 days
+// before it returns.
+
 import os from 'node:os';
 import path from 'node:path';
 import type { Services } from '../src/server/http/types';
 import * as declarationsRepo from '../src/server/modules/declarations/declarations.repo';
 import type { SealedAnswers } from '../src/server/modules/declarations/declarations.service';
+import { recordStatusChanges, type StatusChangeRequest } from '../src/server/modules/status/status.service';
 import {
-  addDays,
-  beijingToday,
   DEFAULT_RULES,
   type DeclarationFacts,
   evaluateStatus,
   type RiskArea,
 } from '../src/shared/declarations';
+import { addDays, beijingDayStart, beijingToday } from '../src/shared/time/beijing';
 import { benchConfig, createCommunity, openStack } from './lib/app';
 import { answerKind, answersFor, RISK_REGION } from './lib/declaration-input';
 import { ADMIN_URL, withScratchDatabase } from './lib/pg-admin';
@@ -37,10 +39,16 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
  * The phases of reevaluate(), run one by one with the same repository calls (the writes on a sample, in a
  * transaction that is rolled back), to show where the time goes.
  */
-async function whereTheTimeGoes(services: Services, today: string, totalMs: number, changes: number) {
+async function whereTheTimeGoes(
+  services: Services,
+  communityId: number,
+  today: string,
+  totalMs: number,
+  changes: number,
+) {
   heading('where the time goes (phases of reevaluate() re-run one by one)');
   const { db, pool } = services.database;
-  const since = addDays(today, -30);
+  const since = beijingDayStart(addDays(today, -30));
   const phase = async <T>(label: string, work: () => Promise<T> | T): Promise<[T, number]> => {
     const started = performance.now();
     const value = await work();
@@ -48,22 +56,24 @@ async function whereTheTimeGoes(services: Services, today: string, totalMs: numb
     console.log(`  ${label}: ${seconds(ms)}`);
     return [value, ms];
   };
-  const [, idsMs] = await phase('latest declaration ids + current status (distinct on … left join)', () =>
+  const [, idsMs] = await phase('declaration ids behind the statuses (person_status join declarations)', () =>
     pool.query(
-      `select distinct on (d.resident_id) d.id, s.status as current_status
-       from declarations d left join person_status s on s.resident_id = d.resident_id
-       where d.declared_at >= $1::date order by d.resident_id, d.declared_at desc, d.id desc`,
-      [since],
+      `select d.id, s.status as current_status, s.source as current_source, s.community_id,
+         (d.recorded_by is not null or coalesce(r.state = 'confirmed', false)) as by_staff
+       from person_status s join declarations d on d.id = s.declaration_id
+       left join declaration_reviews r on r.declaration_id = d.id
+       where s.community_id = any($2::int[]) and d.declared_at >= $1`,
+      [since, [communityId]],
     ),
   );
   const [latest, latestMs] = await phase(
     'latestDeclarationsWithStatus() in all (the above + the rows by id)',
-    () => declarationsRepo.latestDeclarationsWithStatus(db, since),
+    () => declarationsRepo.latestDeclarationsWithStatus(db, since, [communityId]),
   );
   console.log(
     `    of which fetching ${int(latest.length)} rows by id: ${seconds(Math.max(0, latestMs - idsMs))}`,
   );
-  const [rules, areas] = await Promise.all([services.declarations.rules(), services.riskAreas.current()]);
+  const { rules, areas } = await services.declarations.basis(communityId);
   const [, decryptMs] = await phase('decrypt + JSON.parse of every answers_cipher (Node)', () => {
     for (const row of latest) if (row.answersCipher) JSON.parse(services.vault.decrypt(row.answersCipher));
   });
@@ -88,30 +98,30 @@ async function whereTheTimeGoes(services: Services, today: string, totalMs: numb
   });
   // The writes: as many changes as the risk-area change made, in the service's slices of 5,000, rolled back.
   const reason = { zh: '基准', en: 'bench' };
-  const fake: declarationsRepo.StatusChange[] = latest.slice(0, changes).map((row) => ({
+  const fake: StatusChangeRequest[] = latest.slice(0, changes).map((row) => ({
     residentId: row.residentId,
     communityId: row.communityId,
     declarationId: row.id,
-    fromStatus: row.currentStatus,
-    toStatus: 'to_verify',
+    status: 'to_verify',
+    source: 'staff',
+    reevaluation: true,
+    cause: 'risk_area_change',
     ruleId: null,
     observationUntil: null,
-    statusReason: reason,
-    historyReason: reason,
+    reason,
   }));
   let writeMs = 0;
   try {
     await db.transaction(async (tx) => {
       const started = performance.now();
-      for (let i = 0; i < fake.length; i += 5000)
-        await declarationsRepo.applyStatusChanges(tx, fake.slice(i, i + 5000), 'risk_area_change');
+      for (let i = 0; i < fake.length; i += 5000) await recordStatusChanges(tx, fake.slice(i, i + 5000));
       writeMs = performance.now() - started;
       throw new RolledBack();
     });
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
   }
-  console.log(`  applyStatusChanges() for ${int(fake.length)} changes (rolled back): ${seconds(writeMs)}`);
+  console.log(`  recordStatusChanges() for ${int(fake.length)} changes (rolled back): ${seconds(writeMs)}`);
   console.log(
     `  reads ${seconds(latestMs)} + decrypt ${seconds(decryptMs)} + evaluate ${seconds(Math.max(0, evaluateMs - decryptMs))} ` +
       `+ writes ${seconds(writeMs)} ≈ ${seconds(latestMs + evaluateMs + writeMs)}; measured ${seconds(totalMs)}`,
@@ -158,7 +168,7 @@ async function main() {
            doc_masked, relation_to_head, residence_type)
          select h.community_id, h.id, '居民' || (h.id * 2 + m), case when m = 0 then 'male' else 'female' end,
            'resident_id', 'v1:bench:' || (h.id * 2 + m), md5('doc:' || (h.id * 2 + m)) || md5('x' || h.id),
-           '110105********' || lpad(((h.id * 2 + m) % 10000)::text, 4, '0'),
+           '110105***********' || ((h.id * 2 + m) % 10)::text,
            case when m = 0 then 'self' else 'spouse' end, 'registered'
          from households h cross join generate_series(0, 1) m where h.community_id = $1`,
             [community.id],
@@ -315,10 +325,11 @@ async function main() {
 
       heading('re-evaluation');
       let started = performance.now();
-      const idle = await services.declarations.reevaluate({
-        zh: '基准：无变化',
-        en: 'bench: nothing changed',
-      });
+      const idle = await services.declarations.reevaluate(
+        { zh: '基准：无变化', en: 'bench: nothing changed' },
+        'risk_area_change',
+        districtId,
+      );
       const idleMs = performance.now() - started;
       result(
         'reevaluate() with nothing changed (examine only)',
@@ -347,7 +358,7 @@ async function main() {
       );
       console.log(`  statuses now: ${statuses.rows.map((r) => `${r.status} ${int(r.n)}`).join(', ')}`);
       if (createMs > TARGET_MS || process.env.BENCH_PROFILE === '1')
-        await whereTheTimeGoes(services, today, createMs, changed.rows[0]?.n ?? 0);
+        await whereTheTimeGoes(services, community.id, today, createMs, changed.rows[0]?.n ?? 0);
     } finally {
       await close?.();
     }

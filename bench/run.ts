@@ -14,8 +14,12 @@ const BENCHES = [
   'reevaluate',
   'resident-page',
   'campaigns',
+  'observation-checkin',
   'gate-check',
+  'gate-instances',
   'pass-print',
+  'helpers-coverage',
+  'requests-rates',
 ];
 
 const asked = process.argv.slice(2);

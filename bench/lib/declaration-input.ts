@@ -1,4 +1,6 @@
-import { addDays, type Symptom, type Transport } from '../../src/shared/declarations';
+import { randomUUID } from 'node:crypto';
+import type { Symptom, Transport } from '../../src/shared/declarations';
+import { addDays } from '../../src/shared/time/beijing';
 import { chineseName, createRng, mobile, pick, residentId } from './synthetic';
 
 /** The high-risk area the benchmarks designate (a city: it covers every district code 4201xx). */
@@ -139,6 +141,8 @@ export function createDeclarationBodies(options: {
         address,
         ...answersFor(answerKind(rng()), rng, options.today),
         consent: true,
+        // Each submit is a new one (a phone keeps the same id only to re-send the same submit).
+        clientId: randomUUID(),
       });
     },
   };

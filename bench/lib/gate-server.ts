@@ -3,13 +3,14 @@
 // BENCH_HOUSEHOLDS doors (default 3,000), a gate, a guard, a secretary and one pass per household.
 // Prints READY {port, guard, secretary, gateId, compoundId, tokens (every pass's)}; on SIGTERM prints SUMMARY
 // (checks stored, and how many tokens were verified in full or answered from the verified-token memory).
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../src/server/app';
 import { insertHousehold } from '../../src/server/modules/people/people.repo';
 import { insertChildPlace } from '../../src/server/modules/places/places.repo';
-import { addDays, beijingToday } from '../../src/shared/declarations';
+import { addDays, beijingToday } from '../../src/shared/time/beijing';
 import { benchConfig, createCommunity, openStack } from './app';
 import { READY, SUMMARY } from './child';
 import { login } from './http';
@@ -20,7 +21,11 @@ const PER_BUILDING = 100;
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dashu-bench-gate-'));
-  const config = benchConfig(dataDir, process.env.BENCH_DATABASE_URL || undefined);
+  // Several instances (bench/gate-instances.ts) share the signing-key directory and the vault's key.
+  const shared = Object.fromEntries(
+    ['DASHU_PASS_KEY_DIR', 'DASHU_SECRET_KEY'].flatMap((k) => (process.env[k] ? [[k, process.env[k]]] : [])),
+  );
+  const config = benchConfig(dataDir, process.env.BENCH_DATABASE_URL || undefined, shared);
   const { database, services } = await openStack(config);
   const { db, pool } = database;
   const { app } = await buildApp({ config, database, services });

@@ -15,6 +15,8 @@ export interface OpenLoopOptions {
   headers: Record<string, string>;
   /** The body of the next request. */
   body: () => string;
+  /** The URL of the next request, when it changes (a person's own link); `url` otherwise. */
+  urlFor?: () => string;
   /** Sockets kept open to the server; a request due while all are busy waits for one (and that counts). */
   maxSockets?: number;
 }
@@ -51,7 +53,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
     const fire = (due: number) => {
       const payload = options.body();
       const request = http.request(
-        options.url,
+        options.urlFor ? options.urlFor() : options.url,
         {
           method: 'POST',
           agent,

@@ -3,6 +3,7 @@
 //   BENCH_SERVER=dashu   the real app (embedded database in a temp directory, or BENCH_DATABASE_URL) with a
 //                        community of a few buildings, a QR poster and a high-risk area, public rate limit
 //                        raised. Prints READY {port, token}; on SIGTERM prints SUMMARY {…counts} and exits.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import Fastify from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { insertHousehold } from '../../src/server/modules/people/people.repo';
 import { insertChildPlace } from '../../src/server/modules/places/places.repo';
-import { addDays, beijingToday } from '../../src/shared/declarations';
+import { addDays, beijingToday } from '../../src/shared/time/beijing';
 import { benchConfig, createCommunity, openStack } from './app';
 import { READY, SUMMARY } from './child';
 import { RISK_REGION } from './declaration-input';
