@@ -84,3 +84,17 @@ describe('the per-poster limit', () => {
     expect(statuses[60]).toBe(429);
   });
 });
+
+describe('the big screen link', () => {
+  // A wall polls twice a minute; one address gets three times the public allowance, then 429. Links that
+  // do not exist count too: the limit is what keeps anyone from trying links.
+  it('is limited per address', async () => {
+    const statuses: number[] = [];
+    for (let n = 0; n < 10; n++) {
+      const res = await plain.app.inject({ method: 'GET', url: `/api/public/screens/${'s'.repeat(31)}${n}` });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 9).every((s) => s === 404)).toBe(true);
+    expect(statuses[9]).toBe(429);
+  });
+});

@@ -1,5 +1,5 @@
 // ECharts for the dashboards, only the parts they use (bar and line charts on canvas), through a small
-// wrapper of our own: echarts-for-react's build needs tslib, which is not installed here.
+// wrapper of our own rather than echarts-for-react (its build needs tslib; this is all the dashboards need).
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
