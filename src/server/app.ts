@@ -136,8 +136,8 @@ export function createServices(config: Config, database: Database, vault?: Vault
   const requests = createRequestsService(db, resolvedVault, audit);
   const requestRates = createRequestRatesService(db);
   const dashboards = createDashboardsService(database, indicators);
-  const reports = createReportsService(database, indicators, dashboards);
-  const screens = createScreensService(database, indicators, dashboards);
+  const reports = createReportsService(database, indicators, dashboards, audit);
+  const screens = createScreensService(database, indicators, dashboards, audit);
   jobs.define(
     jobRegistry({ database, declarations, imports, observation, care, dashboards, reports, log: jobs.log }),
   );

@@ -258,5 +258,13 @@ describe('the big screen', () => {
     });
     expect(revoked.json().screen.revokedAt).not.toBeNull();
     expect((await t.app.inject({ method: 'GET', url: `/api/public/screens/${token}` })).statusCode).toBe(404);
+    const { rows } = await t.services.database.pool.query<{ action: string; detail: { revoked?: boolean } }>(
+      `select action, detail from audit_log where entity = 'screen_link' and entity_id = $1 order by id`,
+      [screen.id],
+    );
+    expect(rows.map((r) => [r.action, r.detail.revoked ?? false])).toEqual([
+      ['create', false],
+      ['update', true],
+    ]);
   });
 });

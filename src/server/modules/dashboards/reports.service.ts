@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import { streamWorkbook } from '../../files/workbook';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
+import type { AuditService } from '../audit/audit.service';
 import { placeInScope } from '../auth/scope';
 import type { DashboardsService } from './dashboards.service';
 import * as facts from './facts.repo';
@@ -22,6 +23,7 @@ export function createReportsService(
   database: Database,
   registry: IndicatorRegistry,
   dashboards: DashboardsService,
+  audit: AuditService,
 ) {
   const { db } = database;
 
@@ -162,6 +164,13 @@ export function createReportsService(
         cutoff: input.cutoff,
         columns: input.columns.map((c) => ({ indicator: c.indicator, group: c.group ?? null })),
       });
+      await audit.record(actor, {
+        action: 'create',
+        entity: 'report_template',
+        entityId: template.id,
+        communityId: place.community_id,
+        detail: { placeId: place.id, name: input.name, cutoff: input.cutoff, columns: input.columns.length },
+      });
       return { template: view(template) };
     },
 
@@ -203,6 +212,18 @@ export function createReportsService(
       if (!existing[0]) throw new AppError('report_not_frozen');
       if (existing[0].confirmed_at) throw new AppError('report_confirmed');
       if (!(await repo.resubmit(db, key, values, actor.accountId))) throw new AppError('report_confirmed');
+      // A corrected figure replaces the frozen one upward: the old and new numbers are on record.
+      await audit.record(actor, {
+        action: 'update',
+        entity: 'daily_report',
+        entityId: template.id,
+        communityId: place.id,
+        detail: {
+          day: key.day,
+          resubmitted: values,
+          before: Object.fromEntries(Object.keys(values).map((k) => [k, existing[0]?.values[k] ?? null])),
+        },
+      });
       const answer = await report(actor, template.id, key.day, place.id);
       return { row: answer.rows[0] as ReportRow };
     },
@@ -212,6 +233,13 @@ export function createReportsService(
       if (place.kind !== 'community') throw new AppError('not_found');
       const template = await templateFor(key.templateId, place);
       if (!(await repo.confirm(db, key, actor.accountId))) throw new AppError('report_not_frozen');
+      await audit.record(actor, {
+        action: 'update',
+        entity: 'daily_report',
+        entityId: template.id,
+        communityId: place.id,
+        detail: { day: key.day, confirmed: true },
+      });
       const answer = await report(actor, template.id, key.day, place.id);
       return { row: answer.rows[0] as ReportRow };
     },
@@ -219,6 +247,13 @@ export function createReportsService(
     /** The report as Excel: merged group headers, a row per community and the total, the change beside. */
     async exportWorkbook(actor: Actor, templateId: number, day: string, placeId: number): Promise<Readable> {
       const data = await report(actor, templateId, day, placeId);
+      await audit.record(actor, {
+        action: 'export',
+        entity: 'daily_report',
+        entityId: templateId,
+        communityId: data.place.kind === 'community' ? data.place.id : null,
+        detail: { day, placeId },
+      });
       const name = (id: string) => registry.get(id)?.name.zh ?? id;
       type Line = { name: string; values: Values; change: Values; state: string };
       const STATES: Record<string, string> = {

@@ -119,6 +119,22 @@ describe('the daily report', () => {
       `/api/reports/templates/${templateId}/days/${today}?placeId=${f.subdistrict.id}`,
     );
     expect((sum.json() as DailyReport).total.values['people.residents']).toBe(6);
+    // The correction (with the figure it replaced) and the confirmation are on record.
+    const { rows } = await t.services.database.pool.query<{
+      action: string;
+      detail: Record<string, unknown>;
+    }>(
+      `select action, detail from audit_log where entity = 'daily_report' and community_id = $1 order by id`,
+      [f.a.community.id],
+    );
+    expect(rows.map((r) => r.detail)).toEqual([
+      {
+        day: today,
+        resubmitted: { 'people.residents': 5 },
+        before: { 'people.residents': expect.any(Number) },
+      },
+      { day: today, confirmed: true },
+    ]);
   });
 
   it('exports a past day to Excel with merged headers, the same again when exported again', async () => {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
+import type { AuditService } from '../audit/audit.service';
 import { placeInScope } from '../auth/scope';
 import type { DashboardsService } from './dashboards.service';
 import * as facts from './facts.repo';
@@ -45,6 +46,7 @@ export function createScreensService(
   database: Database,
   registry: IndicatorRegistry,
   dashboards: DashboardsService,
+  audit: AuditService,
 ) {
   const { db } = database;
 
@@ -69,7 +71,16 @@ export function createScreensService(
         insert into screen_links (place_id, name, token_hash, created_by)
         values (${place.id}, ${input.name}, ${hash(token)}, ${actor.accountId})
         returning id, place_id, name, created_at, revoked_at`);
-      return { screen: view(rows[0] as LinkRow), token };
+      const screen = view(rows[0] as LinkRow);
+      // Whoever holds the link sees the place's figures: who made one, for where, is on record.
+      await audit.record(actor, {
+        action: 'create',
+        entity: 'screen_link',
+        entityId: screen.id,
+        communityId: place.community_id,
+        detail: { placeId: place.id, name: input.name },
+      });
+      return { screen, token };
     },
 
     async list(actor: Actor, placeId: number) {
@@ -91,7 +102,14 @@ export function createScreensService(
       const { rows } = await db.execute<LinkRow>(sql`
         update screen_links set revoked_at = coalesce(revoked_at, now()) where id = ${id}
         returning id, place_id, name, created_at, revoked_at`);
-      return { screen: view(rows[0] as LinkRow) };
+      const screen = view(rows[0] as LinkRow);
+      await audit.record(actor, {
+        action: 'update',
+        entity: 'screen_link',
+        entityId: screen.id,
+        detail: { placeId: screen.placeId, revoked: true },
+      });
+      return { screen };
     },
 
     /** The wall's picture, by the link's token: aggregates of its place only, small counts suppressed. */
