@@ -104,7 +104,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
   });
   const riskAreas = createRiskAreasService(db, audit);
   const formVersions = createFormVersionsService(db, audit, changes);
-  const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas, formVersions);
+  const declarations = createDeclarationsService(db, resolvedVault, audit, riskAreas, formVersions, changes);
   const publicForm = createPublicFormService(
     database,
     resolvedVault,

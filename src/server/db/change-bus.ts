@@ -5,7 +5,7 @@ import type { Database } from './database';
  * Changes other instances must see at once, carried by PostgreSQL's LISTEN/NOTIFY on one channel.
  *
  * Most are sent by triggers (migration `change_notifications`): every writer of a pass, a status, an
- * account, a session, a place, a gate, a poster or a form version is covered, the importer and the
+ * account, a session, a place, a gate, a poster, a form version, a rule set or a risk area is covered, the importer and the
  * command line included, and the notice leaves only when its transaction commits. The rest (a key
  * rotation, which is a file) are published here.
  *
@@ -30,6 +30,8 @@ export type Change =
   | { k: 'gate'; g: number }
   | { k: 'poster'; t: string }
   | { k: 'form_versions' }
+  /** A rule set or a risk area changed: every community's basis for judging declarations. */
+  | { k: 'rules' }
   | { k: 'keys'; kid: number };
 
 export type ChangeKind = Change['k'];

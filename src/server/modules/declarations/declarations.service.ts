@@ -2,6 +2,7 @@ import type { Channel, PersonStatus } from '../../../shared/declarations';
 import type { StatusCause } from '../../../shared/declarations/status-causes';
 import type { StatusSource } from '../../../shared/status';
 import { beijingToday } from '../../../shared/time/beijing';
+import type { ChangeBus } from '../../db/change-bus';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -42,8 +43,9 @@ export function createDeclarationsService(
   audit: AuditService,
   riskAreas: RiskAreasService,
   formVersions: FormVersionsService,
+  bus?: ChangeBus,
 ) {
-  const bases = createBasisLoader(db, riskAreas);
+  const bases = createBasisLoader(db, riskAreas, bus);
   const statusRules = createStatusRulesService(db, vault, audit, bases);
   const service = {
     ...statusRules,

@@ -1,4 +1,5 @@
 import { DEFAULT_RULES, type StatusRule, validateRules } from '../../../shared/declarations';
+import type { ChangeBus } from '../../db/change-bus';
 import type { Db } from '../../db/database';
 import { linesOf, nearestFirst } from '../places/place-line';
 import type { RiskAreasService } from '../risk-areas/risk-areas.service';
@@ -20,8 +21,11 @@ const DEFAULT_BASIS_RULES = { ruleSetId: null, rulesPlaceId: null, rules: DEFAUL
  * its district's additions, …). Read through the pool, before any transaction opens: on the embedded
  * database a query through the pool while a transaction holds the session would wait for it forever.
  */
-export function createBasisLoader(db: Db, riskAreas: RiskAreasService) {
-  // Every submit needs its community's basis; it changes rarely and a change here clears this.
+export function createBasisLoader(db: Db, riskAreas: RiskAreasService, bus?: ChangeBus) {
+  // Every submit needs its community's basis; it changes rarely. A change of rules or risk areas on any
+  // instance (or of the place tree) is announced (migration rules_change_notice) and clears this at once;
+  // the lifetime is then only a safety net. Without the notices (not listening) it is a few seconds.
+  const LIVE_CACHE_MS = 60_000;
   const CACHE_MS = 5_000;
   const cache = new Map<number, { until: number; value: Promise<CommunityBasis> }>();
   // A set is validated once, not once per community that uses it.
@@ -57,6 +61,10 @@ export function createBasisLoader(db: Db, riskAreas: RiskAreasService) {
     return bases;
   }
 
+  bus?.on('rules', () => cache.clear());
+  bus?.on('places', () => cache.clear());
+  bus?.onResync(() => cache.clear());
+
   return {
     loadMany,
 
@@ -67,7 +75,7 @@ export function createBasisLoader(db: Db, riskAreas: RiskAreasService) {
       const value = loadMany([communityId]).then(
         (bases) => bases.get(communityId) ?? { ...DEFAULT_BASIS_RULES, areas: [] },
       );
-      cache.set(communityId, { until: Date.now() + CACHE_MS, value });
+      cache.set(communityId, { until: Date.now() + (bus?.live ? LIVE_CACHE_MS : CACHE_MS), value });
       value.catch(() => cache.delete(communityId));
       if (cache.size > 5000) cache.delete(cache.keys().next().value as number);
       return value;

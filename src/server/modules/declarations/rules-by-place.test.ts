@@ -135,3 +135,20 @@ describe('the pass-signing key', () => {
     expect((await me(c.rootOfficer)).scope.isRoot).toBe(true);
   });
 });
+
+describe('a rule set written elsewhere', () => {
+  // Another instance (or the command line) writes the set: this instance hears the table's change notice
+  // and judges the very next declaration by it, not after its cached basis runs out (5 s, or a minute
+  // while listening).
+  it('judges the next declaration here at once', async () => {
+    const resident = await addResident(t, c.chaoyang.local);
+    expect(await declareFor(t, c.chaoyang.local, resident, { temperature: 37.0 })).toBe('referred_to_clinic');
+    await t.services.database.pool.query(
+      'insert into status_rule_sets (place_id, rules) values ($1, $2::jsonb)',
+      [c.chaoyang.district.id, JSON.stringify(feverAt(39.0))],
+    );
+    await expect
+      .poll(() => declareFor(t, c.chaoyang.local, resident, { temperature: 37.0 }), { timeout: 1_500 })
+      .toBe('normal');
+  });
+});
