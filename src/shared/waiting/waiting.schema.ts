@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 /**
  * GET /api/waiting: what waits for the signed-in account, counted within its scope — the side menu's
@@ -15,3 +15,5 @@ export const WaitingCountsSchema = Type.Object({
 });
 
 export const WAITING_CAP = 1000;
+
+export type WaitingCounts = Static<typeof WaitingCountsSchema>;
