@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPhone } from './browser';
@@ -5,6 +6,7 @@ import { launchBrowser, newPhone } from './browser';
 let browser: Browser;
 let page: Page;
 const baseUrl = inject('baseUrl');
+const shots = path.resolve('.e2e-artifacts');
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -21,9 +23,26 @@ describe('the accounts page', () => {
     await page.getByLabel('用户名').fill('ziluoyuan');
     await page.getByLabel('密码').fill('dashu-demo');
     await page.getByTestId('login-submit').click();
-    // Signed in (the landing page is up) before the menu is used: a click during the sign-in's own
-    // navigation would be overtaken by it.
-    await page.getByTestId('place-children').waitFor();
+    // She opens on her community's dashboard (her work), not the place tree; the menu is used once the
+    // sign-in's own navigation is over, else a click would be overtaken by it.
+    await page.waitForURL(/\/admin\/dashboards\/\d+$/);
+    // The menu's badges: the people who registered themselves, as the server counts them in her scope.
+    const waiting = await page.evaluate(async () => (await fetch('/api/waiting')).json());
+    expect(waiting).toEqual({
+      selfRegistrations: expect.any(Number),
+      declarationReviews: expect.any(Number),
+      requestsOverdue: expect.any(Number),
+    });
+    await expect
+      .poll(() => page.getByTestId('menu-residents-count').textContent())
+      .toBe(badgeText(waiting.selfRegistrations));
+    await page.screenshot({ path: path.join(shots, 'landing-secretary-dashboard.png') });
+    // The side menu folds to its icons, and unfolds.
+    await page.getByTestId('collapse-menu').click();
+    await expect.poll(async () => (await page.locator('.ant-layout-sider').boundingBox())?.width).toBe(64);
+    await page.screenshot({ path: path.join(shots, 'landing-menu-folded.png') });
+    await page.getByTestId('collapse-menu').click();
+    await expect.poll(async () => (await page.locator('.ant-layout-sider').boundingBox())?.width).toBe(200);
     await page.getByTestId('menu-accounts').click();
     await page.getByTestId('accounts-table').getByText('zly-vol1').waitFor();
 
@@ -63,13 +82,30 @@ describe('the accounts page', () => {
     await mobile.getByLabel('用户名').fill(username);
     await mobile.getByLabel('密码').fill(password);
     await mobile.getByTestId('login-submit').click();
-    await mobile.waitForURL((url) => !url.pathname.includes('/login'));
-    // Her tasks: none assigned yet, so the page says so (not a refusal, not the sign-in page).
-    await mobile.goto(`${baseUrl}/admin/visits`);
+    // Straight to her tasks, with no stop on the way: none assigned yet, so the page says so (not a
+    // refusal, not the place tree, not the sign-in page).
+    await mobile.waitForURL((url) => url.pathname === '/admin/visits');
     await mobile.locator('.ant-empty').waitFor();
+    // The phone header is one line: the menu button and her name, which opens the user menu.
+    const header = await mobile.locator('.ant-layout-header').boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(72);
+    await mobile.getByTestId('account-info').click();
+    expect(await mobile.getByTestId('account-details').textContent()).toContain('紫萝园 新志愿者');
+    await mobile.getByTestId('logout').waitFor();
+    await mobile.screenshot({ path: path.join(shots, 'landing-volunteer-tasks.png') });
+    await mobile.keyboard.press('Escape');
+    // At /admin/ too she lands on her tasks.
+    await mobile.goto(`${baseUrl}/admin/`);
+    await mobile.waitForURL((url) => url.pathname === '/admin/visits');
     const me = await mobile.evaluate(async () => (await fetch('/api/auth/me')).json());
     expect(me.account).toMatchObject({ username, role: 'volunteer' });
     expect(me.account.scope.buildingIds).toHaveLength(1);
     await phone.close();
   });
 });
+
+/** What an antd badge shows for a count: nothing for none, 99+ past 99. */
+function badgeText(count: number): string {
+  if (count === 0) return '';
+  return count > 99 ? '99+' : String(count);
+}

@@ -32,6 +32,9 @@ describe('the registry in a browser', () => {
     await page.getByLabel('用户名').fill('gongyun');
     await page.getByLabel('密码').fill('dashu-demo');
     await page.getByTestId('login-submit').click();
+    // The secretary opens on her community's dashboard (her work); the registry is one click away.
+    await page.waitForURL(/\/admin\/dashboards\/\d+$/);
+    await page.goto(`${baseUrl}/admin/places`);
     await page.getByTestId('place-children').waitFor();
     expect(await page.getByTestId('place-name').textContent()).toContain('工运社区');
 

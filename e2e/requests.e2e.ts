@@ -57,7 +57,7 @@ describe('residents’ requests (接诉即办)', () => {
     await page.getByLabel('用户名').fill('gy-sg1');
     await page.getByLabel('密码').fill('dashu-demo');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('place-children').waitFor();
+    await page.waitForURL(/\/admin\/dashboards\/\d+$/);
     await page.getByTestId('menu-requests').click();
     await page.getByTestId('requests-table').getByText(text).click();
     const status = () => page.getByTestId('request-status').textContent();

@@ -80,7 +80,7 @@ describe('the resident registration form on a phone', () => {
     await desk.getByLabel('用户名').fill('gongyun');
     await desk.getByLabel('密码').fill('dashu-demo');
     await desk.getByTestId('login-submit').click();
-    await desk.getByTestId('place-children').waitFor();
+    await desk.waitForURL(/\/admin\/dashboards\/\d+$/);
     await desk.goto(`${baseUrl}/admin/declarations`);
     const row = desk.getByTestId('declarations-table').locator('tr', { hasText: name });
     await row.waitFor();

@@ -56,7 +56,8 @@ describe('security headers in the browser', () => {
     await page.getByLabel('用户名').fill('gongyun');
     await page.getByLabel('密码').fill('dashu-demo');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('place-children').waitFor();
+    await page.waitForURL(/\/admin\/dashboards\/\d+$/);
+    await page.getByTestId('account-info').waitFor();
     for (const path of ['declarations', 'campaigns', 'access', 'audit', 'buildings', 'posters']) {
       await page.goto(`${baseUrl}/admin/${path}`);
       await page.waitForLoadState('networkidle');
@@ -64,6 +65,7 @@ describe('security headers in the browser', () => {
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${baseUrl}/admin/`);
     // A change (the sign-out) goes through: the same-origin check accepts what the console sends.
+    await page.getByTestId('account-info').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-submit').waitFor();
     expect(violations).toEqual([]);

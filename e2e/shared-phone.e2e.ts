@@ -232,6 +232,7 @@ describe('a volunteer’s phone in the console', FLAKY_SIGN_OUT, () => {
     // server when the network returns; the next person signs in as themselves.
     const oldCookie = await sessionCookie(phone);
     await setSignal(phone, false);
+    await page.getByTestId('account-info').click();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-submit').waitFor();
     await page.reload();

@@ -79,6 +79,8 @@ import { riskAreasRoutes } from './modules/risk-areas/risk-areas.routes';
 import { createRiskAreasService } from './modules/risk-areas/risk-areas.service';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { createSettingsService } from './modules/settings/settings.service';
+import { waitingRoutes } from './modules/waiting/waiting.routes';
+import { createWaitingService } from './modules/waiting/waiting.service';
 import { createVault, loadMasterKey, type Vault } from './privacy/vault';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -174,6 +176,7 @@ export function createServices(config: Config, database: Database, vault?: Vault
     dashboards,
     reports,
     screens,
+    waiting: createWaitingService(db),
   };
 }
 
@@ -332,6 +335,7 @@ export async function buildApp({
   jobsRoutes(app, resolved);
   await observationRoutes(app, resolved);
   await requestsRoutes(app, resolved);
+  waitingRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };
 }

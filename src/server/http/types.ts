@@ -37,6 +37,7 @@ import type { RequestsService } from '../modules/requests/requests.service';
 import type { RequestRatesService } from '../modules/requests/requests-rates.service';
 import type { RiskAreasService } from '../modules/risk-areas/risk-areas.service';
 import type { SettingsService } from '../modules/settings/settings.service';
+import type { WaitingService } from '../modules/waiting/waiting.service';
 import type { Vault } from '../privacy/vault';
 
 export type AppInstance = FastifyInstance<
@@ -83,4 +84,6 @@ export interface Services {
   dashboards: DashboardsService;
   reports: ReportsService;
   screens: ScreensService;
+  /** What waits for the signed-in account (the menu's badges). */
+  waiting: WaitingService;
 }

@@ -1,4 +1,4 @@
-import { MenuOutlined } from '@ant-design/icons';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Drawer, Flex, Grid, Layout, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,31 @@ import { ErrorAlert } from '../shared/error-display';
 import { AccountBar } from './account-bar';
 import { SideMenu } from './side-menu';
 
+const COLLAPSED_KEY = 'dashu:menu-collapsed';
+
+/** The side menu's folded state, remembered on this computer (storage may be refused: then unfolded). */
+function useCollapsed(): [boolean, (collapsed: boolean) => void] {
+  const [collapsed, setCollapsed] = useState(() => {
+    try {
+      return window.localStorage.getItem(COLLAPSED_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const set = (value: boolean) => {
+    setCollapsed(value);
+    try {
+      window.localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
+    } catch {
+      // Private windows may refuse storage; the fold still applies for this visit.
+    }
+  };
+  return [collapsed, set];
+}
+
 /**
- * The signed-in frame: side menu, header with the account, and the page. On a phone the menu moves into a
- * drawer opened from the header. Anyone not signed in is sent to the login page.
+ * The signed-in frame: side menu (foldable to its icons), header with the user menu, and the page. On a
+ * phone the menu moves into a drawer opened from the header. Anyone not signed in is sent to the login page.
  */
 export function AdminLayout() {
   const { t } = useTranslation();
@@ -20,6 +42,7 @@ export function AdminLayout() {
   const screens = Grid.useBreakpoint();
   const me = useMe();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [collapsed, setCollapsed] = useCollapsed();
   // Before the first measurement every breakpoint is undefined: assume a desktop.
   const wide = screens.lg ?? true;
 
@@ -46,8 +69,16 @@ export function AdminLayout() {
       <FieldOutboxes accountId={me.data.id} />
       <Layout style={{ minHeight: '100vh' }}>
         {wide && (
-          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <SideMenu onNavigate={() => {}} />
+          <Layout.Sider
+            width={200}
+            collapsedWidth={64}
+            collapsible
+            collapsed={collapsed}
+            trigger={null}
+            theme="light"
+            style={{ borderRight: '1px solid #f0f0f0' }}
+          >
+            <SideMenu onNavigate={() => {}} collapsed={collapsed} />
           </Layout.Sider>
         )}
         <Layout>
@@ -60,8 +91,16 @@ export function AdminLayout() {
               borderBottom: '1px solid #f0f0f0',
             }}
           >
-            <Flex align="center" gap={8}>
-              {!wide && (
+            <Flex align="center" gap={8} style={{ minHeight: 56 }}>
+              {wide ? (
+                <Button
+                  type="text"
+                  icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                  aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+                  onClick={() => setCollapsed(!collapsed)}
+                  data-testid="collapse-menu"
+                />
+              ) : (
                 <Button
                   type="text"
                   icon={<MenuOutlined />}
@@ -70,9 +109,9 @@ export function AdminLayout() {
                   data-testid="open-menu"
                 />
               )}
-              <div style={{ flex: 1, minWidth: 0 }}>
+              <Flex justify="end" style={{ flex: 1, minWidth: 0 }}>
                 <AccountBar />
-              </div>
+              </Flex>
             </Flex>
           </Layout.Header>
           <Layout.Content style={{ padding: wide ? 16 : 8, minWidth: 0 }}>

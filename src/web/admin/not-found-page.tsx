@@ -11,7 +11,7 @@ export function NotFoundPage() {
       title={t('errors.notFoundTitle')}
       subTitle={t('errors.notFoundHint')}
       extra={
-        <Button type="primary" onClick={() => navigate('/places')}>
+        <Button type="primary" onClick={() => navigate('/')}>
           {t('errors.backHome')}
         </Button>
       }

@@ -22,13 +22,13 @@ import {
   TeamOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Menu, type MenuProps, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useCan } from '../features/auth/use-me';
-import { reviewKeys, reviewsApi } from '../features/declarations/reviews-api';
 import { BrandLogo } from '../shared/brand-logo';
+import { useWaiting } from '../shared/use-waiting';
 
 /** Which menu entry a path belongs to: household and place pages both sit under 住户档案. */
 function sectionOf(pathname: string): string {
@@ -57,18 +57,56 @@ function sectionOf(pathname: string): string {
   return '/places';
 }
 
-export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
+/** Where a badge's own click leads, when that is narrower than its menu entry (the unverified only). */
+const BADGE_TARGET = 'data-badge-target';
+
+/**
+ * A menu label with what waits behind it. Collapsed, the label is hidden: the icon carries a dot instead.
+ * `target` (optional): clicking the count itself opens that narrower list.
+ */
+function counted(
+  label: ReactNode,
+  icon: ReactNode,
+  options: {
+    count: number | undefined;
+    testId: string;
+    collapsed: boolean;
+    target?: string;
+    urgent?: boolean;
+  },
+) {
+  const count = options.count ?? 0;
+  const color = options.urgent ? undefined : '#389e0d';
+  return {
+    icon: options.collapsed ? (
+      <Badge dot={count > 0} color={color} offset={[2, 2]}>
+        {icon}
+      </Badge>
+    ) : (
+      icon
+    ),
+    label: (
+      <span data-testid={options.testId}>
+        {label}{' '}
+        <span
+          data-testid={`${options.testId}-count`}
+          {...(options.target ? { [BADGE_TARGET]: options.target } : {})}
+        >
+          <Badge count={count} size="small" overflowCount={99} color={color} />
+        </span>
+      </span>
+    ),
+  };
+}
+
+export function SideMenu({ onNavigate, collapsed = false }: { onNavigate: () => void; collapsed?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const can = useCan();
-  // How many residents' own declarations wait for this account's community to confirm them.
-  const reviews = useQuery({
-    queryKey: reviewKeys.count,
-    queryFn: reviewsApi.count,
-    enabled: can('declarations.review'),
-    refetchInterval: 60_000,
-  });
+  // What waits for this account, within its scope: people to verify, declarations to review, requests overdue.
+  const waiting = useWaiting(can('registry.write') || can('declarations.review') || can('requests.read'));
+  const counts = waiting.data ?? {};
 
   const items: MenuProps['items'] = [
     ...(can('dashboards.read')
@@ -78,7 +116,15 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
         ]
       : []),
     { key: '/places', icon: <HomeOutlined />, label: t('nav.places') },
-    { key: '/residents', icon: <SearchOutlined />, label: t('nav.search') },
+    {
+      key: '/residents',
+      ...counted(t('nav.search'), <SearchOutlined />, {
+        count: counts.selfRegistrations,
+        testId: 'menu-residents',
+        collapsed,
+        target: '/residents?unverified=1',
+      }),
+    },
     ...(can('declarations.read')
       ? [
           { key: '/declarations', icon: <FormOutlined />, label: t('nav.declarations') },
@@ -86,13 +132,12 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
             ? [
                 {
                   key: '/declaration-reviews',
-                  icon: <FileSearchOutlined />,
-                  label: (
-                    <span data-testid="menu-reviews">
-                      {t('declarations.reviews.menu')}{' '}
-                      <Badge count={reviews.data ?? 0} size="small" overflowCount={99} />
-                    </span>
-                  ),
+                  ...counted(t('declarations.reviews.menu'), <FileSearchOutlined />, {
+                    count: counts.declarationReviews,
+                    testId: 'menu-reviews',
+                    collapsed,
+                    urgent: true,
+                  }),
                 },
               ]
             : []),
@@ -128,8 +173,12 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
       ? [
           {
             key: '/requests',
-            icon: <CustomerServiceOutlined />,
-            label: <span data-testid="menu-requests">{t('requests.menu')}</span>,
+            ...counted(t('requests.menu'), <CustomerServiceOutlined />, {
+              count: counts.requestsOverdue,
+              testId: 'menu-requests',
+              collapsed,
+              urgent: true,
+            }),
           },
           { key: '/request-rates', icon: <BarChartOutlined />, label: t('requests.ratesMenu') },
         ]
@@ -155,20 +204,30 @@ export function SideMenu({ onNavigate }: { onNavigate: () => void }) {
 
   return (
     <>
-      <div style={{ padding: '16px 20px 8px' }}>
-        <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>
-          <BrandLogo /> {t('app.brand')}
-        </Typography.Title>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('app.brandLatin')}
-        </Typography.Text>
-      </div>
+      {collapsed ? (
+        <div style={{ padding: '16px 0 8px', textAlign: 'center' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>
+            <BrandLogo />
+          </Typography.Title>
+        </div>
+      ) : (
+        <div style={{ padding: '16px 20px 8px' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: '#237804' }}>
+            <BrandLogo /> {t('app.brand')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.brandLatin')}
+          </Typography.Text>
+        </div>
+      )}
       <Menu
         mode="inline"
         items={items}
         selectedKeys={[sectionOf(location.pathname)]}
-        onClick={({ key }) => {
-          navigate(key);
+        onClick={({ key, domEvent }) => {
+          // The count itself opens the narrower list (the unverified, the overdue); the label, the page.
+          const badge = (domEvent.target as Element).closest?.(`[${BADGE_TARGET}]`);
+          navigate(badge?.getAttribute(BADGE_TARGET) ?? key);
           onNavigate();
         }}
         style={{ borderInlineEnd: 'none' }}

@@ -65,6 +65,10 @@ export const residents = pgTable(
     index('residents_phone_tail_idx').on(t.communityId, t.phoneTail),
     index('residents_doc_hash_idx').on(t.docHash),
     index('residents_phone_hash_idx').on(t.phoneHash),
+    // Self-registered people waiting to be verified: the menu badge counts them on every poll.
+    index('residents_unverified_idx')
+      .on(t.communityId)
+      .where(sql`${t.verified} = false and ${t.movedOutAt} is null`),
   ],
 );
 

@@ -77,6 +77,7 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
     'POST /api/auth/login': anon({ body: { username: `${f.tag}-login`, password: FIXTURE_PASSWORD } }),
     'POST /api/auth/logout': { as: 'fresh-session', base: {} },
     'GET /api/auth/me': sec(),
+    'GET /api/waiting': sec(),
     'POST /api/auth/password': {
       as: 'pw',
       base: { body: { currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD } },

@@ -7,6 +7,7 @@ export function placeProbes(c: ProbeTargets): ProbeTable {
     'POST /api/auth/login': publicRoute('signing in: no account yet, so no community'),
     'POST /api/auth/logout': aboutCaller('ends the caller’s own session'),
     'GET /api/auth/me': aboutCaller('answers about the signed-in account itself'),
+    'GET /api/waiting': aboutCaller('counts within the caller’s own scope; names no community'),
     'POST /api/auth/password': aboutCaller('changes the caller’s own password'),
     'GET /api/health': publicRoute('says whether the server is up; nothing of any community'),
     'GET /api/openapi.json': publicRoute('the API’s description; nothing of any community'),

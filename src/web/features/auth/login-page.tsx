@@ -7,19 +7,22 @@ import { BrandLogo } from '../../shared/brand-logo';
 import { errorText } from '../../shared/error-display';
 import { LanguageSwitch } from '../../shared/language-switch';
 import { isSignedOut } from '../../shared/session-end';
-import { authApi, ME_KEY } from './auth-api';
+import { type Account, authApi, ME_KEY } from './auth-api';
+import { landingOf } from './landing';
 
 interface LoginValues {
   username: string;
   password: string;
 }
 
-function targetAfterLogin(state: unknown): string {
+/** The page that sent here (a session ran out mid-work), else where this account's work is. */
+function targetAfterLogin(state: unknown, account: Account): { path: string } | { external: string } {
   if (typeof state === 'object' && state !== null && 'from' in state) {
     const from = (state as { from: unknown }).from;
-    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login')) return from;
+    if (typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') && from !== '/')
+      return { path: from };
   }
-  return '/places';
+  return landingOf(account);
 }
 
 export function LoginPage() {
@@ -32,7 +35,10 @@ export function LoginPage() {
     onSuccess: ({ account }) => {
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, account);
-      navigate(targetAfterLogin(location.state), { replace: true });
+      // Straight to the work, no stop on the way: a click on the first page must not be overtaken.
+      const target = targetAfterLogin(location.state, account);
+      if ('external' in target) window.location.replace(target.external);
+      else navigate(target.path, { replace: true });
     },
   });
 

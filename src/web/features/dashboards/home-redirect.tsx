@@ -1,17 +1,22 @@
+import { useEffect } from 'react';
 import { Navigate } from 'react-router';
-import { can } from '../../../shared/auth/roles';
+import { landingOf } from '../auth/landing';
 import { useAccount } from '../auth/use-me';
 
-/**
- * Where the console opens: officers above a community land on their place's dashboard (the picture of
- * all their communities), everyone else on the place tree as before.
- */
+/** Where the console opens (/admin/): each role on its own work (auth/landing.ts says which). */
 export function HomeRedirect() {
   const account = useAccount();
-  const officer = account.role === 'district_officer' || account.role === 'subdistrict_officer';
-  if (officer && can(account.role, 'dashboards.read'))
-    return <Navigate to={`/dashboards/${account.scope.placeId}`} replace />;
-  return <Navigate to="/places" replace />;
+  const landing = landingOf(account);
+  if ('external' in landing) return <LeaveFor href={landing.external} />;
+  return <Navigate to={landing.path} replace />;
+}
+
+/** A page outside the console (the gate app): a full page load, not a route. */
+function LeaveFor({ href }: { href: string }) {
+  useEffect(() => {
+    window.location.replace(href);
+  }, [href]);
+  return null;
 }
 
 /** /dashboards: the dashboard of the caller's own place. */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PERSON_STATUS_LABELS } from '../../../shared/declarations';
 import { errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { WAITING_KEY } from '../../shared/use-waiting';
 import { declarationKeys } from './declarations-api';
 import { type PendingReview, reviewKeys, reviewsApi } from './reviews-api';
 
@@ -14,6 +15,7 @@ function useRefreshAfterDecision() {
   return () => {
     void client.invalidateQueries({ queryKey: reviewKeys.all });
     void client.invalidateQueries({ queryKey: declarationKeys.all });
+    void client.invalidateQueries({ queryKey: WAITING_KEY });
   };
 }
 

@@ -11,13 +11,10 @@ export type { PendingReview } from '../../../shared/declarations/declaration-res
 export const reviewKeys = {
   all: ['declaration-reviews'] as const,
   list: (page: number) => ['declaration-reviews', 'list', page] as const,
-  count: ['declaration-reviews', 'count'] as const,
 };
 
 export const reviewsApi = {
   list: (page: number, pageSize = 20) => api.get<PendingReviews>('/declaration-reviews', { page, pageSize }),
-  /** How many wait (the menu's badge): the list's total, one row fetched. */
-  count: async () => (await api.get<PendingReviews>('/declaration-reviews', { pageSize: 1 })).total,
   confirm: (id: number, body: { expectedStatus: PersonStatus | null; correctName: boolean }) =>
     api.post<ReviewConfirmed>(`/declaration-reviews/${id}/confirm`, body),
   reject: (id: number, reason: string) =>

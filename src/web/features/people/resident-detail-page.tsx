@@ -9,6 +9,7 @@ import { GENDER_LABELS, RELATION_LABELS, RESIDENCE_TYPE_LABELS } from '../../../
 import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { WAITING_KEY } from '../../shared/use-waiting';
 import { useCan } from '../auth/use-me';
 import { DeclarationDrawer } from '../declarations/declaration-drawer';
 import { StatusCard } from '../declarations/status-card';
@@ -174,7 +175,10 @@ function VerifyButton({ residentId, version }: { residentId: number; version: nu
   const notifyError = useNotifyError();
   const verify = useMutation({
     mutationFn: () => peopleApi.verify(residentId, version),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: peopleKeys.residents }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.residents });
+      void queryClient.invalidateQueries({ queryKey: WAITING_KEY });
+    },
     onError: notifyError,
   });
   return (

@@ -65,6 +65,10 @@ export const en: Messages = {
     declarations: 'Declarations',
     riskAreas: 'Risk areas',
     menu: 'Menu',
+    collapse: 'Fold the menu',
+    expand: 'Unfold the menu',
+    language: 'Language',
+    userMenu: 'Account menu',
   },
   auth: {
     title: 'Staff sign-in',
@@ -94,7 +98,7 @@ export const en: Messages = {
     unknown: 'Something went wrong; please try again later',
     notFoundTitle: 'No such page',
     notFoundHint: 'The address may be mistyped, or the page no longer exists',
-    backHome: 'Back to households',
+    backHome: 'Back to my start page',
   },
   places: {
     organisations: 'Organisations',

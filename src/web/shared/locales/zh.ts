@@ -65,6 +65,10 @@ export const zh = {
     declarations: '登记表',
     riskAreas: '风险地区',
     menu: '菜单',
+    collapse: '收起菜单',
+    expand: '展开菜单',
+    language: '语言',
+    userMenu: '账号菜单',
   },
   auth: {
     title: '工作人员登录',
@@ -93,7 +97,7 @@ export const zh = {
     unknown: '出错了，请稍后重试',
     notFoundTitle: '没有这个页面',
     notFoundHint: '地址可能输错了，或者这个页面已经不存在',
-    backHome: '回到住户档案',
+    backHome: '回到首页',
   },
   places: {
     organisations: '辖区单位',

@@ -1,0 +1,1 @@
+CREATE INDEX "residents_unverified_idx" ON "residents" USING btree ("community_id") WHERE "residents"."verified" = false and "residents"."moved_out_at" is null;
