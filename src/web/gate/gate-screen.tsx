@@ -107,13 +107,15 @@ export function GateScreen({
       setCurrent(null);
       if (!knowledge) return;
       const typed = classify(text);
-      if (!typed) return setCurrent({ verdict: 'unknown', passNumber: null, validUntil: null });
+      // Typed text that is no number, token or ID: a typo, not a forgery.
+      if (!typed) return setCurrent({ verdict: 'not_found', passNumber: null, validUntil: null });
       if (typed.kind === 'number') {
         const local = verifyNumber(typed.number, direction, knowledge);
         return setCurrent({
           verdict: local.verdict,
           passNumber: typed.number,
           validUntil: local.payload?.validUntil ?? null,
+          holder: local.holder,
         });
       }
       let token = typed.kind === 'token' ? typed.token : '';
@@ -137,6 +139,8 @@ export function GateScreen({
         // Even a forged token is recorded: the refusal belongs in the log.
         token,
         name,
+        holder: local.holder,
+        visitor: local.payload?.holderKind === 'visitor',
       });
     },
     [knowledge, direction, gate.id],
@@ -229,7 +233,7 @@ export function GateScreen({
           </button>
         ))}
       </fieldset>
-      {visitor && <VisitorForm gate={gate} onClose={() => setVisitor(false)} />}
+      {visitor && <VisitorForm gate={gate} knowledge={knowledge} onClose={() => setVisitor(false)} />}
       {scanning ? (
         <Scanner onCode={onCode} onClose={() => setScanning(false)} />
       ) : (
