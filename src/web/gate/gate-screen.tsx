@@ -65,12 +65,16 @@ export function GateScreen({
       if (report.signedOut) return onSignedOut();
       if (report.otherAccount) return onOtherAccount();
       if (report.results.length > 0 || report.refused.length > 0) {
-        const byUuid = new Map(report.results.map((r) => [r.uuid, r.verdict]));
+        const byUuid = new Map(report.results.map((r) => [r.uuid, r]));
         const refused = new Set(report.refused.map((r) => r.uuid));
         setRecent((list) =>
           list.map((r) =>
             byUuid.has(r.uuid)
-              ? { ...r, serverVerdict: byUuid.get(r.uuid) }
+              ? {
+                  ...r,
+                  serverVerdict: byUuid.get(r.uuid)?.verdict,
+                  holder: byUuid.get(r.uuid)?.holder ?? r.holder,
+                }
               : refused.has(r.uuid)
                 ? { ...r, refused: true }
                 : r,
@@ -183,6 +187,7 @@ export function GateScreen({
           uuid: record.uuid,
           passNumber: shown.passNumber,
           verdict: shown.verdict,
+          holder: shown.holder,
           direction,
           at: record.checkedAt,
         },

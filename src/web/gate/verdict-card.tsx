@@ -22,6 +22,8 @@ export interface Recent {
   passNumber: number | null;
   verdict: Verdict;
   serverVerdict?: Verdict;
+  /** Whose pass: from the offline list when saved, then as the server answered. */
+  holder?: GateHolder;
   refused?: boolean;
   direction: Direction;
   at: string;
@@ -115,7 +117,8 @@ export function RecentList({ recent }: { recent: Recent[] }) {
         {recent.map((r) => (
           <li key={r.uuid}>
             {formatBeijingTime(r.at, { seconds: true })} · {zh(r.direction)} · {r.passNumber ?? '—'} ·{' '}
-            {VERDICT_TEXT[r.serverVerdict ?? r.verdict][0]} · {state(r)}
+            {r.holder && `${r.holder.name ?? '—'} ${doorLabel(r.holder)} · `}
+            {VERDICT_TEXT[r.serverVerdict ?? r.verdict]?.[0] ?? r.serverVerdict ?? r.verdict} · {state(r)}
           </li>
         ))}
       </ul>
