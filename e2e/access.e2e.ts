@@ -227,6 +227,7 @@ describe('closed-compound access', () => {
       await page.getByTestId('g-v-unit').selectOption({ index: 1 });
     await page.getByTestId('g-v-room').selectOption({ index: 1 });
     await page.getByTestId('g-v-temperature').fill('36.5');
+    await page.screenshot({ path: path.join(shots, 'access-gate-visitor-door.png'), fullPage: true });
     await page.getByTestId('g-v-save').click();
     await page.getByTestId('g-visitor-pass').locator('svg').waitFor();
     expect(await page.getByTestId('g-visitor-pass').textContent()).toContain('139****2222');

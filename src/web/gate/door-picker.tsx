@@ -48,7 +48,7 @@ export function DoorPicker({
     );
 
   return (
-    <fieldset className="g-field g-door">
+    <fieldset className="g-field g-door" data-testid="g-visitor-door">
       <legend>
         <T k="visiting" />
       </legend>

@@ -68,8 +68,8 @@ export function VerdictCard({
       {current.holder ? (
         <HolderLine holder={current.holder} />
       ) : (
-        // A pass judged valid with no household in the list (an old list, a visitor's pass of another
-        // kind): the guard checks an ID instead of trusting the paper.
+        // A valid resident pass with no household in the kept list (a list from an older app version, a
+        // pass issued since the last sync): the guard checks an ID instead of trusting the paper.
         current.verdict === 'valid' &&
         current.passNumber !== null &&
         !current.visitor &&
