@@ -6,6 +6,8 @@ import type { GateDoor } from './gate-api';
 export type PickedDoor = { householdId: number } | { visiting: string } | null;
 
 const NO_UNIT = '';
+/** The unit list's "pick one" line: not the same as "rooms with no unit". */
+const PICK = '#pick';
 
 /**
  * 到访住户: building, then unit (when the building has them), then room, from the compound's doors the
@@ -73,14 +75,14 @@ export function DoorPicker({
       {building && needsUnit && (
         <select
           className="g-input"
-          value={unit ?? ''}
+          value={unit ?? PICK}
           onChange={(e) => {
-            setUnit(e.target.value);
+            setUnit(e.target.value === PICK ? null : e.target.value);
             onChange(null);
           }}
           data-testid="g-v-unit"
         >
-          <option value="">—</option>
+          <option value={PICK}>—</option>
           {units.map((u) => (
             <option key={u} value={u}>
               {u || '—'}
@@ -90,6 +92,8 @@ export function DoorPicker({
       )}
       {building && (!needsUnit || unit !== null) && (
         <select
+          // A new building or unit starts the room over (the old pick was cleared above).
+          key={`${building}|${unit ?? ''}`}
           className="g-input"
           defaultValue=""
           onChange={(e) => onChange(e.target.value ? { householdId: Number(e.target.value) } : null)}
