@@ -29,6 +29,9 @@ interface Pass {
   number: number;
   status: string;
   validUntil: string;
+  buildingName: string;
+  room: string;
+  holderName: string | null;
 }
 
 async function publicKeys() {
@@ -157,6 +160,22 @@ describe('closed-compound access', () => {
       await page.getByTestId('g-check').click();
       await page.getByTestId('g-save').click();
     }
+    // Offline, whose pass it is comes from the list kept on the phone: masked name, door, people there.
+    const shown = passes[2] as Pass;
+    await page.getByTestId('g-dir-in').click();
+    expect(await typeAndCheck(page, tokens.get(shown.number) as string)).toBe('valid');
+    const holder = page.getByTestId('g-holder');
+    expect(await holder.getByTestId('g-holder-door').textContent()).toContain(`43号院 ${shown.buildingName}`);
+    expect(await holder.getByTestId('g-holder-door').textContent()).toContain(shown.room);
+    if (shown.holderName) {
+      expect(shown.holderName).toContain('*');
+      expect(await holder.textContent()).toContain(shown.holderName);
+    }
+    await page.screenshot({ path: path.join(shots, 'access-gate-holder.png') });
+    // A mistyped number is "not found — check the number", never "forged".
+    expect(await typeAndCheck(page, '9999999')).toBe('not_found');
+    expect(await page.getByTestId('g-verdict').textContent()).toContain('未找到，请核对号码');
+    await page.screenshot({ path: path.join(shots, 'access-gate-not-found.png') });
     await expect.poll(() => page.getByTestId('g-waiting-count').textContent()).toBe('3');
     const uuids = await page.evaluate(async () => {
       const open = indexedDB.open('dashu-gate-queue');
@@ -202,8 +221,13 @@ describe('closed-compound access', () => {
     await page.getByTestId('g-v-name').fill('王来访');
     await page.getByTestId('g-v-phone').fill('13911112222');
     await page.getByTestId('g-v-reason').fill('看望父母');
-    await page.getByTestId('g-v-visiting').fill('1号楼 1001');
+    // The household visited is picked from the compound's doors (building, unit, room).
+    await page.getByTestId('g-v-building').selectOption({ index: 1 });
+    if ((await page.getByTestId('g-v-unit').count()) > 0)
+      await page.getByTestId('g-v-unit').selectOption({ index: 1 });
+    await page.getByTestId('g-v-room').selectOption({ index: 1 });
     await page.getByTestId('g-v-temperature').fill('36.5');
+    await page.screenshot({ path: path.join(shots, 'access-gate-visitor-door.png'), fullPage: true });
     await page.getByTestId('g-v-save').click();
     await page.getByTestId('g-visitor-pass').locator('svg').waitFor();
     expect(await page.getByTestId('g-visitor-pass').textContent()).toContain('139****2222');

@@ -3,7 +3,7 @@ import { Nullable } from '../api/responses';
 import { DIRECTIONS, VERDICTS } from './verdict';
 
 // What the access routes answer (passes, signing keys, gates, the gate app, duty: src/server/modules/
-// access/*.routes.ts). Names only masked; the gate phone's offline bundle carries numbers, never names.
+// access/*.routes.ts). Names only masked; the gate phone's offline bundle carries masked names and doors.
 
 const At = Type.String({ format: 'date-time' });
 const Day = Type.String({ description: 'YYYY-MM-DD' });
@@ -131,10 +131,36 @@ export const GateRowOut = Type.Object({
 export const GateAnswer = Type.Object({ gate: GateRowOut });
 export type GateAnswer = Static<typeof GateAnswer>;
 
-/** What the gate phone keeps for working offline: numbers only — no names, no ID numbers. */
+/** Whose pass it is, masked (verdict.ts GateHolder). */
+export const GateHolderOut = Type.Object({
+  name: Nullable(Type.String()),
+  compound: Type.String(),
+  building: Type.String(),
+  unit: Nullable(Type.String()),
+  room: Type.String(),
+  holders: Type.Integer(),
+});
+
+/** A door of the gate's compound: what a visitor is visiting, and where a pass belongs. */
+export const GateDoor = Type.Object({
+  /** The household's id. */
+  id: Type.Integer(),
+  building: Type.String(),
+  unit: Nullable(Type.String()),
+  room: Type.String(),
+  /** People living there. */
+  holders: Type.Integer(),
+});
+export type GateDoor = Static<typeof GateDoor>;
+
+/**
+ * What the gate phone keeps for working offline: numbers, the compound's doors and, per active pass, its
+ * door and the holder's masked name (王*明) — never a full name, an ID number or a phone.
+ */
 export const OfflineBundle = Type.Object({
   gateId: Type.Integer(),
   compoundId: Type.Integer(),
+  compoundName: Type.String(),
   today: Day,
   generatedAt: At,
   keys: Type.Array(PublicKeyOut),
@@ -146,6 +172,13 @@ export const OfflineBundle = Type.Object({
       Type.Array(Type.Union([Type.Integer(), Type.String()]), { minItems: 2, maxItems: 2 }),
     ),
   ),
+  doors: Type.Array(GateDoor),
+  /** [pass number, door (household id), holder's masked name or null] of each active pass of the compound. */
+  passHolders: Type.Array(
+    Type.Unsafe<[number, number, string | null]>(
+      Type.Array(Type.Union([Type.Integer(), Type.String(), Type.Null()]), { minItems: 3, maxItems: 3 }),
+    ),
+  ),
 });
 export type OfflineBundle = Static<typeof OfflineBundle>;
 
@@ -155,6 +188,7 @@ export const GateCheckResultOut = Type.Object({
   outcome: Type.Enum(['stored', 'duplicate', 'refused'] as const),
   verdict: Type.Enum(VERDICTS),
   passNumber: Nullable(Type.Integer()),
+  holder: Type.Optional(GateHolderOut),
   fever: Type.Boolean(),
   stored: Type.Boolean(),
   duplicateOf: Type.Optional(Type.Integer()),

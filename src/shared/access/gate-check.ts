@@ -1,4 +1,4 @@
-import type { Direction, Verdict } from './verdict';
+import type { Direction, GateHolder, Verdict } from './verdict';
 
 /** One check at a gate as the gate app sends it (and keeps it while offline) and the server records it. */
 export interface GateCheckInput {
@@ -40,6 +40,8 @@ export interface GateCheckResult {
   /** The verdict stored (for a duplicate, the one stored first); `unknown` for a refused check. */
   verdict: Verdict;
   passNumber: number | null;
+  /** Whose pass it is (masked): only for a pass of the guard's own community the server found. */
+  holder?: GateHolder;
   fever: boolean;
   /** true only for `stored`: kept for gate apps that read nothing else. */
   stored: boolean;
@@ -55,7 +57,10 @@ export interface VisitorInput {
   name: string;
   phone: string;
   reason: string;
-  visiting: string;
+  /** The household visited, picked from the compound's doors (the offline list carries them). */
+  householdId?: number;
+  /** Free text, for a door not on the list (a shop, a new household). */
+  visiting?: string;
   temperature: number | null;
   plate: string | null;
 }

@@ -3,6 +3,7 @@ import type { PassPayload } from './pass-token';
 /** What the guard sees, most serious first when several apply. */
 export const VERDICTS = [
   'unknown',
+  'not_found',
   'revoked',
   'expired',
   'other_compound',
@@ -20,8 +21,31 @@ export const VERDICT_LABELS: Record<Verdict, { zh: string; en: string }> = {
   expired: { zh: '已过期', en: 'Expired' },
   other_compound: { zh: '非本小区出入证', en: 'Pass of another compound' },
   must_not_go_out: { zh: '居家/集中观察，不得外出', en: 'Under observation: must not go out' },
-  unknown: { zh: '无法识别或伪造', en: 'Unknown or forged' },
+  // Only a token whose signature fails is called forged; a number that matches no pass is most often a
+  // typo, and calling it forged sent guards after residents who had mistyped nothing but a digit.
+  unknown: { zh: '伪造/无法识别', en: 'Forged or unreadable' },
+  not_found: { zh: '未找到，请核对号码', en: 'Not found — check the number' },
 };
+
+/**
+ * Whose pass it is, as the guard sees it: the holder's masked name (王*明), the household's door and how
+ * many live there, so a pass lent to someone else is caught. Never a full name, an ID or a phone.
+ */
+export interface GateHolder {
+  /** Masked (王*明); null when the household has no one living there. */
+  name: string | null;
+  compound: string;
+  building: string;
+  /** The entrance (单元), when the building has them. */
+  unit: string | null;
+  room: string;
+  /** People living at the door (a household pass lets each of them through). */
+  holders: number;
+}
+
+/** 紫萝园小区 1号楼 1单元 101: one way to write a door on the gate phone and on the server. */
+export const doorLabel = (d: Pick<GateHolder, 'compound' | 'building' | 'unit' | 'room'>) =>
+  [d.compound, d.building, d.unit, d.room].filter(Boolean).join(' ');
 
 /** What the guard's phone (or the server) knows besides the token itself. */
 export interface GateKnowledge {

@@ -49,16 +49,22 @@ export function CheckForm({
         });
       }}
     >
-      <label className="g-field">
-        <T k="temperature" />
-        <input
-          inputMode="decimal"
-          value={temperature}
-          onChange={(e) => setTemperature(e.target.value)}
-          aria-invalid={!validDegrees}
-          data-testid="g-temperature"
-        />
-      </label>
+      {/* Save sits beside the temperature, right under the verdict: the rest is optional and below. */}
+      <div className="g-save-row">
+        <label className="g-field">
+          <T k="temperature" />
+          <input
+            inputMode="decimal"
+            value={temperature}
+            onChange={(e) => setTemperature(e.target.value)}
+            aria-invalid={!validDegrees}
+            data-testid="g-temperature"
+          />
+        </label>
+        <button type="submit" className="g-btn g-primary" disabled={!validDegrees} data-testid="g-save">
+          <T k="save" />
+        </button>
+      </div>
       {fever && (
         <p className="g-alarm" role="alert" data-testid="g-fever">
           <T k="feverAlarm" />
@@ -107,9 +113,6 @@ export function CheckForm({
           onChange={(e) => setReason(e.target.value)}
         />
       )}
-      <button type="submit" className="g-btn g-primary" disabled={!validDegrees} data-testid="g-save">
-        <T k="save" />
-      </button>
     </form>
   );
 }

@@ -54,7 +54,7 @@ async function sendChecks(checks: GateCheckInput[]): Promise<SendOutcome> {
 /** What the gate app keeps of the signed-in account (on the phone, for the next start). */
 export type SignedInAccount = Pick<Account, 'id' | 'displayName'>;
 
-export type { ConsoleGate as Gate, OfflineBundle } from '../../shared/access/access-responses';
+export type { ConsoleGate as Gate, GateDoor, OfflineBundle } from '../../shared/access/access-responses';
 export type CheckRecord = GateCheckInput;
 export type CheckResult = GateCheckResult;
 

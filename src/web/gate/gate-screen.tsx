@@ -65,12 +65,16 @@ export function GateScreen({
       if (report.signedOut) return onSignedOut();
       if (report.otherAccount) return onOtherAccount();
       if (report.results.length > 0 || report.refused.length > 0) {
-        const byUuid = new Map(report.results.map((r) => [r.uuid, r.verdict]));
+        const byUuid = new Map(report.results.map((r) => [r.uuid, r]));
         const refused = new Set(report.refused.map((r) => r.uuid));
         setRecent((list) =>
           list.map((r) =>
             byUuid.has(r.uuid)
-              ? { ...r, serverVerdict: byUuid.get(r.uuid) }
+              ? {
+                  ...r,
+                  serverVerdict: byUuid.get(r.uuid)?.verdict,
+                  holder: byUuid.get(r.uuid)?.holder ?? r.holder,
+                }
               : refused.has(r.uuid)
                 ? { ...r, refused: true }
                 : r,
@@ -107,13 +111,15 @@ export function GateScreen({
       setCurrent(null);
       if (!knowledge) return;
       const typed = classify(text);
-      if (!typed) return setCurrent({ verdict: 'unknown', passNumber: null, validUntil: null });
+      // Typed text that is no number, token or ID: a typo, not a forgery.
+      if (!typed) return setCurrent({ verdict: 'not_found', passNumber: null, validUntil: null });
       if (typed.kind === 'number') {
         const local = verifyNumber(typed.number, direction, knowledge);
         return setCurrent({
           verdict: local.verdict,
           passNumber: typed.number,
           validUntil: local.payload?.validUntil ?? null,
+          holder: local.holder,
         });
       }
       let token = typed.kind === 'token' ? typed.token : '';
@@ -137,6 +143,8 @@ export function GateScreen({
         // Even a forged token is recorded: the refusal belongs in the log.
         token,
         name,
+        holder: local.holder,
+        visitor: local.payload?.holderKind === 'visitor',
       });
     },
     [knowledge, direction, gate.id],
@@ -179,6 +187,7 @@ export function GateScreen({
           uuid: record.uuid,
           passNumber: shown.passNumber,
           verdict: shown.verdict,
+          holder: shown.holder,
           direction,
           at: record.checkedAt,
         },
@@ -229,7 +238,7 @@ export function GateScreen({
           </button>
         ))}
       </fieldset>
-      {visitor && <VisitorForm gate={gate} onClose={() => setVisitor(false)} />}
+      {visitor && <VisitorForm gate={gate} knowledge={knowledge} onClose={() => setVisitor(false)} />}
       {scanning ? (
         <Scanner onCode={onCode} onClose={() => setScanning(false)} />
       ) : (

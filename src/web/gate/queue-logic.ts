@@ -1,4 +1,4 @@
-import type { Verdict } from '../../shared/access';
+import type { GateHolder, Verdict } from '../../shared/access';
 import type { CheckRecord, CheckResult } from './gate-api';
 
 /**
@@ -86,6 +86,7 @@ export function readBatchAnswer(body: unknown): Map<string, ItemAnswer> {
           uuid: r.uuid,
           verdict: r.verdict as Verdict,
           passNumber: typeof r.passNumber === 'number' ? r.passNumber : null,
+          ...(typeof r.holder === 'object' && r.holder !== null ? { holder: r.holder as GateHolder } : {}),
           fever: r.fever === true,
           outcome: word === 'duplicate' || r.stored === false ? 'duplicate' : 'stored',
           stored: typeof r.stored === 'boolean' ? r.stored : word !== 'duplicate',

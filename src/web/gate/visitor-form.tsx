@@ -1,17 +1,30 @@
 import { useState } from 'react';
 import { isFever } from '../../shared/access';
 import { T, zh } from './bilingual';
+import { DoorPicker, type PickedDoor } from './door-picker';
 import { type Gate, GateApiError, gateApi, type VisitorPass } from './gate-api';
+import type { Knowledge } from './verify';
+
+const NO_DOORS: Knowledge['doors'] = new Map();
 
 /**
  * 访客登记 (needs the network: the phone number is sealed on the server). The visitor gets a pass for
  * today as a QR code on the guard's screen — photographed or shown again when leaving.
  */
-export function VisitorForm({ gate, onClose }: { gate: Gate; onClose: () => void }) {
+export function VisitorForm({
+  gate,
+  knowledge,
+  onClose,
+}: {
+  gate: Gate;
+  /** The offline list: its doors are what the visited household is picked from. */
+  knowledge: Knowledge | null;
+  onClose: () => void;
+}) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [reason, setReason] = useState('');
-  const [visiting, setVisiting] = useState('');
+  const [visiting, setVisiting] = useState<PickedDoor>(null);
   const [temperature, setTemperature] = useState('');
   const [plate, setPlate] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +65,7 @@ export function VisitorForm({ gate, onClose }: { gate: Gate; onClose: () => void
             name: name.trim(),
             phone: phone.trim(),
             reason: reason.trim(),
-            visiting: visiting.trim(),
+            ...visiting,
             temperature: degrees,
             plate: plate.trim() || null,
           })
@@ -84,7 +97,6 @@ export function VisitorForm({ gate, onClose }: { gate: Gate; onClose: () => void
           ['visitorName', name, setName, 'g-v-name'],
           ['visitorPhone', phone, setPhone, 'g-v-phone'],
           ['visitorReason', reason, setReason, 'g-v-reason'],
-          ['visiting', visiting, setVisiting, 'g-v-visiting'],
         ] as const
       ).map(([k, value, set, id]) => (
         <label className="g-field" key={k}>
@@ -92,6 +104,7 @@ export function VisitorForm({ gate, onClose }: { gate: Gate; onClose: () => void
           <input value={value} maxLength={100} onChange={(e) => set(e.target.value)} data-testid={id} />
         </label>
       ))}
+      <DoorPicker doors={knowledge?.doors ?? NO_DOORS} onChange={setVisiting} />
       <label className="g-field">
         <T k="temperature" />
         <input
@@ -120,7 +133,7 @@ export function VisitorForm({ gate, onClose }: { gate: Gate; onClose: () => void
       <button
         type="submit"
         className="g-btn g-primary"
-        disabled={!validDegrees || !name.trim() || !phone.trim() || !reason.trim() || !visiting.trim()}
+        disabled={!validDegrees || !name.trim() || !phone.trim() || !reason.trim() || !visiting}
         data-testid="g-v-save"
       >
         <T k="register" />

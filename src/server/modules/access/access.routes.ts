@@ -339,7 +339,9 @@ export function gateRoutes(app: AppInstance, { gate }: Services) {
           name: Text(50, 1),
           phone: Text(40, 5),
           reason: Text(100, 1),
-          visiting: Text(100, 1),
+          // The door picked from the compound's doors; free text only for a door not on the list.
+          householdId: Type.Optional(Id),
+          visiting: Type.Optional(Text(100, 1)),
           temperature: Type.Union([Type.Number({ minimum: 34, maximum: 43 }), Type.Null()]),
           plate: Type.Optional(Type.Union([Text(12, 2), Type.Null()])),
         }),

@@ -38,6 +38,9 @@ interface Fever {
   temperature: number;
 }
 
+/** A verdict about a pass that exists (not a forged token, not a number no pass has). */
+const isMatched = (verdict: Verdict) => verdict !== 'unknown' && verdict !== 'not_found';
+
 // A check may be made offline hours before it is sent, but not in the future nor weeks ago.
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_AGE_MS = 7 * 86_400_000;
@@ -60,11 +63,13 @@ export function createGateChecksService(
     row: repo.PassForCheck | undefined,
     today: string,
   ): Verdict {
-    if (!payload) return 'unknown';
-    // A genuine token of this community's series must match the row it was issued as.
+    // No payload: a typed number no pass has (a forged token never gets here, see record()).
+    if (!payload) return 'not_found';
+    // A genuine token of this community's series must match the row it was issued as; its signature is
+    // good, so it is not forged, but no pass stands behind it.
     const sameCompoundSeries = payload.compoundId === gate.compoundId;
     if (sameCompoundSeries && payload.holderKind !== 'visitor') {
-      if (!row || row.compoundId !== payload.compoundId) return 'unknown';
+      if (!row || row.compoundId !== payload.compoundId) return 'not_found';
     }
     const knowledge: GateKnowledge = {
       compoundId: gate.compoundId,
@@ -204,7 +209,16 @@ export function createGateChecksService(
                 compoundId: row.compoundId,
                 validUntil: row.validUntil,
               });
-        const verdict = judge(gate, check.direction, effective, row, today);
+        // Forged (or unreadable) only when a token's signature fails; a number no pass has is not found.
+        const verdict =
+          check.token && !payload ? 'unknown' : judge(gate, check.direction, effective, row, today);
+        const matched = isMatched(verdict);
+        // Whose pass it is, for the guard to compare with the face: only the row the pass really is (a token
+        // of another community may share a number with a pass of this one; its holder is not shown).
+        const holder =
+          matched && row && visitorId === null && (!payload || payload.compoundId === row.compoundId)
+            ? row.holder
+            : undefined;
         const fever = isFever(check.temperature);
         rows.push({
           uuid: check.uuid,
@@ -213,7 +227,7 @@ export function createGateChecksService(
           accountId: actor.accountId,
           checkedAt: new Date(check.checkedAt),
           subject: check.token ? 'token' : 'number',
-          passId: verdict === 'unknown' ? null : (row?.id ?? null),
+          passId: matched ? (row?.id ?? null) : null,
           passNumber: visitorId === null ? number : null,
           visitorId,
           verdict,
@@ -231,7 +245,7 @@ export function createGateChecksService(
           fevers.push({
             uuid: check.uuid,
             gate,
-            row: verdict === 'unknown' ? undefined : row,
+            row: matched ? row : undefined,
             temperature: check.temperature,
           });
         const result: CheckResult = {
@@ -239,6 +253,7 @@ export function createGateChecksService(
           outcome: 'stored',
           verdict,
           passNumber: visitorId === null ? number : null,
+          ...(holder ? { holder } : {}),
           fever,
           stored: true,
         };
@@ -256,9 +271,15 @@ export function createGateChecksService(
       for (const { index, check } of prepared) {
         if (fresh.has(check.uuid)) continue;
         const first = stored.get(check.uuid);
-        const answer = answers[index] as CheckResult;
+        const { holder, ...answer } = answers[index] as CheckResult;
         answers[index] = first
-          ? { ...answer, outcome: 'duplicate', stored: false, verdict: first as Verdict }
+          ? {
+              ...answer,
+              ...(holder && isMatched(first as Verdict) ? { holder } : {}),
+              outcome: 'duplicate',
+              stored: false,
+              verdict: first as Verdict,
+            }
           : // Stored under another community (out of this guard's sight): this uuid cannot be used again.
             {
               refused: new AppError(

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
 import { findPlace } from '../places/places.repo';
 import type { GateCache } from './gate-cache';
+import * as holdersRepo from './gate-holders.repo';
 import * as gatesRepo from './gates.repo';
 import { assertOnDutyAt } from './on-duty';
 import * as repo from './passes.repo';
@@ -69,27 +70,35 @@ export function createGatesService(db: Db, audit: AuditService, keys: PassKeySto
     },
 
     /**
-     * What the gate phone keeps for working offline: public keys, the numbers to refuse and the
-     * numbers that must not go out. Numbers only — no names, no ID numbers.
+     * What the gate phone keeps for working offline: public keys, the numbers to refuse and the numbers
+     * that must not go out; the compound's doors (a visitor's destination is picked from them) and, per
+     * active pass, its door and the holder's masked name — so a guard offline still sees whose pass it is.
+     * Never a full name, an ID number or a phone.
      */
     async offlineBundle(actor: Actor, gateId: number) {
       const gate = await gateCache.gateFor(actor, gateId);
       // The whole community's numbers (revoked, under observation): a volunteer gets them only on duty.
       await assertOnDutyAt(db, actor, gate.id);
-      const [revoked, stayIn, active] = await Promise.all([
+      const [revoked, stayIn, active, compound, doors, passHolders] = await Promise.all([
         repo.revokedNumbers(db, gate.communityId),
         repo.stayInNumbers(db, gate.communityId),
         repo.activePassNumbers(db, gate.communityId, gate.compoundId),
+        findPlace(db, gate.compoundId),
+        holdersRepo.compoundDoors(db, gate.communityId, gate.compoundId),
+        holdersRepo.activePassHolders(db, gate.communityId, gate.compoundId),
       ]);
       return {
         gateId: gate.id,
         compoundId: gate.compoundId,
+        compoundName: compound?.name ?? '',
         today: beijingToday(),
         generatedAt: new Date().toISOString(),
         keys: keys.publicKeys(),
         revoked,
         mustNotGoOut: stayIn,
         activePasses: active,
+        doors,
+        passHolders,
       };
     },
   };

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type GateHolder, maskName } from '../../../shared/access';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
@@ -251,12 +252,16 @@ export async function stayInNumbers(db: DbOrTx, communityId: number): Promise<nu
   return result.rows.map((r) => Number(r.number));
 }
 
-/** What gate checks need about some passes (or all of a community's), in one round trip: each row and whether its holder stays in. */
+/**
+ * What gate checks need about some passes (or all of a community's), in one round trip: each row, whether
+ * its holder stays in, and whose pass it is (door, people there, the holder's name — masked here, so the
+ * pass-state cache never holds a full name).
+ */
 export async function passesForCheck(db: DbOrTx, communityId: number, numbers: number[] | 'all') {
   if (numbers !== 'all' && numbers.length === 0) return new Map<number, PassForCheck>();
   const which = numbers === 'all' ? sql`` : sql` and p.number = any(${sql.param(numbers)}::int[])`;
   // Two index lookups (the holder, or the household's residents), never an OR join over residents.
-  const result = await db.execute<PassForCheck>(sql`
+  const result = await db.execute<Omit<PassForCheck, 'holder'> & HolderColumns>(sql`
     select p.id, p.number, p.status, p.compound_id as "compoundId", p.valid_until as "validUntil",
       p.household_id as "householdId", p.resident_id as "residentId",
       case when p.resident_id is not null then exists (
@@ -264,10 +269,55 @@ export async function passesForCheck(db: DbOrTx, communityId: number, numbers: n
         else exists (
           select 1 from residents r join ${currentStatusesSql} ps on ps.resident_id = r.id
           where r.household_id = p.household_id and r.moved_out_at is null and ps.status in (${STAY_IN_SQL}))
-      end as "stayIn"
-    from passes p where p.community_id = ${communityId}${which}`);
-  return new Map(result.rows.map((r) => [Number(r.number), r]));
+      end as "stayIn",
+      ${HOLDER_COLUMNS}
+    from passes p ${HOLDER_JOINS}
+    where p.community_id = ${communityId}${which}`);
+  return new Map(
+    result.rows.map(({ holderName, compound, building, unit, room, holders, ...r }) => [
+      Number(r.number),
+      {
+        ...r,
+        holder: {
+          name: holderName === null ? null : maskName(holderName),
+          compound,
+          building,
+          unit,
+          room,
+          holders: Number(holders),
+        },
+      },
+    ]),
+  );
 }
+
+/** A pass's door and holder as read (the name still whole: mask it before it leaves the repository). */
+export type HolderColumns = {
+  holderName: string | null;
+  compound: string;
+  building: string;
+  unit: string | null;
+  room: string;
+  holders: number;
+};
+
+/**
+ * The holder of pass `p`: the resident for a personal pass, the head of the household (or its first
+ * resident) for a household pass, as on the printed pass; and how many live at the door.
+ */
+export const HOLDER_COLUMNS = sql`
+  coalesce(
+    (select r.name from residents r where r.id = p.resident_id),
+    (select r.name from residents r where r.household_id = p.household_id and r.moved_out_at is null
+      order by (r.relation_to_head = 'self') desc, r.id limit 1)) as "holderName",
+  hc.name as compound, hb.name as building, he.name as unit, h.room,
+  (select count(*) from residents r where r.household_id = p.household_id and r.moved_out_at is null)::int
+    as holders`;
+export const HOLDER_JOINS = sql`
+  join households h on h.id = p.household_id
+  join places hb on hb.id = h.building_id
+  left join places he on he.id = h.entrance_id
+  join places hc on hc.id = p.compound_id`;
 
 export type PassForCheck = {
   id: number;
@@ -278,6 +328,7 @@ export type PassForCheck = {
   householdId: number;
   residentId: number | null;
   stayIn: boolean;
+  holder: GateHolder;
 };
 
 /** The active pass (personal, or of their household) of a resident found by document hash. */

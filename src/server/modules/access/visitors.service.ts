@@ -2,6 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import {
+  doorLabel,
   encodePayload,
   isFever,
   joinToken,
@@ -21,6 +22,7 @@ import type { AuditService } from '../audit/audit.service';
 import { type WholeNumberSearchGuard, wholeNumberKind } from '../people/whole-number-search';
 import type { GateCache } from './gate-cache';
 import * as checksRepo from './gate-checks.repo';
+import { doorOfCompound } from './gate-holders.repo';
 import { assertOnDutyAt } from './on-duty';
 import * as repo from './passes.repo';
 import type { PassKeyStore } from './signing-keys';
@@ -35,6 +37,29 @@ export function createVisitorsService(
   numberSearches: WholeNumberSearchGuard,
 ) {
   const { gateFor } = gateCache;
+
+  /** The door visited: picked from the compound's doors (stored as its address), or typed. */
+  async function visitedDoor(gate: { communityId: number; compoundId: number }, input: VisitorInput) {
+    if (input.householdId !== undefined) {
+      const door = await doorOfCompound(db, gate.communityId, gate.compoundId, input.householdId);
+      if (!door)
+        throw new AppError(
+          'validation_failed',
+          { detail: '请选择本小区的住户 · pick a door of this compound' },
+          'householdId',
+        );
+      return doorLabel({ compound: '', ...door });
+    }
+    const typed = input.visiting?.trim();
+    if (!typed)
+      throw new AppError(
+        'validation_failed',
+        { detail: '请选择到访住户 · pick the household visited' },
+        'householdId',
+      );
+    return typed;
+  }
+
   return {
     /**
      * A visitor at the gate: registered with a sealed phone and given a signed pass valid for today at
@@ -53,6 +78,7 @@ export function createVisitorsService(
           { detail: PHONE_REASON_MESSAGES[phone.reason][actor.lang] },
           'phone',
         );
+      const visiting = await visitedDoor(gate, input);
       const today = beijingToday();
       const fever = isFever(input.temperature);
       const visitor = await db.transaction(async (tx) => {
@@ -63,7 +89,7 @@ export function createVisitorsService(
           phoneCipher: vault.encrypt(phone.normalized),
           phoneMasked: maskPhone(phone.normalized),
           reason: input.reason.trim(),
-          visiting: input.visiting.trim(),
+          visiting,
           temperature: input.temperature,
           plate: input.plate?.trim().toUpperCase() || null,
           validOn: today,
