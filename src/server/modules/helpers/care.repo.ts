@@ -89,7 +89,7 @@ export interface TaskRow {
   minutes: number | null;
 }
 
-const taskSelect = sql`
+export const taskSelect = sql`
   select t.id, t.community_id, t.building_id, b.name as building_name, h.room,
          concat_ws(' ', b.name, e.name, h.room) as address,
          t.resident_id, r.name as resident_name, r.phone_masked, t.kind, t.what, t.status, t.offered_at,
@@ -106,12 +106,10 @@ export async function listTasks(db: DbOrTx, communityId: number, status?: string
   return result.rows;
 }
 
-/** One task in scope; with `clientId`, also which task (if any) that client id completed already. */
-export async function findTask(db: DbOrTx, communityIds: number[], id: number, clientId?: string) {
-  const result = await db.execute<TaskRow & { client_task_id: number | null } & Record<string, unknown>>(sql`
-    select x.*, ${clientId === undefined ? sql`null::int` : sql`(select c.id from care_tasks c where c.client_id = ${clientId})`}
-           as client_task_id
-    from (${taskSelect} where t.id = ${id} and t.community_id = any(${ids(communityIds)})) x`);
+/** One task in scope. */
+export async function findTask(db: DbOrTx, communityIds: number[], id: number) {
+  const result = await db.execute<TaskRow & Record<string, unknown>>(sql`${taskSelect}
+    where t.id = ${id} and t.community_id = any(${ids(communityIds)})`);
   return result.rows[0];
 }
 
@@ -175,61 +173,6 @@ export async function declineTask(db: DbOrTx, id: number, helperId: number) {
   await db.execute(sql`
     update care_tasks set declined_by = array_append(declined_by, ${helperId})
     where id = ${id} and status in ('offered', 'escalated') and not (${helperId} = any(declined_by))`);
-}
-
-/**
- * Completes a task once, in ONE statement (no transaction, one round trip): the task (only when not done
- * yet and, with a photo, only when that photo may be attached), the photo attached to it, the helper's
- * hours, the cared-for person's last contact and the audit row. Answers whether this call completed it.
- */
-export async function completeTask(
-  db: DbOrTx,
-  row: {
-    id: number;
-    clientId: string;
-    outcome: string;
-    photoId: number | null;
-    notes: string | null;
-    doneAt: Date;
-    day: string;
-    minutes: number;
-    reached: boolean;
-    actor: { accountId: number; displayName: string; ip: string };
-  },
-) {
-  const at = row.doneAt.toISOString();
-  const { accountId } = row.actor;
-  const result = await db.execute<{ done: number }>(sql`
-    with done as (
-      update care_tasks t set status = 'done', outcome = ${row.outcome}, photo_id = ${row.photoId},
-        notes = ${row.notes}, client_id = ${row.clientId}, done_at = ${at}, done_by = ${accountId},
-        minutes = ${row.minutes}
-      where t.id = ${row.id} and t.status not in ('done', 'cancelled')
-        and (${row.photoId}::int is null or exists (
-          select 1 from photos p where p.id = ${row.photoId}::int and p.purpose = 'care_delivery'
-            and p.community_id = t.community_id
-            and ((p.attached_to is null and p.created_by = ${accountId}) or p.attached_to = t.id)))
-      returning t.id, t.helper_id, t.community_id, t.resident_id),
-    photo as (
-      update photos set attached_to = done.id from done where photos.id = ${row.photoId}::int returning photos.id),
-    hours as (
-      insert into helper_hours (community_id, helper_id, source, task_id, worked_on, minutes, status, entered_by)
-      select community_id, helper_id, 'care_task', id, ${row.day}::date, ${row.minutes}, 'approved', ${accountId}
-      from done where helper_id is not null
-      on conflict (community_id, task_id) do nothing returning id),
-    contact as (
-      update care_needs n set last_contact_at = greatest(coalesce(n.last_contact_at, ${at}::timestamptz), ${at}::timestamptz)
-      from done where ${row.reached} and n.community_id = done.community_id and n.resident_id = done.resident_id
-      returning n.id),
-    audited as (
-      insert into audit_log (account_id, account_name, ip, action, entity, entity_id, community_id, detail)
-      select ${accountId}, ${row.actor.displayName}, ${row.actor.ip}, 'update', 'care_task', id, community_id,
-             ${JSON.stringify({ outcome: row.outcome })}::jsonb
-      from done returning id)
-    select (select count(*) from done)::int as done, (select count(*) from photo)::int as photos,
-           (select count(*) from hours)::int as hours, (select count(*) from contact)::int as contacts,
-           (select count(*) from audited)::int as audited`);
-  return (result.rows[0]?.done ?? 0) > 0;
 }
 
 export async function touchNeed(db: DbOrTx, communityId: number, residentId: number, at: Date) {
