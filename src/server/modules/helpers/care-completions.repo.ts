@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { CARE_PHOTO_PURPOSE } from '../../../shared/helpers';
 import type { DbOrTx } from '../../db/database';
+import { executePrepared } from '../../db/prepared';
 import { type TaskRow, taskSelect } from './care.repo';
 
 /** One completion as the phone sent it, with who sent it (their scope travels with it). */
@@ -66,9 +67,13 @@ const intArray = (ids: readonly number[]) => `{${ids.map(Number).join(',')}}`;
 export async function completeTasks(db: DbOrTx, items: Completion[]): Promise<CompletionResult[]> {
   if (items.length === 0) return [];
   const col = <T>(pick: (c: Completion) => T) => sql.param(items.map(pick));
-  const result = await db.execute<
+  // Named: the statement is long, parsed once per connection rather than on every batch.
+  const rows = await executePrepared<
     Partial<TaskRow> & { ord: number; verdict: Verdict; acting: number | null; completed: boolean }
-  >(sql`
+  >(
+    db,
+    'care_complete_batch',
+    sql`
     with given as (
       select u.* from unnest(${col((c) => c.taskId)}::int[], ${col((c) => c.clientId)}::uuid[],
         ${col((c) => c.outcome)}::text[], ${col((c) => c.photoPublicId)}::text[], ${col((c) => c.notes)}::text[],
@@ -141,8 +146,9 @@ export async function completeTasks(db: DbOrTx, items: Completion[]): Promise<Co
     select v.ord::int as ord, v.verdict, v.acting, (d.id is not null) as completed, tv.*
     from verdict v left join done d on d.id = v.task_id
     left join (${taskSelect}) tv on tv.id = v.found_id
-    order by v.ord`);
-  return result.rows.map((r) => {
+    order by v.ord`,
+  );
+  return rows.map((r) => {
     const { ord: _ord, verdict, acting, completed, ...task } = r;
     return {
       verdict,
