@@ -1,6 +1,7 @@
 // SQL for care needs, care tasks and hours. Reads take the community ids the caller's scope allows.
 import { sql } from 'drizzle-orm';
-import { ESCALATE_AFTER_MINUTES } from '../../../shared/helpers';
+import { ESCALATE_AFTER_MINUTES, VISIT_MINUTES } from '../../../shared/helpers';
+import { BEIJING_ZONE } from '../../db/beijing-sql';
 import type { DbOrTx } from '../../db/database';
 
 const ids = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
@@ -241,8 +242,16 @@ export async function decideEntry(db: DbOrTx, id: number, status: string, by: nu
   return (result.rowCount ?? 0) > 0;
 }
 
-/** Hours of a month per helper (approved and pending), and the entries waiting for approval. */
+/**
+ * Hours of a month per helper, and the entries waiting for approval. Besides the rows of `helper_hours`
+ * (care tasks, hours entered by hand), what a helper with an account did elsewhere counts as it stands,
+ * read from where it is recorded (never copied, so a corrected shift or visit is counted corrected):
+ * gate duty shifts they checked in to (到岗签到) and that have ended, and screening-campaign visits they
+ * recorded, `VISIT_MINUTES` each. Months are Beijing months.
+ */
 export async function monthHours(db: DbOrTx, communityId: number, from: string, to: string) {
+  const lo = sql`(${from}::date::timestamp at time zone ${BEIJING_ZONE})`;
+  const hi = sql`(${to}::date::timestamp at time zone ${BEIJING_ZONE})`;
   const [summary, pending] = await Promise.all([
     db.execute<{
       helper_id: number;
@@ -250,14 +259,39 @@ export async function monthHours(db: DbOrTx, communityId: number, from: string, 
       approved: number;
       pending: number;
       tasks: number;
+      duty: number;
+      visits: number;
     }>(sql`
-      select e.helper_id, h.name as helper_name,
-             coalesce(sum(e.minutes) filter (where e.status = 'approved'), 0)::int as approved,
-             coalesce(sum(e.minutes) filter (where e.status = 'pending'), 0)::int as pending,
-             (count(*) filter (where e.source = 'care_task'))::int as tasks
-      from helper_hours e join helpers h on h.id = e.helper_id
-      where e.community_id = ${communityId} and e.worked_on >= ${from} and e.worked_on < ${to}
-      group by e.helper_id, h.name order by approved desc, h.name`),
+      with own as (
+        select e.helper_id,
+               coalesce(sum(e.minutes) filter (where e.status = 'approved'), 0)::int as approved,
+               coalesce(sum(e.minutes) filter (where e.status = 'pending'), 0)::int as pending,
+               (count(*) filter (where e.source = 'care_task'))::int as tasks
+        from helper_hours e
+        where e.community_id = ${communityId} and e.worked_on >= ${from} and e.worked_on < ${to}
+        group by e.helper_id
+      ), duty as (
+        select h.id as helper_id, round(sum(extract(epoch from s.ends_at - s.starts_at)) / 60)::int as minutes
+        from helpers h join gate_shifts s on s.account_id = h.account_id and s.community_id = h.community_id
+        where h.community_id = ${communityId} and s.checked_in_at is not null and s.ends_at <= now()
+          and s.starts_at >= ${lo} and s.starts_at < ${hi}
+        group by h.id
+      ), visited as (
+        select h.id as helper_id, count(*)::int as n
+        from campaign_visits v join helpers h on h.account_id = v.visited_by and h.community_id = v.community_id
+        where v.campaign_id in (select c.id from campaigns c where c.community_id = ${communityId})
+          and h.community_id = ${communityId} and v.visited_at >= ${lo} and v.visited_at < ${hi}
+        group by h.id
+      )
+      select h.id as helper_id, h.name as helper_name,
+             (coalesce(o.approved, 0) + coalesce(d.minutes, 0) + coalesce(v.n, 0) * ${VISIT_MINUTES})::int as approved,
+             coalesce(o.pending, 0) as pending, coalesce(o.tasks, 0) as tasks,
+             coalesce(d.minutes, 0) as duty, coalesce(v.n, 0) as visits
+      from helpers h left join own o on o.helper_id = h.id left join duty d on d.helper_id = h.id
+        left join visited v on v.helper_id = h.id
+      where h.community_id = ${communityId}
+        and (o.helper_id is not null or d.helper_id is not null or v.helper_id is not null)
+      order by approved desc, h.name`),
     db.execute<HourEntryRow & Record<string, unknown>>(sql`${entrySelect}
       where e.community_id = ${communityId} and e.status = 'pending' order by e.worked_on, e.id limit 500`),
   ]);

@@ -165,6 +165,8 @@ export function createCareService(db: Db, audit: AuditService) {
           approvedMinutes: s.approved,
           pendingMinutes: s.pending,
           tasks: s.tasks,
+          dutyMinutes: s.duty,
+          visits: s.visits,
           active: s.approved >= ACTIVE_HOURS_PER_MONTH * 60,
         })),
         pending: pending.map(entryView),
