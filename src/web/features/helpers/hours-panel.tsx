@@ -55,14 +55,14 @@ export function HoursPanel({ communityId }: { communityId: number }) {
             ),
           },
           {
-            title: t('helpers.pendingHours'),
-            render: (_, r) => t('helpers.hoursValue', { h: hours(r.pendingMinutes) }),
-          },
-          {
             title: t('helpers.dutyHours'),
             render: (_, r) => t('helpers.hoursValue', { h: hours(r.dutyMinutes) }),
           },
           { title: t('helpers.visitsN'), dataIndex: 'visits' },
+          {
+            title: t('helpers.pendingHours'),
+            render: (_, r) => t('helpers.hoursValue', { h: hours(r.pendingMinutes) }),
+          },
           { title: t('helpers.tasksN'), dataIndex: 'tasks' },
           { title: t('helpers.active'), render: (_, r) => (r.active ? <Tag color="green">✓</Tag> : null) },
         ]}
