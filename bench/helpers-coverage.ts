@@ -6,9 +6,11 @@
 //     on PostgreSQL is not measured here);
 //   - completing care tasks from a helper's phone (50 connections, each completion with a phone-made id),
 //     target ≥ 500/s with p99 ≤ 50 ms.
+// Then the same on PostgreSQL (a scratch database on BENCH_PG_URL), when one is reachable.
 import { randomUUID } from 'node:crypto';
 import autocannon, { type RequestStep, type Result } from 'autocannon';
 import { type BenchChild, killChildren, startChild } from './lib/child';
+import { onPostgresIfReachable } from './lib/pg-admin';
 import { heading, int, millis, onExit, percentile, result, runMain } from './lib/report';
 
 const SERVER = 'bench/lib/campaigns-server.ts';
@@ -73,10 +75,19 @@ async function timed(label: string, runs: number, target: number, ask: () => Pro
 }
 
 async function main() {
-  heading(
-    'People who help: coverage and care tasks, embedded database (demo seeded, server in its own process)',
+  await run('embedded database');
+  await onPostgresIfReachable('dashu_bench_helpers', 'People who help, PostgreSQL', (scratch) =>
+    run(`PostgreSQL (scratch database ${scratch.name}, dropped at the end)`, scratch.url),
   );
-  const child: BenchChild<{ port: number; seededMs: number }> = await startChild(SERVER, {}, 300_000);
+}
+
+async function run(label: string, databaseUrl?: string) {
+  heading(`People who help: coverage and care tasks, ${label} (demo seeded, server in its own process)`);
+  const child: BenchChild<{ port: number; seededMs: number }> = await startChild(
+    SERVER,
+    { BENCH_DATABASE_URL: databaseUrl ?? '' },
+    300_000,
+  );
   const base = `http://127.0.0.1:${child.info.port}`;
   console.log(`  demo seeded in ${(child.info.seededMs / 1000).toFixed(1)} s`);
   const cookie = await signIn(base, 'ziluoyuan');

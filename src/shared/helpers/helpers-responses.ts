@@ -188,9 +188,14 @@ export const HoursSummary = Type.Object({
     Type.Object({
       helperId: Type.Integer(),
       helperName: Type.String(),
+      /** Everything that counts: approved rows, gate duty checked in to, campaign visits. */
       approvedMinutes: Type.Integer(),
       pendingMinutes: Type.Integer(),
       tasks: Type.Integer(),
+      /** Of the approved minutes: ended gate duty shifts the helper checked in to. */
+      dutyMinutes: Type.Integer(),
+      /** Screening-campaign visits the helper recorded (each counts `VISIT_MINUTES`). */
+      visits: Type.Integer(),
       active: Type.Boolean(),
     }),
   ),

@@ -101,6 +101,11 @@ export const REACHED_OUTCOMES: readonly CareOutcome[] = ['delivered', 'left_at_d
 export const CARE_PHOTO_PURPOSE = 'care_delivery';
 /** Minutes a care task counts when the helper does not say. */
 export const DEFAULT_TASK_MINUTES = 30;
+/**
+ * Minutes one screening-campaign visit counts in a helper's hours: a visit records when, not how long,
+ * so each door counts this estimate (ten minutes: the door, the questions, the form).
+ */
+export const VISIT_MINUTES = 10;
 
 export const HOUR_SOURCES = ['care_task', 'manual'] as const;
 export type HourSource = (typeof HOUR_SOURCES)[number];

@@ -1,6 +1,7 @@
 // SQL for care needs, care tasks and hours. Reads take the community ids the caller's scope allows.
 import { sql } from 'drizzle-orm';
-import { ESCALATE_AFTER_MINUTES } from '../../../shared/helpers';
+import { ESCALATE_AFTER_MINUTES, VISIT_MINUTES } from '../../../shared/helpers';
+import { BEIJING_ZONE } from '../../db/beijing-sql';
 import type { DbOrTx } from '../../db/database';
 
 const ids = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
@@ -89,7 +90,7 @@ export interface TaskRow {
   minutes: number | null;
 }
 
-const taskSelect = sql`
+export const taskSelect = sql`
   select t.id, t.community_id, t.building_id, b.name as building_name, h.room,
          concat_ws(' ', b.name, e.name, h.room) as address,
          t.resident_id, r.name as resident_name, r.phone_masked, t.kind, t.what, t.status, t.offered_at,
@@ -106,12 +107,10 @@ export async function listTasks(db: DbOrTx, communityId: number, status?: string
   return result.rows;
 }
 
-/** One task in scope; with `clientId`, also which task (if any) that client id completed already. */
-export async function findTask(db: DbOrTx, communityIds: number[], id: number, clientId?: string) {
-  const result = await db.execute<TaskRow & { client_task_id: number | null } & Record<string, unknown>>(sql`
-    select x.*, ${clientId === undefined ? sql`null::int` : sql`(select c.id from care_tasks c where c.client_id = ${clientId})`}
-           as client_task_id
-    from (${taskSelect} where t.id = ${id} and t.community_id = any(${ids(communityIds)})) x`);
+/** One task in scope. */
+export async function findTask(db: DbOrTx, communityIds: number[], id: number) {
+  const result = await db.execute<TaskRow & Record<string, unknown>>(sql`${taskSelect}
+    where t.id = ${id} and t.community_id = any(${ids(communityIds)})`);
   return result.rows[0];
 }
 
@@ -175,61 +174,6 @@ export async function declineTask(db: DbOrTx, id: number, helperId: number) {
   await db.execute(sql`
     update care_tasks set declined_by = array_append(declined_by, ${helperId})
     where id = ${id} and status in ('offered', 'escalated') and not (${helperId} = any(declined_by))`);
-}
-
-/**
- * Completes a task once, in ONE statement (no transaction, one round trip): the task (only when not done
- * yet and, with a photo, only when that photo may be attached), the photo attached to it, the helper's
- * hours, the cared-for person's last contact and the audit row. Answers whether this call completed it.
- */
-export async function completeTask(
-  db: DbOrTx,
-  row: {
-    id: number;
-    clientId: string;
-    outcome: string;
-    photoId: number | null;
-    notes: string | null;
-    doneAt: Date;
-    day: string;
-    minutes: number;
-    reached: boolean;
-    actor: { accountId: number; displayName: string; ip: string };
-  },
-) {
-  const at = row.doneAt.toISOString();
-  const { accountId } = row.actor;
-  const result = await db.execute<{ done: number }>(sql`
-    with done as (
-      update care_tasks t set status = 'done', outcome = ${row.outcome}, photo_id = ${row.photoId},
-        notes = ${row.notes}, client_id = ${row.clientId}, done_at = ${at}, done_by = ${accountId},
-        minutes = ${row.minutes}
-      where t.id = ${row.id} and t.status not in ('done', 'cancelled')
-        and (${row.photoId}::int is null or exists (
-          select 1 from photos p where p.id = ${row.photoId}::int and p.purpose = 'care_delivery'
-            and p.community_id = t.community_id
-            and ((p.attached_to is null and p.created_by = ${accountId}) or p.attached_to = t.id)))
-      returning t.id, t.helper_id, t.community_id, t.resident_id),
-    photo as (
-      update photos set attached_to = done.id from done where photos.id = ${row.photoId}::int returning photos.id),
-    hours as (
-      insert into helper_hours (community_id, helper_id, source, task_id, worked_on, minutes, status, entered_by)
-      select community_id, helper_id, 'care_task', id, ${row.day}::date, ${row.minutes}, 'approved', ${accountId}
-      from done where helper_id is not null
-      on conflict (community_id, task_id) do nothing returning id),
-    contact as (
-      update care_needs n set last_contact_at = greatest(coalesce(n.last_contact_at, ${at}::timestamptz), ${at}::timestamptz)
-      from done where ${row.reached} and n.community_id = done.community_id and n.resident_id = done.resident_id
-      returning n.id),
-    audited as (
-      insert into audit_log (account_id, account_name, ip, action, entity, entity_id, community_id, detail)
-      select ${accountId}, ${row.actor.displayName}, ${row.actor.ip}, 'update', 'care_task', id, community_id,
-             ${JSON.stringify({ outcome: row.outcome })}::jsonb
-      from done returning id)
-    select (select count(*) from done)::int as done, (select count(*) from photo)::int as photos,
-           (select count(*) from hours)::int as hours, (select count(*) from contact)::int as contacts,
-           (select count(*) from audited)::int as audited`);
-  return (result.rows[0]?.done ?? 0) > 0;
 }
 
 export async function touchNeed(db: DbOrTx, communityId: number, residentId: number, at: Date) {
@@ -298,8 +242,16 @@ export async function decideEntry(db: DbOrTx, id: number, status: string, by: nu
   return (result.rowCount ?? 0) > 0;
 }
 
-/** Hours of a month per helper (approved and pending), and the entries waiting for approval. */
+/**
+ * Hours of a month per helper, and the entries waiting for approval. Besides the rows of `helper_hours`
+ * (care tasks, hours entered by hand), what a helper with an account did elsewhere counts as it stands,
+ * read from where it is recorded (never copied, so a corrected shift or visit is counted corrected):
+ * gate duty shifts they checked in to (到岗签到) and that have ended, and screening-campaign visits they
+ * recorded, `VISIT_MINUTES` each. Months are Beijing months.
+ */
 export async function monthHours(db: DbOrTx, communityId: number, from: string, to: string) {
+  const lo = sql`(${from}::date::timestamp at time zone ${BEIJING_ZONE})`;
+  const hi = sql`(${to}::date::timestamp at time zone ${BEIJING_ZONE})`;
   const [summary, pending] = await Promise.all([
     db.execute<{
       helper_id: number;
@@ -307,14 +259,39 @@ export async function monthHours(db: DbOrTx, communityId: number, from: string, 
       approved: number;
       pending: number;
       tasks: number;
+      duty: number;
+      visits: number;
     }>(sql`
-      select e.helper_id, h.name as helper_name,
-             coalesce(sum(e.minutes) filter (where e.status = 'approved'), 0)::int as approved,
-             coalesce(sum(e.minutes) filter (where e.status = 'pending'), 0)::int as pending,
-             (count(*) filter (where e.source = 'care_task'))::int as tasks
-      from helper_hours e join helpers h on h.id = e.helper_id
-      where e.community_id = ${communityId} and e.worked_on >= ${from} and e.worked_on < ${to}
-      group by e.helper_id, h.name order by approved desc, h.name`),
+      with own as (
+        select e.helper_id,
+               coalesce(sum(e.minutes) filter (where e.status = 'approved'), 0)::int as approved,
+               coalesce(sum(e.minutes) filter (where e.status = 'pending'), 0)::int as pending,
+               (count(*) filter (where e.source = 'care_task'))::int as tasks
+        from helper_hours e
+        where e.community_id = ${communityId} and e.worked_on >= ${from} and e.worked_on < ${to}
+        group by e.helper_id
+      ), duty as (
+        select h.id as helper_id, round(sum(extract(epoch from s.ends_at - s.starts_at)) / 60)::int as minutes
+        from helpers h join gate_shifts s on s.account_id = h.account_id and s.community_id = h.community_id
+        where h.community_id = ${communityId} and s.checked_in_at is not null and s.ends_at <= now()
+          and s.starts_at >= ${lo} and s.starts_at < ${hi}
+        group by h.id
+      ), visited as (
+        select h.id as helper_id, count(*)::int as n
+        from campaign_visits v join helpers h on h.account_id = v.visited_by and h.community_id = v.community_id
+        where v.campaign_id in (select c.id from campaigns c where c.community_id = ${communityId})
+          and h.community_id = ${communityId} and v.visited_at >= ${lo} and v.visited_at < ${hi}
+        group by h.id
+      )
+      select h.id as helper_id, h.name as helper_name,
+             (coalesce(o.approved, 0) + coalesce(d.minutes, 0) + coalesce(v.n, 0) * ${VISIT_MINUTES})::int as approved,
+             coalesce(o.pending, 0) as pending, coalesce(o.tasks, 0) as tasks,
+             coalesce(d.minutes, 0) as duty, coalesce(v.n, 0) as visits
+      from helpers h left join own o on o.helper_id = h.id left join duty d on d.helper_id = h.id
+        left join visited v on v.helper_id = h.id
+      where h.community_id = ${communityId}
+        and (o.helper_id is not null or d.helper_id is not null or v.helper_id is not null)
+      order by approved desc, h.name`),
     db.execute<HourEntryRow & Record<string, unknown>>(sql`${entrySelect}
       where e.community_id = ${communityId} and e.status = 'pending' order by e.worked_on, e.id limit 500`),
   ]);

@@ -2,106 +2,30 @@
 // staff after 30 minutes, completed once) and the hours they make.
 
 import { can } from '../../../shared/auth/roles';
-import { maskName } from '../../../shared/campaigns';
 import {
   ACTIVE_HOURS_PER_MONTH,
-  CARE_PHOTO_PURPOSE,
-  type CareOutcome,
   type CareTaskKind,
   type CareTaskStatus,
-  DEFAULT_TASK_MINUTES,
   defaultContactDays,
   type HourSource,
   type HourStatus,
-  PHOTO_OUTCOMES,
-  REACHED_OUTCOMES,
 } from '../../../shared/helpers';
-import type { CareNeed, CareTask, MyCareTask } from '../../../shared/helpers/helpers-responses';
-import { beijingDate, beijingToday } from '../../../shared/time/beijing';
+import { beijingToday } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
-import { phoneTime } from '../campaigns/campaign-common';
-import { attachablePhotos } from '../photos/photos.repo';
 import * as care from './care.repo';
+import { myTaskView, needView, taskView } from './care.views';
+import { createCareCompletion } from './care-complete';
 import { findHelper, helperOfAccount } from './helpers.repo';
 import { bad } from './helpers.service';
-
-const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
-
-function needView(row: care.NeedRow): CareNeed {
-  return {
-    id: row.id,
-    communityId: row.community_id,
-    residentId: row.resident_id,
-    name: row.name,
-    buildingName: row.building_name ?? '',
-    room: row.room ?? '',
-    tags: row.tags,
-    contactEveryDays: row.contact_every_days,
-    lastContactAt: iso(row.last_contact_at),
-    dueAt: new Date(row.due_at).toISOString(),
-    overdue: row.overdue,
-  };
-}
-
-function taskView(row: care.TaskRow): CareTask {
-  return {
-    id: row.id,
-    communityId: row.community_id,
-    buildingId: row.building_id,
-    buildingName: row.building_name,
-    room: row.room,
-    residentId: row.resident_id,
-    residentName: row.resident_name,
-    kind: row.kind as CareTaskKind,
-    what: row.what,
-    status: row.status as CareTaskStatus,
-    offeredAt: new Date(row.offered_at).toISOString(),
-    helperId: row.helper_id,
-    helperName: row.helper_name,
-    acceptedAt: iso(row.accepted_at),
-    escalatedAt: iso(row.escalated_at),
-    outcome: row.outcome as CareOutcome | null,
-    photoId: row.photo_public_id,
-    notes: row.notes,
-    doneAt: iso(row.done_at),
-    minutes: row.minutes,
-  };
-}
-
-/** What a helper's phone shows: the address, a masked name and phone, what to bring — nothing else. */
-function myTaskView(row: care.TaskRow, helperId: number | null): MyCareTask {
-  return {
-    id: row.id,
-    communityId: row.community_id,
-    kind: row.kind as CareTaskKind,
-    what: row.what,
-    status: row.status as CareTaskStatus,
-    address: row.address,
-    personName: maskName(row.resident_name),
-    phoneMasked: row.phone_masked,
-    offeredAt: new Date(row.offered_at).toISOString(),
-    mine: helperId != null && row.helper_id === helperId,
-    outcome: row.outcome as CareOutcome | null,
-    doneAt: iso(row.done_at),
-  };
-}
-
-export interface CompleteInput {
-  clientId: string;
-  outcome: CareOutcome;
-  photoId?: string | undefined;
-  minutes?: number | undefined;
-  notes?: string | null | undefined;
-  doneAt?: string | undefined;
-}
 
 export function createCareService(db: Db, audit: AuditService) {
   /** Staff act for any helper of their community; a volunteer only as the helper their account is. */
   const staff = (actor: Actor) => can(actor.role, 'helpers.manage');
+  const completion = createCareCompletion(db);
 
   async function taskIn(actor: Actor, id: number) {
     const row = await care.findTask(db, actor.scope.communityIds, id);
@@ -223,63 +147,7 @@ export function createCareService(db: Db, audit: AuditService) {
       return myTaskView(await taskIn(actor, id), helper);
     },
 
-    /**
-     * Completes a task once. The phone's client id makes a replay answer the first completion; a task
-     * completed already (another phone, another id) answers as it stands, `duplicate`, never twice.
-     */
-    async complete(actor: Actor, id: number, input: CompleteInput) {
-      const task = await care.findTask(db, actor.scope.communityIds, id, input.clientId);
-      if (!task) throw new AppError('not_found');
-      if (task.client_task_id !== null && task.client_task_id !== id)
-        throw bad('这条记录的编号已用于另一项任务 (the client id belongs to another task)', 'clientId');
-      const helper = staff(actor) ? task.helper_id : await actingHelper(actor, task, undefined);
-      if (task.status === 'done') return { task: myTaskView(task, helper), duplicate: true };
-      if (!staff(actor) && task.helper_id !== helper)
-        throw bad('请先接单再完成 (accept the task first)', 'id');
-      if (task.status === 'cancelled') throw new AppError('care_task_taken');
-      const doneAt = phoneTime(input.doneAt, 'doneAt');
-      let photoRowId: number | null = null;
-      if (PHOTO_OUTCOMES.includes(input.outcome)) {
-        if (!input.photoId) throw bad('放在门口需要拍照留证 (a photo is required)', 'photoId');
-        const usable = await attachablePhotos(db, {
-          communityId: task.community_id,
-          purpose: CARE_PHOTO_PURPOSE,
-          accountId: actor.accountId,
-          publicIds: [input.photoId],
-          target: id,
-        });
-        photoRowId = usable.get(input.photoId) ?? null;
-        if (photoRowId === null) throw bad('照片不存在或已用于别的记录 (unknown photo)', 'photoId');
-      }
-      const minutes = input.minutes ?? DEFAULT_TASK_MINUTES;
-      const completed = await care.completeTask(db, {
-        id,
-        clientId: input.clientId,
-        outcome: input.outcome,
-        photoId: photoRowId,
-        notes: input.notes?.trim() || null,
-        doneAt,
-        day: beijingDate(doneAt),
-        minutes,
-        reached: REACHED_OUTCOMES.includes(input.outcome),
-        actor,
-      });
-      if (!completed) {
-        // Completed meanwhile (another phone, the same replay at the same moment) — or the photo was
-        // attached elsewhere in between: the task as it stands says which.
-        const now = await taskIn(actor, id);
-        if (now.status !== 'done')
-          throw bad('照片已用于别的记录，请重新拍照 (photo used elsewhere)', 'photoId');
-        return { task: myTaskView(now, helper), duplicate: true };
-      }
-      const doneRow = {
-        ...task,
-        status: 'done',
-        outcome: input.outcome,
-        done_at: doneAt,
-      };
-      return { task: myTaskView(doneRow, helper), duplicate: false };
-    },
+    complete: completion.complete,
 
     escalateOverdue: () => care.escalateOverdue(db),
 
@@ -297,6 +165,8 @@ export function createCareService(db: Db, audit: AuditService) {
           approvedMinutes: s.approved,
           pendingMinutes: s.pending,
           tasks: s.tasks,
+          dutyMinutes: s.duty,
+          visits: s.visits,
           active: s.approved >= ACTIVE_HOURS_PER_MONTH * 60,
         })),
         pending: pending.map(entryView),

@@ -1,8 +1,10 @@
-// 服务时长: hours per helper in a month (care tasks count at once; hours entered by hand wait for approval).
+// 服务时长: hours per helper in a month (care tasks, gate duty and door visits count at once; hours entered by
+// hand wait for approval).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VISIT_MINUTES } from '../../../shared/helpers';
 import { beijingToday } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
@@ -35,6 +37,7 @@ export function HoursPanel({ communityId }: { communityId: number }) {
           style={{ width: 160 }}
         />
       </Flex>
+      <Typography.Text type="secondary">{t('helpers.hoursNote', { m: VISIT_MINUTES })}</Typography.Text>
       <Table<HoursSummary['items'][number]>
         rowKey="helperId"
         size="small"
@@ -51,6 +54,11 @@ export function HoursPanel({ communityId }: { communityId: number }) {
               </span>
             ),
           },
+          {
+            title: t('helpers.dutyHours'),
+            render: (_, r) => t('helpers.hoursValue', { h: hours(r.dutyMinutes) }),
+          },
+          { title: t('helpers.visitsN'), dataIndex: 'visits' },
           {
             title: t('helpers.pendingHours'),
             render: (_, r) => t('helpers.hoursValue', { h: hours(r.pendingMinutes) }),

@@ -59,6 +59,10 @@ export const helpersEn: typeof helpersZh = {
   month: 'Month',
   approvedHours: 'Approved',
   pendingHours: 'Pending',
+  dutyHours: 'Of which gate duty',
+  visitsN: 'Door visits',
+  hoursNote:
+    'Approved hours include care tasks, approved hours entered by hand, ended gate duty shifts checked in to, and screening visits ({{m}} minutes each).',
   tasksN: 'Tasks',
   active: 'Active',
   pendingEntries: 'Hours entered by hand, waiting for approval',

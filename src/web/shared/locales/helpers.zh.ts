@@ -57,6 +57,10 @@ export const helpersZh = {
   month: '月份',
   approvedHours: '已确认时长',
   pendingHours: '待确认时长',
+  dutyHours: '其中值守时长',
+  visitsN: '入户走访（次）',
+  hoursNote:
+    '已确认时长包含：关怀任务、已确认的手工时长、已签到并结束的卡口值守班次、排查入户走访（每户按 {{m}} 分钟计）。',
   tasksN: '任务数',
   active: '活跃',
   pendingEntries: '待审批的手工时长',
