@@ -84,11 +84,16 @@ describe('dashboards', () => {
     );
     const subdistrict = Number(page.url().split('/').at(-1));
 
-    // The big screen: a link the officer makes, opened on a wall without signing in, the same totals.
-    const made = await officer.post<{ token: string }>('/screens', {
-      placeId: subdistrict,
-      name: '指挥中心',
-    });
+    // The big screen: a link the officer makes on her 数据大屏 page (shown once), opened on a wall without
+    // signing in, the same totals.
+    await page.getByTestId('side-menu').getByText('数据大屏').click();
+    await page.getByTestId('screen-form').getByLabel('名称').fill('指挥中心');
+    await page.getByTestId('screen-form').getByRole('button', { name: /生成链接/ }).click();
+    const shown = (await page.getByTestId('screen-link').textContent()) ?? '';
+    const made = { token: shown.split('/admin/screen/')[1]?.trim() ?? '' };
+    expect(made.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    await page.getByRole('button', { name: '我已保存' }).click();
+    await page.getByTestId('screen-links').getByText('指挥中心').waitFor();
     const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const screen = await wall.newPage();
     await screen.goto(`${baseUrl}/admin/screen/${made.token}`);

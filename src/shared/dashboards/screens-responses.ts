@@ -12,9 +12,11 @@ export const ScreenLinkOut = Type.Object({
 });
 export type ScreenLinkOut = Static<typeof ScreenLinkOut>;
 export const ScreenLinks = ItemsOf(ScreenLinkOut);
+export type ScreenLinks = Static<typeof ScreenLinks>;
 export const ScreenLinkAnswer = Type.Object({ screen: ScreenLinkOut });
 /** Made: the token is answered this once (only its hash is kept). */
 export const ScreenLinkMade = Type.Object({ screen: ScreenLinkOut, token: Type.String() });
+export type ScreenLinkMade = Static<typeof ScreenLinkMade>;
 
 /** A number on the wall: null and `suppressed` when 1–4 (too few not to point at someone). */
 const ScreenValue = Type.Object({ value: Nullable(Type.Number()), suppressed: Type.Boolean() });

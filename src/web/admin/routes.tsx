@@ -17,6 +17,7 @@ import { DashboardPage } from '../features/dashboards/dashboard-page';
 import { HomeRedirect, OwnDashboardRedirect } from '../features/dashboards/home-redirect';
 import { ReportsPage } from '../features/dashboards/reports-page';
 import { DrillRowsPage } from '../features/dashboards/rows-page';
+import { ScreensPage } from '../features/dashboards/screens-page';
 import { DeclarationsPage } from '../features/declarations/declarations-page';
 import { ReviewQueuePage } from '../features/declarations/review-queue-page';
 import { FormVersionsPage } from '../features/form-versions/form-versions-page';
@@ -64,6 +65,14 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="dashboards.read">
               <ReportsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'screens',
+          element: (
+            <RequirePermission permission="screens.manage">
+              <ScreensPage />
             </RequirePermission>
           ),
         },

@@ -9,6 +9,7 @@ import {
   ControlOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
+  DesktopOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FormOutlined,
@@ -40,6 +41,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/request-rates')) return '/request-rates';
   if (pathname.startsWith('/dashboards')) return '/dashboards';
   if (pathname.startsWith('/reports')) return '/reports';
+  if (pathname.startsWith('/screens')) return '/screens';
   if (pathname.startsWith('/accounts')) return '/accounts';
   if (pathname.startsWith('/declaration-reviews')) return '/declaration-reviews';
   if (pathname.startsWith('/declarations')) return '/declarations';
@@ -113,6 +115,9 @@ export function SideMenu({ onNavigate, collapsed = false }: { onNavigate: () => 
       ? [
           { key: '/dashboards', icon: <DashboardOutlined />, label: t('dashboards.menu') },
           { key: '/reports', icon: <TableOutlined />, label: t('dashboards.reportsMenu') },
+          ...(can('screens.manage')
+            ? [{ key: '/screens', icon: <DesktopOutlined />, label: t('dashboards.screens.menu') }]
+            : []),
         ]
       : []),
     { key: '/places', icon: <HomeOutlined />, label: t('nav.places') },

@@ -38,4 +38,25 @@ export const dashboardsEn: typeof dashboardsZh = {
   resubmit: 'Correct and resubmit',
   confirm: 'Confirm',
   states: { waiting: 'Before cut-off', frozen: 'Frozen', resubmitted: 'Corrected', confirmed: 'Confirmed' },
+  screens: {
+    menu: 'Big screens',
+    title: 'Big-screen links',
+    intro:
+      "Make a read-only link for a wall in the command centre or a meeting room: it shows your area's totals (numbers under 5 are hidden) without signing in. The link is shown only once, when made; revoke it as soon as it is no longer used or has been passed on.",
+    new: 'New big-screen link',
+    name: 'Name',
+    namePlaceholder: 'e.g. Sub-district command centre',
+    nameRequired: 'Enter a name (at most 60 characters)',
+    make: 'Make link',
+    createdAt: 'Made',
+    active: 'In use',
+    revoked: 'Revoked',
+    revoke: 'Revoke',
+    revokeConfirm: 'A wall opened with this link stops working at once. Revoke it?',
+    madeTitle: 'Big-screen link "{{name}}"',
+    onceOnly:
+      'Copy or open this link now: for safety it is shown only this once. If it is lost, revoke it and make a new one.',
+    open: 'Open in a new window',
+    done: 'I have saved it',
+  },
 };
