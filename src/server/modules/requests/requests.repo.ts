@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { RateCounts, RequestList } from '../../../shared/requests';
 import { DUE_SOON_HOURS, FAILED_CALLBACKS_TO_CLOSE, OPEN_STATUSES } from '../../../shared/requests';
 import type { DbOrTx } from '../../db/database';
@@ -86,8 +86,8 @@ export async function listEvents(db: DbOrTx, requestId: number): Promise<EventRo
     .orderBy(asc(requestEvents.at), asc(requestEvents.id));
 }
 
-/** The next deadline of an open request: first contact until contacted, then resolution. */
-const nextDeadline = sql`case when ${requests.contactedAt} is null then least(${requests.contactDeadline}, ${requests.resolveDeadline}) else ${requests.resolveDeadline} end`;
+/** The next deadline of an open request (a generated column): first contact until contacted, then resolution. */
+const { nextDeadline } = requests;
 const isOpen = inArray(requests.status, [...OPEN_STATUSES]);
 
 export interface ListFilter {
@@ -104,9 +104,9 @@ function listCondition(filter: ListFilter): SQL | undefined {
   const soon = new Date(filter.now.getTime() + DUE_SOON_HOURS * 3_600_000);
   switch (filter.list) {
     case 'due_soon':
-      return and(isOpen, sql`${nextDeadline} >= ${filter.now}`, sql`${nextDeadline} < ${soon}`);
+      return and(isOpen, gte(nextDeadline, filter.now), lt(nextDeadline, soon));
     case 'overdue':
-      return and(isOpen, sql`${nextDeadline} < ${filter.now}`);
+      return and(isOpen, lt(nextDeadline, filter.now));
     case 'callback':
       return and(
         inArray(requests.status, ['resolved', 'unresolved']),
