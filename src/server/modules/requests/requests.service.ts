@@ -13,6 +13,7 @@ import { createRequestCategories } from './request-categories.service';
 import { createRequestRecords, hashLink, need, newLinkToken } from './request-records';
 import { createRequestResidentSide } from './request-resident.service';
 import { createRequestSteps } from './request-steps.service';
+import { createRequestWeights } from './request-weights.service';
 import * as repo from './requests.repo';
 import { requestView } from './requests.views';
 
@@ -34,7 +35,8 @@ export interface NewRequest {
 /**
  * Residents' requests (接诉即办), the staff side: intake (walk-in, phone, WeChat, visit, 12345), the working
  * lists, a request's page, the phone revealed for a call, the resident's progress link. Put together with
- * the categories and time limits (`request-categories.service.ts`), the working steps
+ * the categories and time limits (`request-categories.service.ts`), the rates' weights
+ * (`request-weights.service.ts`), the working steps
  * (`request-steps.service.ts`) and the resident's side (`request-resident.service.ts`) into one service;
  * the rates are `requests-rates.service.ts`.
  */
@@ -67,6 +69,7 @@ export function createRequestsService(db: Db, vault: Vault, audit: AuditService)
 
   return {
     ...createRequestCategories(db, audit),
+    ...createRequestWeights(db, audit),
     ...createRequestSteps(db, records),
     ...createRequestResidentSide(db, vault, records),
 

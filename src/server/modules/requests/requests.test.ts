@@ -12,7 +12,7 @@ let secretaryB: string;
 let district: string;
 let categories: Array<{ id: number; code: string }>;
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const cat = (code: string) => categories.find((c) => c.code === code)?.id as number;
 
@@ -289,6 +289,33 @@ describe('the rates', () => {
         )
       ).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('the weights of the rates, a setting', () => {
+  it('starts at 0.8 and 30/35/35; only a district officer at the top sets them; the rates follow', async () => {
+    const shown = await call(worker, 'GET', '/api/request-rate-weights');
+    expect(shown.statusCode, shown.body).toBe(200);
+    const defaults = { basicSatisfied: 0.8, response: 30, resolution: 35, satisfaction: 35 };
+    expect(shown.json()).toMatchObject({ weights: defaults, defaults });
+    const chosen = { basicSatisfied: 0.5, response: 50, resolution: 25, satisfaction: 25 };
+    const put = (cookie: string, body: object) => call(cookie, 'PUT', '/api/request-rate-weights', body);
+    expect((await put(secretaryB, chosen)).statusCode).toBe(403);
+    const wrong = await put(district, { ...chosen, response: 40 });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'validation_failed', field: 'response' });
+    expect(wrong.json().error.message).toContain('100');
+    const saved = await put(district, chosen);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().formula).toBe('综合 = 响应 50% + 解决 25% + 满意 25%');
+    // B now: 2 evaluated, 1 contacted in time, 1 confirmed resolved, 1 basically satisfied.
+    const r = await rates(secretaryB, f.b.community.id);
+    expect(r.weights).toEqual(chosen);
+    expect(rate(r, 'satisfaction')?.value).toBeCloseTo(0.25);
+    expect(rate(r, 'satisfaction')?.formula).toContain('0.5 × 基本满意');
+    expect(r.total.composite).toBeCloseTo(0.5 * 0.5 + 0.25 * 0.5 + 0.25 * 0.25);
+    expect((await put(district, defaults)).statusCode).toBe(200);
+    expect(rate(await rates(secretaryB, f.b.community.id), 'satisfaction')?.value).toBeCloseTo(0.4);
   });
 });
 
