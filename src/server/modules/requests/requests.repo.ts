@@ -139,6 +139,17 @@ export async function listRequests(db: DbOrTx, scope: Scope, filter: ListFilter)
     filter.list === 'due_soon' || filter.list === 'overdue'
       ? [asc(nextDeadline), asc(requests.id)]
       : [desc(requests.receivedAt), desc(requests.id)];
+  // The page's keys first, from the list's index alone (it holds community_id, the order and id), then
+  // its 50 rows and their names. Asked for whole rows at once, the planner may misjudge a list as short
+  // (a community with far more overdue than the average) and fetch and sort every row of it instead.
+  const page = db
+    .select({ communityId: requests.communityId, id: requests.id })
+    .from(requests)
+    .where(where)
+    .orderBy(...order)
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .as('page');
   const [rows, count] = await Promise.all([
     db
       .select({
@@ -147,14 +158,12 @@ export async function listRequests(db: DbOrTx, scope: Scope, filter: ListFilter)
         communityName: places.name,
         assigneeName: accounts.displayName,
       })
-      .from(requests)
+      .from(page)
+      .innerJoin(requests, and(eq(requests.communityId, page.communityId), eq(requests.id, page.id)))
       .leftJoin(requestCategories, eq(requestCategories.id, requests.categoryId))
       .leftJoin(places, eq(places.id, requests.communityId))
       .leftJoin(accounts, eq(accounts.id, requests.assigneeId))
-      .where(where)
-      .orderBy(...order)
-      .limit(filter.limit)
-      .offset(filter.offset),
+      .orderBy(...order),
     db.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
   ]);
   return { rows, total: count[0]?.n ?? 0 };

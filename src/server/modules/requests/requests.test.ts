@@ -365,3 +365,26 @@ describe('the resident’s side', () => {
     ).toBe(404);
   });
 });
+
+describe('working lists', () => {
+  it('pages in order with names: overdue by the next deadline, all newest first', async () => {
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const older = await file(worker, { categoryId: cat('emergency'), receivedAt: ago(5) });
+    const newer = await file(worker, { categoryId: cat('emergency'), receivedAt: ago(3) });
+    const list = async (query: string) => (await call(worker, 'GET', `/api/requests?${query}`)).json();
+    const overdue = await list('list=overdue');
+    const ids = overdue.items.map((i: { id: number }) => i.id);
+    expect(ids.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+    expect(overdue.items[0]).toMatchObject({
+      categoryName: expect.any(String),
+      communityName: f.a.community.name,
+    });
+    const two = await list('list=all&pageSize=2');
+    const second = await list('list=all&pageSize=1&page=2');
+    expect(second.items.map((i: { id: number }) => i.id)).toEqual([two.items[1].id]);
+    expect(second.total).toBe(two.total);
+    const received = two.items.map((i: { receivedAt: string }) => i.receivedAt);
+    expect(received[0] >= received[1]).toBe(true);
+  });
+});
