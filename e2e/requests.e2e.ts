@@ -107,6 +107,9 @@ describe('residents’ requests (接诉即办)', () => {
     await page.goto(`${baseUrl}/admin/request-rates`);
     const formula = await page.getByTestId('rate-formula-on_time').textContent();
     expect(formula).toContain('未办结已超期');
+    // The weights the figures use are shown; only a district officer may change them.
+    expect(await page.getByTestId('rate-weights-formula').textContent()).toContain('综合 = 响应');
+    expect(await page.getByTestId('rate-weights-edit').count()).toBe(0);
 
     // Reopened with a reason: back to in progress.
     await page.goto(`${baseUrl}/admin/requests`);

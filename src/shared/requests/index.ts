@@ -118,15 +118,41 @@ export const REOPEN_DAYS = 30;
 /** "Due soon": a deadline within this many hours. */
 export const DUE_SOON_HOURS = 2;
 
-/** The weights (settings; these are the defaults the district uses today). */
-export const RATE_WEIGHTS = {
-  /** How much a "basically satisfied" counts in the satisfaction rate. */
+export interface RateWeights {
+  /** How much a "basically satisfied" counts in the satisfaction rate (0–1). */
+  basicSatisfied: number;
+  /** The composite score: response, resolution, satisfaction (percent points, summing to 100). */
+  response: number;
+  resolution: number;
+  satisfaction: number;
+}
+
+/** The weights' defaults, the ones the district uses today; a district officer changes them as a setting. */
+export const RATE_WEIGHTS: Readonly<RateWeights> = {
   basicSatisfied: 0.8,
-  /** The composite score: response, resolution, satisfaction (percent points). */
   response: 30,
   resolution: 35,
   satisfaction: 35,
-} as const;
+};
+
+/** Whether weights may be saved: the three composite weights are whole percent points summing to 100. */
+export function checkRateWeights(
+  w: RateWeights,
+): { ok: true } | { ok: false; field: keyof RateWeights; detail: string } {
+  if (!(w.basicSatisfied >= 0 && w.basicSatisfied <= 1))
+    return { ok: false, field: 'basicSatisfied', detail: '基本满意的权重须在0到1之间' };
+  for (const key of ['response', 'resolution', 'satisfaction'] as const)
+    if (!Number.isInteger(w[key]) || w[key] < 0 || w[key] > 100)
+      return { ok: false, field: key, detail: '综合得分的权重须为0到100的整数' };
+  if (w.response + w.resolution + w.satisfaction !== 100)
+    return { ok: false, field: 'response', detail: '响应、解决、满意三项权重之和须为100' };
+  return { ok: true };
+}
+
+/** The composite's formula in words, shown next to the score and in the workbook. */
+export function compositeFormula(w: RateWeights) {
+  return `综合 = 响应 ${w.response}% + 解决 ${w.resolution}% + 满意 ${w.satisfaction}%`;
+}
 
 export interface RateCounts {
   /** Received in the period and not excluded (approved exclusions stay listed, not counted). */
@@ -154,7 +180,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 /** The four rates, each with the formula and the numbers that made it, as the district computes them. */
 export function computeRates(
   c: RateCounts,
-  weights = RATE_WEIGHTS,
+  weights: RateWeights = RATE_WEIGHTS,
 ): { rates: RateFigure[]; composite: number | null } {
   const w = weights.basicSatisfied;
   const response = ratio(c.contactedInTime, c.evaluated);

@@ -110,8 +110,23 @@ const Figure = Type.Object({
 });
 const Rated = { counts: Counts, rates: Type.Array(Figure), composite: Nullable(Type.Number()) };
 const CommunityRates = Type.Object({ communityId: Type.Integer(), communityName: Type.String(), ...Rated });
+/** The weights the rates were computed with (a setting; see `RATE_WEIGHTS` for the defaults). */
+export const RateWeightsSchema = Type.Object({
+  basicSatisfied: Type.Number(),
+  response: Type.Integer(),
+  resolution: Type.Integer(),
+  satisfaction: Type.Integer(),
+});
+export const RequestRateWeightsAnswer = Type.Object({
+  weights: RateWeightsSchema,
+  defaults: RateWeightsSchema,
+  /** The composite's formula with these weights, in words. */
+  formula: Type.String(),
+});
+export type RequestRateWeightsAnswer = Static<typeof RequestRateWeightsAnswer>;
 const RatesBase = {
   place: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() }),
+  weights: RateWeightsSchema,
   from: Type.String(),
   to: Type.String(),
   total: Type.Object(Rated),

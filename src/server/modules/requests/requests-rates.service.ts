@@ -1,4 +1,4 @@
-import { computeRates, type RateCounts } from '../../../shared/requests';
+import { compositeFormula, computeRates, type RateCounts } from '../../../shared/requests';
 import { addDays, beijingDayStart } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import { streamWorkbook } from '../../files/workbook';
@@ -6,6 +6,7 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import { placeInScope } from '../auth/scope';
 import { communityIdsUnder, findPlace, findPlacesByIds } from '../places/places.repo';
+import { readRateWeights } from './request-weights.service';
 import * as repo from './requests.repo';
 
 const ZERO: RateCounts = {
@@ -53,6 +54,7 @@ export function createRequestRatesService(db: Db) {
     const place = await placeOf(actor, query.placeId);
     const inScope = new Set(actor.scope.communityIds);
     const ids = (await communityIdsUnder(db, place)).filter((id) => inScope.has(id));
+    const weights = await readRateWeights(db);
     const counts = await repo.rateCounts(
       db,
       ids,
@@ -65,14 +67,20 @@ export function createRequestRatesService(db: Db) {
     const communities = ids.map((id) => {
       const c = byId.get(id) ?? { ...ZERO, communityId: id };
       const { communityId: _id, ...plain } = c;
-      return { communityId: id, communityName: names.get(id) ?? '', counts: plain, ...computeRates(plain) };
+      return {
+        communityId: id,
+        communityName: names.get(id) ?? '',
+        counts: plain,
+        ...computeRates(plain, weights),
+      };
     });
     const total = sum(communities.map((c) => c.counts));
     return {
       place: { id: place.id, name: place.name, kind: place.kind },
+      weights,
       from: query.from,
       to: query.to,
-      total: { counts: total, ...computeRates(total) },
+      total: { counts: total, ...computeRates(total, weights) },
       communities,
     };
   }
@@ -123,7 +131,7 @@ export function createRequestRatesService(db: Db) {
           {
             notes: [
               `${r.place.name} ${query.month} 接诉即办排名`,
-              '响应率 = 时限内联系 ÷ 参评；解决率 = 回访确认解决 ÷ 参评；满意率 = (满意 + 0.8 × 基本满意) ÷ 参评；按时办结率 = 时限内办结 ÷ (已办结 + 未办结已超期)；综合 = 响应 30% + 解决 35% + 满意 35%',
+              `响应率 = 时限内联系 ÷ 参评；解决率 = 回访确认解决 ÷ 参评；满意率 = (满意 + ${r.weights.basicSatisfied} × 基本满意) ÷ 参评；按时办结率 = 时限内办结 ÷ (已办结 + 未办结已超期)；${compositeFormula(r.weights)}`,
             ],
           },
         );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { RateCounts, RequestList } from '../../../shared/requests';
 import { DUE_SOON_HOURS, FAILED_CALLBACKS_TO_CLOSE, OPEN_STATUSES } from '../../../shared/requests';
 import type { DbOrTx } from '../../db/database';
@@ -86,8 +86,8 @@ export async function listEvents(db: DbOrTx, requestId: number): Promise<EventRo
     .orderBy(asc(requestEvents.at), asc(requestEvents.id));
 }
 
-/** The next deadline of an open request: first contact until contacted, then resolution. */
-const nextDeadline = sql`case when ${requests.contactedAt} is null then least(${requests.contactDeadline}, ${requests.resolveDeadline}) else ${requests.resolveDeadline} end`;
+/** The next deadline of an open request (a generated column): first contact until contacted, then resolution. */
+const { nextDeadline } = requests;
 const isOpen = inArray(requests.status, [...OPEN_STATUSES]);
 
 export interface ListFilter {
@@ -104,9 +104,9 @@ function listCondition(filter: ListFilter): SQL | undefined {
   const soon = new Date(filter.now.getTime() + DUE_SOON_HOURS * 3_600_000);
   switch (filter.list) {
     case 'due_soon':
-      return and(isOpen, sql`${nextDeadline} >= ${filter.now}`, sql`${nextDeadline} < ${soon}`);
+      return and(isOpen, gte(nextDeadline, filter.now), lt(nextDeadline, soon));
     case 'overdue':
-      return and(isOpen, sql`${nextDeadline} < ${filter.now}`);
+      return and(isOpen, lt(nextDeadline, filter.now));
     case 'callback':
       return and(
         inArray(requests.status, ['resolved', 'unresolved']),
@@ -139,6 +139,17 @@ export async function listRequests(db: DbOrTx, scope: Scope, filter: ListFilter)
     filter.list === 'due_soon' || filter.list === 'overdue'
       ? [asc(nextDeadline), asc(requests.id)]
       : [desc(requests.receivedAt), desc(requests.id)];
+  // The page's keys first, from the list's index alone (it holds community_id, the order and id), then
+  // its 50 rows and their names. Asked for whole rows at once, the planner may misjudge a list as short
+  // (a community with far more overdue than the average) and fetch and sort every row of it instead.
+  const page = db
+    .select({ communityId: requests.communityId, id: requests.id })
+    .from(requests)
+    .where(where)
+    .orderBy(...order)
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .as('page');
   const [rows, count] = await Promise.all([
     db
       .select({
@@ -147,14 +158,12 @@ export async function listRequests(db: DbOrTx, scope: Scope, filter: ListFilter)
         communityName: places.name,
         assigneeName: accounts.displayName,
       })
-      .from(requests)
+      .from(page)
+      .innerJoin(requests, and(eq(requests.communityId, page.communityId), eq(requests.id, page.id)))
       .leftJoin(requestCategories, eq(requestCategories.id, requests.categoryId))
       .leftJoin(places, eq(places.id, requests.communityId))
       .leftJoin(accounts, eq(accounts.id, requests.assigneeId))
-      .where(where)
-      .orderBy(...order)
-      .limit(filter.limit)
-      .offset(filter.offset),
+      .orderBy(...order),
     db.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
   ]);
   return { rows, total: count[0]?.n ?? 0 };

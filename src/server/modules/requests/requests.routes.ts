@@ -21,6 +21,7 @@ import {
   RequestPage,
   RequestRanking,
   RequestRates,
+  RequestRateWeightsAnswer,
   RequestStaffList,
   RevealedPhone,
 } from '../../../shared/requests/requests-responses';
@@ -73,6 +74,30 @@ export async function requestsRoutes(app: AppInstance, { requests, requestRates,
     async (request) => ({
       category: await requests.updateCategory(actorOf(request), request.params.id, request.body),
     }),
+  );
+
+  app.get(
+    '/api/request-rate-weights',
+    { config: { access: 'requests.read' }, schema: { tags, response: { 200: RequestRateWeightsAnswer } } },
+    async () => requests.rateWeights(),
+  );
+
+  app.put(
+    '/api/request-rate-weights',
+    {
+      config: { access: 'requests.categories' },
+      schema: {
+        tags,
+        body: Strict({
+          basicSatisfied: Type.Number({ minimum: 0, maximum: 1 }),
+          response: Int4(0, 100),
+          resolution: Int4(0, 100),
+          satisfaction: Int4(0, 100),
+        }),
+        response: { 200: RequestRateWeightsAnswer },
+      },
+    },
+    async (request) => requests.setRateWeights(actorOf(request), request.body),
   );
 
   app.post(

@@ -58,6 +58,14 @@ export const requests = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     contactDeadline: timestamp('contact_deadline', { withTimezone: true }).notNull(),
     resolveDeadline: timestamp('resolve_deadline', { withTimezone: true }).notNull(),
+    /**
+     * The deadline that matters next: first contact until contacted, then resolution. Stored (generated) so
+     * the due-soon and overdue lists read it from an index in order and stop after a page, instead of
+     * computing it for every open row of the community and sorting them.
+     */
+    nextDeadline: timestamp('next_deadline', { withTimezone: true }).generatedAlwaysAs(
+      sql`case when contacted_at is null then least(contact_deadline, resolve_deadline) else resolve_deadline end`,
+    ),
     signedAt: timestamp('signed_at', { withTimezone: true }),
     contactedAt: timestamp('contacted_at', { withTimezone: true }),
     /** When the result (resolved or unresolved) was reported. */
@@ -85,11 +93,20 @@ export const requests = pgTable(
   (t) => [
     primaryKey({ columns: [t.communityId, t.id] }),
     index('requests_community_received_idx').on(t.communityId, t.receivedAt),
-    // The working lists of open requests (due soon, overdue): a few per community among a year of rows.
-    index('requests_community_open_idx')
-      .on(t.communityId, t.resolveDeadline)
+    // The working lists, each an ordered range of one community's index: a page is read in order and
+    // the total counted from the index alone (no sort, no visit to a year of rows). Due soon and
+    // overdue: open requests by their next deadline (the dashboards' open counts use it too).
+    index('requests_community_open_due_idx')
+      .on(t.communityId, t.nextDeadline, t.id)
       .where(sql`${t.status} in ('received', 'signed', 'contacted', 'in_progress')`),
-    index('requests_assignee_idx').on(t.assigneeId).where(sql`${t.closedAt} is null`),
+    // Waiting for a callback: resolved or unresolved, no callback yet (the failed attempts are filtered).
+    index('requests_community_callback_idx')
+      .on(t.communityId, t.receivedAt)
+      .where(sql`${t.status} in ('resolved', 'unresolved') and ${t.callbackAt} is null`),
+    // Mine: the same condition as the list (status, not closed_at), or the planner cannot use it.
+    index('requests_community_assignee_idx')
+      .on(t.communityId, t.assigneeId, t.receivedAt)
+      .where(sql`${t.status} <> 'closed'`),
     uniqueIndex('requests_order_number_uq').on(t.communityId, t.orderNumber),
     uniqueIndex('requests_link_hash_uq').on(t.linkHash),
   ],

@@ -12,7 +12,7 @@ let secretaryB: string;
 let district: string;
 let categories: Array<{ id: number; code: string }>;
 
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const cat = (code: string) => categories.find((c) => c.code === code)?.id as number;
 
@@ -292,6 +292,33 @@ describe('the rates', () => {
   });
 });
 
+describe('the weights of the rates, a setting', () => {
+  it('starts at 0.8 and 30/35/35; only a district officer at the top sets them; the rates follow', async () => {
+    const shown = await call(worker, 'GET', '/api/request-rate-weights');
+    expect(shown.statusCode, shown.body).toBe(200);
+    const defaults = { basicSatisfied: 0.8, response: 30, resolution: 35, satisfaction: 35 };
+    expect(shown.json()).toMatchObject({ weights: defaults, defaults });
+    const chosen = { basicSatisfied: 0.5, response: 50, resolution: 25, satisfaction: 25 };
+    const put = (cookie: string, body: object) => call(cookie, 'PUT', '/api/request-rate-weights', body);
+    expect((await put(secretaryB, chosen)).statusCode).toBe(403);
+    const wrong = await put(district, { ...chosen, response: 40 });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'validation_failed', field: 'response' });
+    expect(wrong.json().error.message).toContain('100');
+    const saved = await put(district, chosen);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().formula).toBe('综合 = 响应 50% + 解决 25% + 满意 25%');
+    // B now: 2 evaluated, 1 contacted in time, 1 confirmed resolved, 1 basically satisfied.
+    const r = await rates(secretaryB, f.b.community.id);
+    expect(r.weights).toEqual(chosen);
+    expect(rate(r, 'satisfaction')?.value).toBeCloseTo(0.25);
+    expect(rate(r, 'satisfaction')?.formula).toContain('0.5 × 基本满意');
+    expect(r.total.composite).toBeCloseTo(0.5 * 0.5 + 0.25 * 0.5 + 0.25 * 0.25);
+    expect((await put(district, defaults)).statusCode).toBe(200);
+    expect(rate(await rates(secretaryB, f.b.community.id), 'satisfaction')?.value).toBeCloseTo(0.4);
+  });
+});
+
 describe('the resident’s side', () => {
   it('files from the poster, follows the link, and rates once the work is done', async () => {
     const poster = await call(secretary, 'POST', '/api/posters', { placeId: f.a.compound.id });
@@ -336,5 +363,28 @@ describe('the resident’s side', () => {
       (await t.app.inject({ method: 'GET', url: '/api/public/requests/AAAAAAAAAAAAAAAAAAAAAAAA' }))
         .statusCode,
     ).toBe(404);
+  });
+});
+
+describe('working lists', () => {
+  it('pages in order with names: overdue by the next deadline, all newest first', async () => {
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    const older = await file(worker, { categoryId: cat('emergency'), receivedAt: ago(5) });
+    const newer = await file(worker, { categoryId: cat('emergency'), receivedAt: ago(3) });
+    const list = async (query: string) => (await call(worker, 'GET', `/api/requests?${query}`)).json();
+    const overdue = await list('list=overdue');
+    const ids = overdue.items.map((i: { id: number }) => i.id);
+    expect(ids.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+    expect(overdue.items[0]).toMatchObject({
+      categoryName: expect.any(String),
+      communityName: f.a.community.name,
+    });
+    const two = await list('list=all&pageSize=2');
+    const second = await list('list=all&pageSize=1&page=2');
+    expect(second.items.map((i: { id: number }) => i.id)).toEqual([two.items[1].id]);
+    expect(second.total).toBe(two.total);
+    const received = two.items.map((i: { receivedAt: string }) => i.receivedAt);
+    expect(received[0] >= received[1]).toBe(true);
   });
 });

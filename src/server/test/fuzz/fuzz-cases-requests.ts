@@ -43,6 +43,11 @@ export async function requestCases(w: FuzzWorld): Promise<Record<string, RouteCa
       as: 'district',
       base: { ...id(category), body: { contactLimit: 24, contactUnit: 'hours' } },
     },
+    'GET /api/request-rate-weights': sec(),
+    'PUT /api/request-rate-weights': {
+      as: 'district',
+      base: { body: { basicSatisfied: 0.8, response: 30, resolution: 35, satisfaction: 35 } },
+    },
     'POST /api/requests': sec({
       body: {
         communityId: community,

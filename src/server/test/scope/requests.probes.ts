@@ -12,6 +12,12 @@ export function requestProbes(c: ProbeTargets): ProbeTable {
     'PATCH /api/request-categories/:id': installationWide(
       'one set of time limits for the installation: only an officer whose scope is the root of the tree edits it',
     ),
+    'GET /api/request-rate-weights': installationWide(
+      'the weights of the rates are the same for every community',
+    ),
+    'PUT /api/request-rate-weights': installationWide(
+      'one set of weights for the installation: only an officer whose scope is the root of the tree sets it',
+    ),
     'POST /api/requests': () => ({
       method: 'POST',
       url: '/api/requests',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { beijingToday } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
+import { RateWeightsCard } from './rate-weights-card';
 import { type RequestRanking, type RequestRates, requestKeys, requestsApi } from './requests-api';
 
 type Rated = RequestRates['total'];
@@ -103,6 +104,7 @@ export function RequestRatesPage() {
           )}
         </Card>
       )}
+      <RateWeightsCard />
       <Card
         size="small"
         title={t('requests.ranking')}

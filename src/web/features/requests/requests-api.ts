@@ -1,10 +1,11 @@
-import type { RequestList, RequestStep, Satisfaction } from '../../../shared/requests';
+import type { RateWeights, RequestList, RequestStep, Satisfaction } from '../../../shared/requests';
 import type {
   RequestAnswer,
   RequestCategory,
   RequestPage,
   RequestRanking,
   RequestRates,
+  RequestRateWeightsAnswer,
   RequestStaffList,
 } from '../../../shared/requests/requests-responses';
 import { api, apiUrl } from '../../shared/api-client';
@@ -26,6 +27,7 @@ export const requestKeys = {
   rates: (from: string, to: string) => ['requests', 'rates', from, to] as const,
   ranking: (month: string) => ['requests', 'ranking', month] as const,
   staff: (communityId: number) => ['requests', 'staff', communityId] as const,
+  weights: ['requests', 'weights'] as const,
 };
 
 export interface StepBody {
@@ -52,4 +54,6 @@ export const requestsApi = {
   rates: (from: string, to: string) => api.get<RequestRates>('/requests/rates', { from, to }),
   ranking: (month: string) => api.get<RequestRanking>('/requests/ranking', { month }),
   rankingUrl: (month: string) => apiUrl('/requests/ranking/export', { month }),
+  weights: () => api.get<RequestRateWeightsAnswer>('/request-rate-weights'),
+  setWeights: (body: RateWeights) => api.put<RequestRateWeightsAnswer>('/request-rate-weights', body),
 };

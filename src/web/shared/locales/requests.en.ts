@@ -60,4 +60,13 @@ export const requestsEn: typeof requestsZh = {
     satisfaction: 'Satisfaction',
     on_time: 'On time',
   },
+  weights: {
+    title: 'Weights of the rates',
+    edit: 'Change weights',
+    save: 'Save',
+    basic: '"basically satisfied" counts {{value}} in the satisfaction rate',
+    basicLabel: 'How much "basically satisfied" counts in the satisfaction rate (0–1)',
+    hint: "Response, resolution and satisfaction weights are percent points and must add up to 100. Once saved, every community's figures are computed with them.",
+    defaults: 'Back to the defaults (0.8; 30/35/35)',
+  },
 };

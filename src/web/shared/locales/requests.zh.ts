@@ -52,4 +52,13 @@ export const requestsZh = {
   rank: '排名',
   evaluated: '参评件数',
   rateNames: { response: '响应率', resolution: '解决率', satisfaction: '满意率', on_time: '按时办结率' },
+  weights: {
+    title: '考核权重',
+    edit: '修改权重',
+    save: '保存',
+    basic: '基本满意按 {{value}} 计入满意率',
+    basicLabel: '基本满意计入满意率的比例（0–1）',
+    hint: '响应、解决、满意三项权重为百分点，合计须为100。保存后所有社区的考核数字随即按新权重计算。',
+    defaults: '恢复默认（0.8；30/35/35）',
+  },
 };
