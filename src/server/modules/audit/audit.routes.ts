@@ -17,6 +17,8 @@ export function auditRoutes(app: AppInstance, { audit }: Services) {
           entity: Type.Optional(Type.String({ maxLength: 40 })),
           entityId: Type.Optional(Id),
           accountId: Type.Optional(Id),
+          residentId: Type.Optional(Id),
+          placeId: Type.Optional(Id),
           from: Type.Optional(Instant),
           to: Type.Optional(Instant),
           ...Page,
@@ -41,6 +43,7 @@ export function auditRoutes(app: AppInstance, { audit }: Services) {
           reason: row.reason,
           detail: row.detail as Record<string, unknown> | null,
           ip: row.ip,
+          sentence: row.sentence,
         })),
       };
     },

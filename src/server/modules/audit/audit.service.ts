@@ -1,7 +1,16 @@
+import { maskName } from '../../../shared/access/mask-name';
 import type { AuditAction } from '../../../shared/audit/audit-actions';
+import type { AuditPart } from '../../../shared/audit/audit-parts';
+import { auditSentence } from '../../../shared/audit/audit-sentence';
 import type { Db, DbOrTx } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { type AuditFilter, insertAudit, listAudit } from './audit.repo';
+import type { auditLog } from './audit.table';
+import { auditNames } from './audit-names.repo';
+
+type AuditRow = typeof auditLog.$inferSelect;
+/** A row as the log shows it: its sentence, and its detail with any person's name masked. */
+export type ShownAuditRow = AuditRow & { sentence: AuditPart[] };
 
 export { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit/audit-actions';
 
@@ -26,7 +35,8 @@ export interface AuditService {
     entries: Array<{ actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null; event: AuditEvent }>,
     tx?: DbOrTx,
   ): Promise<void>;
-  list(actor: Actor, filter: AuditFilter): ReturnType<typeof listAudit>;
+  /** A page of the rows in the actor's scope, each with its sentence (names masked, codes named). */
+  list(actor: Actor, filter: AuditFilter): Promise<{ items: ShownAuditRow[]; total: number }>;
 }
 
 type AuditActor = Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null;
@@ -55,8 +65,26 @@ export function createAuditService(db: Db): AuditService {
         entries.map((e) => auditRow(e.actor, e.event)),
       );
     },
-    list(actor, filter) {
-      return listAudit(db, actor.scope, actor.accountId, filter);
+    async list(actor, filter) {
+      const { items, total } = await listAudit(db, actor.scope, actor.accountId, filter);
+      const names = await auditNames(db, actor.scope, items);
+      return {
+        total,
+        items: items.map((row, i) => ({
+          ...row,
+          detail: shownDetail(row),
+          sentence: auditSentence(row as AuditRow & { detail: Record<string, unknown> }, names[i] ?? EMPTY),
+        })),
+      };
     },
   };
+}
+
+const EMPTY = { places: {}, households: {}, accounts: {}, gates: {} };
+
+/** A registered person's name was kept in the detail of older rows: shown masked, like everywhere else. */
+function shownDetail(row: AuditRow): Record<string, unknown> {
+  const detail = (row.detail ?? {}) as Record<string, unknown>;
+  if (row.entity !== 'resident' || typeof detail.name !== 'string') return detail;
+  return { ...detail, name: maskName(detail.name) };
 }
