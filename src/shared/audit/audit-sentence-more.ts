@@ -69,7 +69,8 @@ function passSentence({ e, d, n }: Ctx): AuditPart[] | null {
       labelOf(HOLDERS, d.holder),
       text(`），有效期至 ${str(d.validUntil) ?? '—'}`, `, valid until ${str(d.validUntil) ?? '—'}`),
     ];
-  const number = str(d.number) ?? '';
+  const number = d.number != null ? String(d.number) : '';
+  const newNumber = d.newNumber != null ? String(d.newNumber) : '—';
   const of = passDoor(n);
   switch (d.change) {
     case 'revoke':
@@ -78,7 +79,7 @@ function passSentence({ e, d, n }: Ctx): AuditPart[] | null {
       return [
         text('补发了 ', 'Reissued the pass of '),
         ...of,
-        text(` 的出入证 ${number} → ${str(d.newNumber) ?? '—'}`, `: ${number} → ${str(d.newNumber) ?? '—'}`),
+        text(` 的出入证 ${number} → ${newNumber}`, `: ${number} → ${newNumber}`),
       ];
     case 'link':
       return [

@@ -125,7 +125,7 @@ function residentSentence(c: Ctx): AuditPart[] | null {
       ];
     case 'reveal':
       return [
-        text('查看了 ', 'Viewed the full '),
+        text('查看了完整', 'Viewed the full '),
         labelOf(RESIDENT_FIELDS, d.field),
         text('：', ' of '),
         ...who,
@@ -281,7 +281,15 @@ function placeSentence({ e, d, n }: Ctx): AuditPart[] | null {
 export function auditSentence(e: AuditFacts, n: AuditNames): AuditPart[] {
   const c: Ctx = { e, d: e.detail ?? {}, n };
   const parts = exportOf(c) ?? bySubject(c) ?? moreSentence(c) ?? fallback(c);
-  return e.reason ? [...parts, text('，理由：', '; reason: '), text(e.reason)] : parts;
+  return tidy(e.reason ? [...parts, text('，理由：', '; reason: '), text(e.reason)] : parts);
+}
+
+/** Chinese needs no space after a full-width bracket: 王*明（… 101）申报, not 王*明（… 101） 申报. */
+function tidy(parts: AuditPart[]): AuditPart[] {
+  return parts.map((part, i) => {
+    const before = parts[i - 1]?.zh ?? '';
+    return part.zh.startsWith(' ') && /[）】」]$/.test(before) ? { ...part, zh: part.zh.trimStart() } : part;
+  });
 }
 
 function bySubject(c: Ctx): AuditPart[] | null {
