@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditNames, sentenceText } from './audit-parts';
-import { type AuditFacts, auditSentence } from './audit-sentence';
+import { type AuditFacts, type AuditNames, sentenceText } from './audit-parts';
+import { auditSentence } from './audit-sentence';
 
 // The sentences of the main actions, from the facts an audit row keeps and the names the server looked up.
 const names: AuditNames = {
