@@ -172,6 +172,8 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
         entity: 'resident',
         entityId: ids.resident.id,
         accountId: ids.volunteerId,
+        residentId: ids.resident.id,
+        placeId: community,
         from: iso(-hour),
         to: iso(hour),
         page: 1,
