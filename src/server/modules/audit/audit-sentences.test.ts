@@ -6,6 +6,7 @@ import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { passes } from '../access/access.table';
+import { loadWorkbook } from '../imports/roster/test-fixtures';
 
 // Issue 13 item 2: each audit entry reads as a sentence with named, linked objects — masked names,
 // doors with their compound, codes as names — filtered by person, place, kind and account, in scope.
@@ -199,5 +200,29 @@ describe('filters and scope', () => {
     const seen = await entries(officer, `residentId=${residentId}`);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((r) => r.communityId === f.a.community.id)).toBe(true);
+  });
+});
+
+describe('the log as Excel', () => {
+  async function cells(cookie: string, query: string) {
+    const res = await call(cookie, 'GET', `/api/audit/export?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = await loadWorkbook(res.rawPayload);
+    const out: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => out.push(JSON.stringify(row.values))));
+    return out.join('\n');
+  }
+
+  it('reads as the console does, masked, and is itself in the log', async () => {
+    const text = await cells(secretaryA, `residentId=${residentId}`);
+    expect(text).toContain('王*明（甲小区 1号楼 1单元 101）申报（入户登记），状态由 正常 改为');
+    expect(text).not.toContain('王小明');
+    const exported = await entries(secretaryA, 'action=export&entity=audit');
+    expect(zh(exported[0])).toMatch(/^导出了 甲社区 操作记录 \d+ 条/);
+  });
+
+  it('another community’s export has none of it', async () => {
+    const text = await cells(secretaryB, `residentId=${residentId}`);
+    expect(text).not.toContain('王*明');
   });
 });

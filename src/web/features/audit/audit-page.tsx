@@ -1,9 +1,11 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatBeijingDateTime } from '../../../shared/time/beijing';
+import { apiUrl } from '../../shared/api-client';
 import { DateRangeFilter } from '../../shared/date-range-filter';
 import { ErrorAlert } from '../../shared/error-display';
 import {
@@ -107,6 +109,13 @@ export function AuditPage() {
               setDates(range);
             }}
           />
+          <Button
+            icon={<DownloadOutlined />}
+            href={apiUrl('/audit/export', { ...filter, page: undefined, pageSize: undefined })}
+            data-testid="audit-export"
+          >
+            {t('audit.export')}
+          </Button>
         </Flex>
       </Card>
       {query.isError ? (

@@ -178,6 +178,7 @@ export const en: Messages = {
     place: 'Place (community, compound or building)',
     accountNumber: 'Account #{{id}}',
     noAccount: 'System',
+    export: 'Export to Excel',
     ip: 'IP address',
     actions: {
       login: 'Sign in',

@@ -177,6 +177,7 @@ export const zh = {
     place: '地点（社区、小区或楼栋）',
     accountNumber: '账号 #{{id}}',
     noAccount: '系统',
+    export: '导出 Excel',
     ip: 'IP 地址',
     actions: {
       login: '登录',
