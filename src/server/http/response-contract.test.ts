@@ -93,6 +93,7 @@ describe('every route declares its answers', () => {
       'GET /api/imports/:id/rejected': [XLSX],
       'POST /api/imports/:id/rejected': [XLSX],
       'GET /api/declarations/export': [XLSX],
+      'GET /api/audit/export': [XLSX],
       'GET /api/campaigns/:id/summary': [XLSX],
       'GET /api/observation/export': [XLSX],
       'GET /api/photos/:id': ['image/jpeg'],

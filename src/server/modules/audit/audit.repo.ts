@@ -17,6 +17,10 @@ export interface AuditFilter {
   entity?: string | undefined;
   entityId?: number | undefined;
   accountId?: number | undefined;
+  /** Entries about this person: their own rows and those of their declarations, observations, passes… */
+  residentId?: number | undefined;
+  /** Entries in this place: a community (or above) by community; a compound or building by who lives there. */
+  placeId?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
   page: number;
@@ -41,6 +45,8 @@ export async function listAudit(db: DbOrTx, scope: Scope, actorId: number, filte
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId !== undefined) conditions.push(eq(auditLog.entityId, filter.entityId));
   if (filter.accountId !== undefined) conditions.push(eq(auditLog.accountId, filter.accountId));
+  if (filter.residentId !== undefined) conditions.push(aboutPerson(filter.residentId));
+  if (filter.placeId !== undefined) conditions.push(inPlace(filter.placeId));
   if (filter.from) conditions.push(gte(auditLog.at, new Date(filter.from)));
   if (filter.to) conditions.push(lte(auditLog.at, new Date(filter.to)));
   const where = and(...conditions);
@@ -55,4 +61,44 @@ export async function listAudit(db: DbOrTx, scope: Scope, actorId: number, filte
     db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
   ]);
   return { items, total: totals[0]?.n ?? 0 };
+}
+
+/** The rows whose entity belongs to one of `residents` (a subquery of resident ids). */
+function aboutResidents(residents: SQL): SQL {
+  const eid = auditLog.entityId;
+  return sql`((${auditLog.entity} = 'resident' and ${eid} in (${residents}))
+    or (${auditLog.detail}->>'residentId') in (select r::text from (${residents}) as r(r))
+    or (${auditLog.entity} = 'declaration' and ${eid} in (select id from declarations where resident_id in (${residents})))
+    or (${auditLog.entity} = 'observation' and ${eid} in (select id from observations where resident_id in (${residents})))
+    or (${auditLog.entity} = 'observation_task' and ${eid} in (select id from observation_tasks where resident_id in (${residents})))
+    or (${auditLog.entity} = 'pass' and ${eid} in (select id from passes where resident_id in (${residents})))
+    or (${auditLog.entity} = 'request' and ${eid} in (select id from requests where resident_id in (${residents}))))`;
+}
+
+function aboutPerson(residentId: number): SQL {
+  return aboutResidents(sql`select ${residentId}::int`);
+}
+
+/**
+ * A community or anything above it: the rows of its communities. A compound, building or entrance: the
+ * rows about its doors and the people behind them, its places, its passes and the settings made there.
+ */
+function inPlace(placeId: number): SQL {
+  const subtree = sql`select p.id from ${places} p, ${places} root
+    where root.id = ${placeId} and (p.id = root.id or p.path like root.path || root.id || '/%')`;
+  const doors = sql`select h.id from households h
+    where h.building_id in (${subtree}) or h.entrance_id in (${subtree})`;
+  const people = sql`select r.id from residents r where r.household_id in (${doors})`;
+  const eid = auditLog.entityId;
+  const detailPlace = (key: string) =>
+    sql`(${auditLog.detail}->>${key}) in (select id::text from (${subtree}) s)`;
+  return sql`(case when (select kind from ${places} where id = ${placeId}) in ('city', 'district', 'subdistrict', 'community')
+    then ${auditLog.communityId} in (select p.id from ${places} p, ${places} root where root.id = ${placeId}
+      and p.kind = 'community' and (p.id = root.id or p.path like root.path || root.id || '/%'))
+    else (${aboutResidents(people)}
+      or (${auditLog.entity} = 'household' and ${eid} in (${doors}))
+      or (${auditLog.entity} = 'place' and ${eid} in (${subtree}))
+      or (${auditLog.entity} = 'pass' and ${eid} in (select id from passes where household_id in (${doors})))
+      or ${detailPlace('placeId')} or ${detailPlace('compoundId')} or ${detailPlace('buildingId')})
+    end)`;
 }

@@ -139,8 +139,10 @@ export function declarationBatchSql(batch: DeclarationWrite[], people: { ctes?: 
       insert into ${auditLog} (account_id, account_name, ip, community_id, action, entity, entity_id, reason, detail)
       select w.ai, w.an, w.ip, w.c, 'create', 'declaration', w.id, null,
         jsonb_build_object('residentId', w.r, 'channel', w.ch, 'status', w.st, 'outcome', w.verdict,
-          'held', case when w.verdict = 'hold' then to_jsonb(w.why) end)
-      from w
+          'held', case when w.verdict = 'hold' then to_jsonb(w.why) end,
+          -- What the audit log's sentence says: from what to what, and why (the rule's reason, not its id).
+          'fromStatus', coalesce(ch.from_status, w.cur), 'statusReason', w.re::jsonb)
+      from w left join chained ch on ch.id = w.id
       order by w.ord
     )
     select u.ord, coalesce(w.id, w1.id, p.id) as id, u.r as resident_id,

@@ -203,7 +203,8 @@ export function createPeopleService(
             entity: 'resident',
             entityId: created.id,
             communityId: created.communityId,
-            detail: { name: created.name },
+            // No name: the log names the person from the registry, masked (audit/audit-names.repo.ts).
+            detail: { householdId: created.householdId },
           },
           tx,
         );

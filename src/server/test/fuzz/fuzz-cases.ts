@@ -167,12 +167,17 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
     'GET /api/communities/:id/organisations': sec(id(community)),
     'GET /api/communities/:id/party-branches': sec(id(community)),
     'GET /api/jobs': { as: 'district', base: { query: { communityId: community } } },
+    'GET /api/audit/export': sec({
+      query: { action: AUDIT_ACTIONS[0], residentId: ids.resident.id, placeId: community, from: iso(-hour) },
+    }),
     'GET /api/audit': sec({
       query: {
         action: AUDIT_ACTIONS[0],
         entity: 'resident',
         entityId: ids.resident.id,
         accountId: ids.volunteerId,
+        residentId: ids.resident.id,
+        placeId: community,
         from: iso(-hour),
         to: iso(hour),
         page: 1,

@@ -56,7 +56,11 @@ export function peopleProbes(c: ProbeTargets): ProbeTable {
       method: 'GET',
       url: `/api/communities/${c.a.community}/party-branches`,
     }),
-    'GET /api/audit': () => ({ method: 'GET', url: `/api/audit?entityId=${c.resident}` }),
+    'GET /api/audit': () => ({
+      method: 'GET',
+      url: `/api/audit?residentId=${c.resident}&placeId=${c.a.community}`,
+    }),
+    'GET /api/audit/export': () => ({ method: 'GET', url: `/api/audit/export?residentId=${c.resident}` }),
     'GET /api/imports/template': publicRoute('the empty roster template; nothing of any community'),
     'POST /api/imports': () =>
       multipart(`/api/imports?communityId=${c.a.community}`, {

@@ -2,15 +2,17 @@ import { AUDIT_ACTIONS, type AuditAction } from '../../../shared/audit/audit-act
 import type { AuditPage } from '../../../shared/audit/audit-responses';
 import { api } from '../../shared/api-client';
 
+export type { AuditEntry } from '../../../shared/audit/audit-responses';
 export { AUDIT_ACTIONS, type AuditAction };
 
-export const AUDIT_ENTITIES = ['resident', 'household', 'place', 'account', 'import_job'] as const;
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
-
-export type { AuditEntry } from '../../../shared/audit/audit-responses';
-
 export interface AuditFilter {
-  action?: AuditAction;
+  action?: AuditAction | undefined;
+  /** About this person (her own rows, her declarations, observations, passes, requests). */
+  residentId?: number | undefined;
+  /** In this place: a community's whole log, a compound's or building's doors and people. */
+  placeId?: number | undefined;
+  /** Done by this account. */
+  accountId?: number | undefined;
   from?: string;
   to?: string;
   page: number;
@@ -25,8 +27,4 @@ export const auditApi = {
 
 export function isAuditAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value);
-}
-
-export function isAuditEntity(value: string): value is AuditEntity {
-  return (AUDIT_ENTITIES as readonly string[]).includes(value);
 }

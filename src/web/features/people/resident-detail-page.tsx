@@ -87,6 +87,11 @@ export function ResidentDetailPage() {
               )}
             </Space>
           )}
+          {can('audit.read') && (
+            <Link to={`/audit?residentId=${resident.id}`} data-testid="resident-audit-link">
+              {t('people.auditTrail')}
+            </Link>
+          )}
         </Flex>
         <Descriptions
           style={{ marginTop: 16 }}

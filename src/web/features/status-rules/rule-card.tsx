@@ -75,12 +75,8 @@ export function RuleView({ rule, n, matched }: RuleViewProps) {
       size="small"
       title={<RuleTitle n={n} priority={<Typography.Text strong>{rule.priority}</Typography.Text>} />}
       extra={
-        <Space size={4}>
-          <MatchedMark matched={matched} />
-          <Typography.Text type="secondary" code>
-            {rule.id}
-          </Typography.Text>
-        </Space>
+        // The rule is named by its number and its reason; its code is for the editor only.
+        <MatchedMark matched={matched} />
       }
       style={matched ? MATCHED_STYLE : undefined}
       data-testid={`rule-${n}`}

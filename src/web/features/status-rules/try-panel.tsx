@@ -50,9 +50,7 @@ function OutcomeView({ outcome, testId }: { outcome: TryOutcome; testId: string 
         <StatusTag status={result.status} large />
       </div>
       <Typography.Text>
-        {n === null
-          ? t('statusRules.try.noneMatched')
-          : t('statusRules.try.matched', { n, id: result.ruleId })}
+        {n === null ? t('statusRules.try.noneMatched') : t('statusRules.try.matched', { n })}
       </Typography.Text>
       <Typography.Text type="secondary">
         {t('statusRules.reason')}

@@ -52,6 +52,7 @@ export const peopleEn: typeof peopleZh = {
   revealReasonTooShort: 'Please give a reason (at least 4 characters)',
   revealNote: 'This look is recorded; it hides again in 30 seconds',
   hide: 'Hide',
+  auditTrail: 'Activity log',
   move: 'Move',
   moveTitle: 'Move “{{name}}” to another household',
   movePlace: 'Building / entrance / bungalow area',

@@ -50,6 +50,7 @@ export const peopleZh = {
   revealReasonTooShort: '请填写查看原因（至少 4 个字）',
   revealNote: '本次查看已记录，30 秒后自动隐藏',
   hide: '隐藏',
+  auditTrail: '操作记录',
   move: '迁移',
   moveTitle: '把“{{name}}”迁到另一户',
   movePlace: '迁入的楼栋 / 单元 / 平房区',

@@ -122,7 +122,7 @@ export const statusRulesEn: typeof statusRulesZh = {
     yes: 'Yes',
     no: 'No',
     result: 'Result',
-    matched: 'Rule {{n}} fits ({{id}})',
+    matched: 'Rule {{n}} fits',
     noneMatched: 'No rule fits',
     observationUntil: 'Observation until {{date}} (included)',
     savedResult: 'Under the rules in effect',

@@ -119,7 +119,7 @@ export const statusRulesZh = {
     yes: '是',
     no: '否',
     result: '判定结果',
-    matched: '符合第 {{n}} 条规则（{{id}}）',
+    matched: '符合第 {{n}} 条规则',
     noneMatched: '没有符合的规则',
     observationUntil: '观察到 {{date}}（含当天）',
     savedResult: '按目前生效的规则',
