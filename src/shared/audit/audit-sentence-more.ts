@@ -18,6 +18,7 @@ import {
   str,
   text,
 } from './audit-parts';
+import { dashboardsSentence } from './audit-sentence-dashboards';
 
 // The audit sentences of the modules around the registry: the gate, observation, requests, sweeps,
 // helpers, risk areas, rules and forms, settings, imports and every export.
@@ -386,6 +387,7 @@ export function moreSentence(c: Ctx): AuditPart[] | null {
     (c.e.entity.startsWith('request') ? requestSentence(c) : null) ??
     (c.e.entity.startsWith('campaign') ? campaignSentence(c) : null) ??
     helpersSentence(c) ??
-    policySentence(c)
+    policySentence(c) ??
+    dashboardsSentence(c)
   );
 }
