@@ -11,9 +11,15 @@ export async function findCheckinByClientId(db: DbOrTx, clientId: string) {
   return rows[0];
 }
 
+/** A reading to write; what depends on the observation's current state is read in the same statement. */
 export interface CheckinWrite {
   observationId: number;
   communityId: number;
+  /**
+   * The personal link it came through (null for staff): the reading is written only if the observation
+   * still carries this link, so a link withdrawn or an observation ended on any instance refuses it at once.
+   */
+  token: string | null;
   clientId: string;
   channel: string;
   readingCipher: string;
@@ -22,46 +28,68 @@ export interface CheckinWrite {
   recordedBy: number | null;
   recordedByName: string | null;
   recordedAt: Date;
-  followUp: boolean;
-  purgeAfter: string;
   /** The Beijing day of `recordedAt`: the slot it answers is that day's. */
   day: string;
 }
 
-export interface CheckinWritten {
-  clientId: string;
-  id: number;
-  day: string | null;
-  part: string | null;
-}
+export type CheckinWritten =
+  /** The observation does not take it (the link no longer its own, the observation gone). */
+  | { clientId: string; outcome: 'refused' }
+  /** Its client id was stored before: nothing written. */
+  | { clientId: string; outcome: 'duplicate' }
+  | {
+      clientId: string;
+      outcome: 'written';
+      id: number;
+      day: string | null;
+      part: string | null;
+      /** The observation's planned end and whether it had ended, as the statement saw them. */
+      plannedEnd: string;
+      followUp: boolean;
+    };
 
 /**
  * Readings in one statement (atomic, one round trip, any number of rows: one array per column): for each,
- * the due slot of its day whose window has opened (latest first), the check-in (a client id stored before
- * is skipped), the slot marked done, an alert when alarming. Answers the new rows; a duplicate is absent.
- * Client ids must be distinct within a call (the caller keeps the first).
+ * the observation as it is now (a link reading only while the link is still the observation's and it has
+ * not ended; after the end a staff reading is a follow-up), the due slot of its day whose window has opened
+ * (latest first), the check-in (a client id stored before is skipped), the slot marked done, an alert when
+ * alarming. Answers every row, in order. Client ids must be distinct within a call (the caller keeps the
+ * first).
  */
-export async function writeCheckins(db: DbOrTx, rows: CheckinWrite[]): Promise<CheckinWritten[]> {
+export async function writeCheckins(
+  db: DbOrTx,
+  rows: CheckinWrite[],
+  retentionDays: number,
+): Promise<CheckinWritten[]> {
   if (rows.length === 0) return [];
   const col = <K extends keyof CheckinWrite>(key: K) => sql.param(rows.map((r) => r[key]));
   const result = await db.execute<{
     client_id: string;
-    id: number;
+    accepted: boolean;
+    id: number | null;
     day: string | null;
     part: string | null;
+    planned_end: string | null;
+    follow_up: boolean | null;
   }>(sql`
     with input as (
-      select * from unnest(${col('observationId')}::int[], ${col('communityId')}::int[], ${col('clientId')}::text[],
-             ${col('channel')}::text[], ${col('readingCipher')}::text[], ${col('alarming')}::bool[],
-             ${sql.param(rows.map((r) => r.temperature.toFixed(1)))}::numeric[], ${col('recordedBy')}::int[],
-             ${col('recordedByName')}::text[], ${sql.param(rows.map((r) => r.recordedAt.toISOString()))}::timestamptz[],
-             ${col('followUp')}::bool[], ${col('purgeAfter')}::date[], ${col('day')}::date[])
-        as i(observation_id, community_id, client_id, channel, reading_cipher, alarming, temperature, recorded_by,
-             recorded_by_name, recorded_at, follow_up, purge_after, day)
+      select * from unnest(${col('observationId')}::int[], ${col('communityId')}::int[], ${col('token')}::text[],
+             ${col('clientId')}::text[], ${col('channel')}::text[], ${col('readingCipher')}::text[],
+             ${col('alarming')}::bool[], ${sql.param(rows.map((r) => r.temperature.toFixed(1)))}::numeric[],
+             ${col('recordedBy')}::int[], ${col('recordedByName')}::text[],
+             ${sql.param(rows.map((r) => r.recordedAt.toISOString()))}::timestamptz[], ${col('day')}::date[])
+        as i(observation_id, community_id, token, client_id, channel, reading_cipher, alarming, temperature,
+             recorded_by, recorded_by_name, recorded_at, day)
+    ),
+    checked as (
+      select i.*, o.planned_end, o.ended_at is not null as follow_up,
+             o.planned_end + ${retentionDays}::int as purge_after
+        from input i join observations o on o.community_id = i.community_id and o.id = i.observation_id
+       where i.token is null or (o.link_token = i.token and o.ended_at is null)
     ),
     slot as (
       select distinct on (i.client_id) i.client_id, s.id, s.day, s.part
-        from input i join observation_slots s
+        from checked i join observation_slots s
           on s.observation_id = i.observation_id and s.state = 'due' and s.day = i.day
          and s.opens_at <= i.recorded_at and not i.follow_up
        order by i.client_id, s.opens_at desc
@@ -71,7 +99,7 @@ export async function writeCheckins(db: DbOrTx, rows: CheckinWrite[]): Promise<C
              alarming, recorded_by, recorded_by_name, recorded_at, follow_up, purge_after)
       select i.observation_id, i.community_id, slot.id, i.client_id, i.channel, i.reading_cipher, i.alarming,
              i.recorded_by, i.recorded_by_name, i.recorded_at, i.follow_up, i.purge_after
-        from input i left join slot on slot.client_id = i.client_id
+        from checked i left join slot on slot.client_id = i.client_id
       on conflict (community_id, client_id) do nothing
       returning id, slot_id, client_id, observation_id, community_id, alarming
     ),
@@ -85,7 +113,24 @@ export async function writeCheckins(db: DbOrTx, rows: CheckinWrite[]): Promise<C
       select ins.observation_id, ins.community_id, ins.id, i.temperature
         from ins join input i on i.client_id = ins.client_id where ins.alarming
     )
-    select ins.client_id, ins.id, slot.day::text as day, slot.part
-      from ins left join slot on slot.client_id = ins.client_id`);
-  return result.rows.map((r) => ({ clientId: r.client_id, id: r.id, day: r.day, part: r.part }));
+    select i.client_id, c.client_id is not null as accepted, ins.id, slot.day::text as day, slot.part,
+           c.planned_end::text as planned_end, c.follow_up
+      from input i left join checked c on c.client_id = i.client_id
+      left join ins on ins.client_id = i.client_id
+      left join slot on slot.client_id = i.client_id and ins.id is not null`);
+  const byClient = new Map(result.rows.map((r) => [r.client_id, r]));
+  return rows.map(({ clientId }): CheckinWritten => {
+    const r = byClient.get(clientId);
+    if (!r?.accepted) return { clientId, outcome: 'refused' };
+    if (r.id === null) return { clientId, outcome: 'duplicate' };
+    return {
+      clientId,
+      outcome: 'written',
+      id: r.id,
+      day: r.day,
+      part: r.part,
+      plannedEnd: r.planned_end ?? '',
+      followUp: r.follow_up === true,
+    };
+  });
 }

@@ -6,7 +6,7 @@ import {
   type Symptom,
 } from '../../../shared/observation';
 import type { CheckinAnswer, OwnObservation } from '../../../shared/observation/observation-responses';
-import { addDays, beijingDate, beijingToday, daysBetween } from '../../../shared/time/beijing';
+import { beijingDate, beijingToday, daysBetween } from '../../../shared/time/beijing';
 import type { Db } from '../../db/database';
 import { createWriteBatcher } from '../../db/write-batcher';
 import type { Actor } from '../../http/actor';
@@ -14,6 +14,7 @@ import { AppError } from '../../http/app-error';
 import type { Vault } from '../../privacy/vault';
 import { findResident } from '../people/people.repo';
 import * as repo from './observation.repo';
+import { createLinkCache, type LinkTarget } from './observation-link-cache';
 import { endObservation, invalid, openScope } from './observation-period';
 import * as readings from './observation-readings.repo';
 
@@ -34,30 +35,38 @@ export interface CheckinInput {
  * record; and what the person's own link shows.
  */
 export function createReadingsService(db: Db, vault: Vault) {
+  const links = createLinkCache(db);
   // Group commit: readings arriving together share one statement (one commit); each caller's promise
   // resolves only after its row is committed. Two copies of one client id in a batch: the first is written.
-  const writer = createWriteBatcher<readings.CheckinWrite, readings.CheckinWritten | undefined>({
+  const writer = createWriteBatcher<readings.CheckinWrite, readings.CheckinWritten>({
     maxBatch: 100,
     maxInFlight: 1,
     async run(items) {
       const seen = new Set<string>();
       const firsts = items.filter((w) => !seen.has(w.clientId) && seen.add(w.clientId));
-      const written = new Map((await readings.writeCheckins(db, firsts)).map((w) => [w.clientId, w]));
+      const written = new Map(
+        (await readings.writeCheckins(db, firsts, READING_RETENTION_DAYS)).map((w) => [w.clientId, w]),
+      );
       const answered = new Set<string>();
-      return items.map((w) => {
-        if (answered.has(w.clientId)) return undefined;
+      return items.map((w): readings.CheckinWritten => {
+        const answer = written.get(w.clientId);
+        if (answered.has(w.clientId) || !answer) return { clientId: w.clientId, outcome: 'duplicate' };
         answered.add(w.clientId);
-        return written.get(w.clientId);
+        return answer;
       });
     },
   });
 
-  /** Records a reading (any channel); a resend by client id changes nothing. */
+  /**
+   * Records a reading (any channel); a resend by client id changes nothing. `token`: the personal link it
+   * came through, which the write checks is still the observation's (null for staff).
+   */
   async function record(
-    o: repo.ObservationRow,
+    target: LinkTarget,
     channel: CheckinChannel,
     input: CheckinInput,
     by: { accountId: number; displayName: string } | null,
+    token: string | null,
   ): Promise<CheckinAnswer> {
     const now = new Date();
     let at = now;
@@ -69,10 +78,10 @@ export function createReadingsService(db: Db, vault: Vault) {
         throw invalid('记录时间早于 7 天前 · older than 7 days', 'recordedAt');
     }
     const alarming = isAlarming(input.temperature, input.symptoms);
-    const followUp = o.endedAt !== null;
     const written = await writer.add({
-      observationId: o.id,
-      communityId: o.communityId,
+      observationId: target.observationId,
+      communityId: target.communityId,
+      token,
       clientId: input.clientId,
       channel,
       readingCipher: vault.encrypt(
@@ -83,27 +92,31 @@ export function createReadingsService(db: Db, vault: Vault) {
       recordedBy: by?.accountId ?? null,
       recordedByName: by?.displayName ?? null,
       recordedAt: at,
-      followUp,
-      purgeAfter: addDays(o.plannedEnd, READING_RETENTION_DAYS),
       day: beijingDate(at),
     });
-    if (!written) {
+    if (written.outcome === 'refused') {
+      if (token === null) throw new AppError('not_found');
+      links.forget(token);
+      throw new AppError('observation_link_unknown');
+    }
+    if (written.outcome === 'duplicate') {
       const again = await readings.findCheckinByClientId(db, input.clientId);
       if (!again) throw new AppError('conflict_duplicate');
-      return duplicateAnswer(again, o.id);
+      return duplicateAnswer(again, target.observationId);
     }
     const slot =
       written.day && written.part
         ? { day: written.day, part: written.part as 'morning' | 'afternoon' }
         : null;
-    // The last day's closing check (afternoon of the planned end) ends a quiet observation.
-    if (slot && !alarming && slot.day === o.plannedEnd && slot.part === 'afternoon')
+    // The last day's closing check (afternoon of the planned end) ends a quiet observation — unless staff
+    // ended it or moved the end in the meantime: a reading never undoes what staff decided.
+    if (slot && !alarming && slot.day === written.plannedEnd && slot.part === 'afternoon')
       await db.transaction(async (tx) => {
-        const locked = await repo.findRow(tx, openScope(o.communityId), o.id);
-        if (locked && !locked.endedAt)
+        const locked = await repo.findRow(tx, openScope(target.communityId), target.observationId);
+        if (locked && !locked.endedAt && locked.plannedEnd === slot.day)
           await endObservation(tx, locked, '观察期满，末次检测正常 · period complete', by?.accountId ?? null);
       });
-    return { checkinId: written.id, duplicate: false, alarming, slot, followUp };
+    return { checkinId: written.id, duplicate: false, alarming, slot, followUp: written.followUp };
   }
 
   function duplicateAnswer(existing: repo.CheckinRow, observationId: number): CheckinAnswer {
@@ -125,7 +138,7 @@ export function createReadingsService(db: Db, vault: Vault) {
     ) {
       const o = await repo.findRow(db, actor.scope, input.observationId);
       if (!o) throw new AppError('not_found');
-      return record(o, input.channel, input, actor);
+      return record({ observationId: o.id, communityId: o.communityId }, input.channel, input, actor, null);
     },
 
     /** The person's own link: what it shows. */
@@ -151,10 +164,11 @@ export function createReadingsService(db: Db, vault: Vault) {
       };
     },
 
+    /** The person's own link: the link → observation from memory, checked again by the write itself. */
     async selfCheckin(token: string, input: CheckinInput) {
-      const o = await repo.findByLink(db, token);
-      if (!o) throw new AppError('observation_link_unknown');
-      return record(o, 'self', { ...input, recordedAt: undefined }, null);
+      const target = await links.get(token);
+      if (!target) throw new AppError('observation_link_unknown');
+      return record(target, 'self', { ...input, recordedAt: undefined }, null, token);
     },
   };
 }

@@ -156,6 +156,44 @@ describe('observation', () => {
     expect((await call(secretaryB, 'GET', `/api/observation/observations/${o.id}`)).statusCode).toBe(404);
   });
 
+  it('a link stops at once when staff give a new one or end the observation; readings follow the end', async () => {
+    const id = await resident();
+    const o = await start(id);
+    const linkOf = async () =>
+      ((await call(worker, 'POST', `/api/observation/observations/${o.id}/link`)).json().path as string)
+        .split('/')
+        .pop() as string;
+    const send = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/public/observation/${token}/checkins`,
+        payload: { clientId: uid(), temperature: 36.5, symptoms: [] },
+      });
+    const first = await linkOf();
+    expect((await send(first)).statusCode).toBe(200);
+    // Extended after the link was remembered: the next reading is kept until the new end + 30 days.
+    await call(worker, 'POST', `/api/observation/observations/${o.id}/extend`, { days: 2, reason: '复核' });
+    expect((await send(first)).statusCode).toBe(200);
+    const { rows } = await t.services.database.pool.query<{ purge_after: string }>(
+      'select purge_after::text from observation_checkins where observation_id = $1 order by id',
+      [o.id],
+    );
+    expect(rows.map((r) => r.purge_after)).toEqual([
+      addDays(o.plannedEnd, 30),
+      addDays(o.plannedEnd, 2 + 30),
+    ]);
+    const second = await linkOf();
+    const refused = await send(first);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('observation_link_unknown');
+    expect((await send(second)).statusCode).toBe(200);
+    await call(worker, 'POST', `/api/observation/observations/${o.id}/end`, { reason: '解除' });
+    expect((await send(second)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/observation/${second}` })).statusCode).toBe(
+      404,
+    );
+  });
+
   it('staff check-ins by phone are idempotent and fill the slot', async () => {
     const id = await resident();
     const o = await start(id);
