@@ -87,12 +87,19 @@ export async function writeCheckins(
         from input i join observations o on o.community_id = i.community_id and o.id = i.observation_id
        where i.token is null or (o.link_token = i.token and o.ended_at is null)
     ),
-    slot as (
-      select distinct on (i.client_id) i.client_id, s.id, s.day, s.part
+    candidate as (
+      select distinct on (i.client_id) i.client_id, i.recorded_at, s.id, s.day, s.part
         from checked i join observation_slots s
           on s.observation_id = i.observation_id and s.state = 'due' and s.day = i.day
          and s.opens_at <= i.recorded_at and not i.follow_up
+       where not exists (select 1 from observation_checkins c
+                          where c.community_id = i.community_id and c.client_id = i.client_id)
        order by i.client_id, s.opens_at desc
+    ),
+    -- Two readings of one slot in a batch: the earlier answers it, the other is a reading of the day
+    -- outside any slot (as it would be a batch later), so none is lost from the record or the workbook.
+    slot as (
+      select distinct on (id) client_id, id, day, part from candidate order by id, recorded_at, client_id
     ),
     ins as (
       insert into observation_checkins (observation_id, community_id, slot_id, client_id, channel, reading_cipher,
@@ -105,8 +112,7 @@ export async function writeCheckins(
     ),
     done as (
       update observation_slots s set state = 'done', checkin_id = x.id
-        from (select distinct on (slot_id) slot_id, id from ins where slot_id is not null order by slot_id, id) x
-       where s.id = x.slot_id and s.state = 'due'
+        from ins x where x.slot_id is not null and s.id = x.slot_id and s.state = 'due'
     ),
     alert as (
       insert into observation_alerts (observation_id, community_id, checkin_id, temperature)

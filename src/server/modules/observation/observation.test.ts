@@ -170,7 +170,15 @@ describe('observation', () => {
         payload: { clientId: uid(), temperature: 36.5, symptoms: [] },
       });
     const first = await linkOf();
-    expect((await send(first)).statusCode).toBe(200);
+    // Readings sent together (one batch): one answers the slot, none is lost, nothing claims it twice.
+    const together = await Promise.all([send(first), send(first), send(first)]);
+    expect(together.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const { rows: claims } = await t.services.database.pool.query(
+      `select c.id from observation_checkins c where c.observation_id = $1 and c.slot_id is not null
+          and not exists (select 1 from observation_slots s where s.id = c.slot_id and s.checkin_id = c.id)`,
+      [o.id],
+    );
+    expect(claims).toEqual([]);
     // Extended after the link was remembered: the next reading is kept until the new end + 30 days.
     await call(worker, 'POST', `/api/observation/observations/${o.id}/extend`, { days: 2, reason: '复核' });
     expect((await send(first)).statusCode).toBe(200);
@@ -179,7 +187,7 @@ describe('observation', () => {
       [o.id],
     );
     expect(rows.map((r) => r.purge_after)).toEqual([
-      addDays(o.plannedEnd, 30),
+      ...Array(3).fill(addDays(o.plannedEnd, 30)),
       addDays(o.plannedEnd, 2 + 30),
     ]);
     const second = await linkOf();
