@@ -140,3 +140,39 @@ export async function writeCheckins(
     };
   });
 }
+
+/** Readings deleted by one statement of the purge: a backlog goes in steps, none holding locks long. */
+const PURGE_STEP = 5_000;
+
+/**
+ * Readings past their purge date, and past the retention after the observation's planned end as it is
+ * now (a reading kept before an extension stays as long as the later ones): deleted; the slot they
+ * answered stays done, and their alert stays as a record without its temperature. Answers how many.
+ */
+export async function purgeDueReadings(db: DbOrTx, today: string, retentionDays: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const result = await db.execute<{ n: number }>(sql`
+      with gone as (
+        delete from observation_checkins c
+         where (c.community_id, c.id) in (
+           select c2.community_id, c2.id from observation_checkins c2
+             join observations o on o.community_id = c2.community_id and o.id = c2.observation_id
+            where c2.purge_after < ${today}::date and o.planned_end + ${retentionDays}::int < ${today}::date
+            limit ${PURGE_STEP})
+        returning c.community_id, c.id
+      ),
+      slots as (
+        update observation_slots s set checkin_id = null
+          from gone g where s.community_id = g.community_id and s.checkin_id = g.id
+      ),
+      alerts as (
+        update observation_alerts a set temperature = null
+          from gone g where a.community_id = g.community_id and a.checkin_id = g.id
+      )
+      select count(*)::int as n from gone`);
+    const n = result.rows[0]?.n ?? 0;
+    total += n;
+    if (n < PURGE_STEP) return total;
+  }
+}

@@ -164,6 +164,11 @@ export function createReadingsService(db: Db, vault: Vault) {
       };
     },
 
+    /** The timed purge (jobs registry): readings past their purge date are deleted. Answers how many. */
+    async purgeReadings(today = beijingToday()) {
+      return readings.purgeDueReadings(db, today, READING_RETENTION_DAYS);
+    },
+
     /** The person's own link: the link → observation from memory, checked again by the write itself. */
     async selfCheckin(token: string, input: CheckinInput) {
       const target = await links.get(token);

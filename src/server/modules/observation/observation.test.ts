@@ -291,6 +291,45 @@ describe('observation', () => {
     expect(again.missed).toBe(0);
   });
 
+  it('the purge deletes readings 30 days past the planned end, keeping the alert without its temperature', async () => {
+    const old = await start(await resident());
+    const kept = await start(await resident());
+    const reading = (observationId: number) =>
+      call(worker, 'POST', '/api/observation/checkins', {
+        observationId,
+        channel: 'phone',
+        clientId: uid(),
+        temperature: 38.1,
+        symptoms: [],
+      });
+    expect((await reading(old.id)).statusCode).toBe(200);
+    expect((await reading(kept.id)).statusCode).toBe(200);
+    const pool = t.services.database.pool;
+    // As if the first ended long ago; the second's reading is past its own date but its end was moved.
+    await pool.query(
+      `update observations set planned_end = current_date - 40, ended_at = now() where id = $1`,
+      [old.id],
+    );
+    await pool.query(
+      `update observation_checkins set purge_after = current_date - 10 where observation_id in ($1, $2)`,
+      [old.id, kept.id],
+    );
+    expect(await t.services.observation.purgeReadings()).toBeGreaterThanOrEqual(1);
+    const count = async (observationId: number) =>
+      (
+        await pool.query('select count(*)::int as n from observation_checkins where observation_id = $1', [
+          observationId,
+        ])
+      ).rows[0].n;
+    expect(await count(old.id)).toBe(0);
+    expect(await count(kept.id)).toBe(1);
+    const alerts = await pool.query('select temperature from observation_alerts where observation_id = $1', [
+      old.id,
+    ]);
+    expect(alerts.rows).toEqual([{ temperature: null }]);
+    expect(await t.services.observation.purgeReadings()).toBe(0);
+  });
+
   it('officers see counts per community; the export is audited and holds readings', async () => {
     const summary = await call(officer, 'GET', '/api/observation/summary');
     expect(summary.statusCode, summary.body).toBe(200);
