@@ -10,6 +10,7 @@ import { addDays, beijingInstant, beijingToday } from '../../../shared/time/beij
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { findStatus } from '../status/status.repo';
+import { writeCheckins } from './observation-readings.repo';
 
 let t: TestApp;
 let f: Fixture;
@@ -200,6 +201,55 @@ describe('observation', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/public/observation/${second}` })).statusCode).toBe(
       404,
     );
+  });
+
+  it('two readings of one open slot in one statement: the earlier answers it, the other stays a reading', async () => {
+    const o = await start(await resident());
+    const pool = t.services.database.pool;
+    // A slot open now (whatever the hour the test runs at).
+    await pool.query(
+      `insert into observation_slots (observation_id, community_id, day, part, opens_at, closes_at)
+       values ($1, $2, $3, 'morning', now() - interval '1 hour', now() + interval '1 hour')
+       on conflict (community_id, observation_id, day, part)
+       do update set opens_at = excluded.opens_at, closes_at = excluded.closes_at, state = 'due'`,
+      [o.id, o.communityId, beijingToday()],
+    );
+    await pool.query(
+      `delete from observation_slots where observation_id = $1 and day = $2 and part = 'afternoon'`,
+      [o.id, beijingToday()],
+    );
+    const row = (clientId: string, at: Date) => ({
+      observationId: o.id,
+      communityId: o.communityId,
+      token: null,
+      clientId,
+      channel: 'phone',
+      readingCipher: 'sealed',
+      alarming: false,
+      temperature: 36.5,
+      recordedBy: null,
+      recordedByName: null,
+      recordedAt: at,
+      day: beijingToday(),
+    });
+    const later = uid();
+    const earlier = uid();
+    const written = await writeCheckins(
+      t.services.database.db,
+      [row(later, new Date(Date.now() - 1_000)), row(earlier, new Date(Date.now() - 60_000))],
+      30,
+    );
+    const byClient = new Map(written.map((w) => [w.clientId, w]));
+    expect(byClient.get(earlier)).toMatchObject({ outcome: 'written', part: 'morning' });
+    expect(byClient.get(later)).toMatchObject({ outcome: 'written', part: null });
+    const { rows } = await pool.query(
+      `select c.client_id, c.slot_id, s.checkin_id = c.id as claimed from observation_checkins c
+         left join observation_slots s on s.id = c.slot_id where c.observation_id = $1`,
+      [o.id],
+    );
+    expect(rows.filter((r) => r.slot_id !== null)).toEqual([
+      expect.objectContaining({ client_id: earlier, claimed: true }),
+    ]);
   });
 
   it('staff check-ins by phone are idempotent and fill the slot', async () => {
