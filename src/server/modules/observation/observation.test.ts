@@ -224,7 +224,7 @@ describe('observation', () => {
       token: null,
       clientId,
       channel: 'phone',
-      readingCipher: 'sealed',
+      readingCipher: t.services.vault.encrypt(JSON.stringify({ temperature: 36.5, symptoms: [] })),
       alarming: false,
       temperature: 36.5,
       recordedBy: null,
