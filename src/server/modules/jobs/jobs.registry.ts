@@ -18,6 +18,7 @@ export const PURGE_JOB = 'purge-health-answers';
 export const VACUUM_JOB = 'vacuum-embedded';
 export const SWEEP_RATE_LIMITS_JOB = 'sweep-rate-limits';
 export const OBSERVATION_SWEEP_JOB = 'observation-sweep';
+export const OBSERVATION_PURGE_JOB = 'purge-observation-readings';
 export const CARE_ESCALATION_JOB = 'care-task-escalation';
 export const DASHBOARD_FACTS_JOB = 'refresh-dashboard-facts';
 export const FREEZE_REPORTS_JOB = 'freeze-daily-reports';
@@ -26,7 +27,7 @@ export interface JobServices {
   database: Database;
   declarations: Pick<DeclarationsService, 'purgeDue'>;
   imports: Pick<ImportsService, 'runImport' | 'importFailedForGood'>;
-  observation: Pick<ObservationService, 'sweep'>;
+  observation: Pick<ObservationService, 'sweep' | 'purgeReadings'>;
   care: Pick<CareService, 'escalateOverdue'>;
   dashboards: Pick<DashboardsService, 'refresh'>;
   reports: Pick<ReportsService, 'freezeDue'>;
@@ -85,6 +86,19 @@ export function jobRegistry(s: JobServices): JobDefinition<object>[] {
       handler: async () => {
         const swept = await s.observation.sweep();
         if (swept.missed + swept.escalated > 0) s.log.info(swept, 'observation sweep');
+      },
+    }),
+    // Observation readings (temperature, symptoms) past their purge date (30 days after the planned end)
+    // are deleted every six hours, twenty minutes after the health answers; a rerun finds nothing left.
+    defineJob({
+      name: OBSERVATION_PURGE_JOB,
+      schedule: { cron: '20 */6 * * *' },
+      retry: { limit: 3, delaySeconds: 60, backoff: true },
+      expireInSeconds: 30 * 60,
+      pollSeconds: 30,
+      handler: async () => {
+        const purged = await s.observation.purgeReadings();
+        if (purged > 0) s.log.info({ purged }, 'purged observation readings past their purge date');
       },
     }),
     // Care tasks nobody accepted within 30 minutes go to staff (helpers module): every minute, one UPDATE.

@@ -9,7 +9,7 @@ import {
   type Symptom,
 } from '../../../shared/observation';
 import { type Column, streamWorkbook } from '../../files/workbook';
-import type { ExportRow } from './observation.repo';
+import type { ExportRow } from './observation-board.repo';
 
 type Reading = { temperature: number; symptoms: Symptom[] };
 

@@ -87,7 +87,10 @@ describe('sweeping ended counters', () => {
       database,
       declarations: { purgeDue: async () => 0 },
       imports: { runImport: async () => undefined, importFailedForGood: async () => {} },
-      observation: { sweep: async () => ({ missed: 0, doorVisits: 0, escalated: 0 }) },
+      observation: {
+        sweep: async () => ({ missed: 0, doorVisits: 0, escalated: 0 }),
+        purgeReadings: async () => 0,
+      },
       care: { escalateOverdue: async () => 0 },
       dashboards: { refresh: async () => ({ communities: 0, facts: 0 }) },
       reports: { freezeDue: async () => 0 },

@@ -16,7 +16,12 @@ const STATE_COLORS: Record<JobState, string> = {
   failed: 'error',
 };
 
-const KNOWN_QUEUES = ['purge-health-answers', 'vacuum-embedded', 'roster-import'] as const;
+const KNOWN_QUEUES = [
+  'purge-health-answers',
+  'purge-observation-readings',
+  'vacuum-embedded',
+  'roster-import',
+] as const;
 type KnownQueue = (typeof KNOWN_QUEUES)[number];
 const isKnown = (name: string): name is KnownQueue => (KNOWN_QUEUES as readonly string[]).includes(name);
 

@@ -34,6 +34,7 @@ export const jobsEn: typeof jobsZh = {
   },
   queues: {
     'purge-health-answers': 'Delete health answers past their date',
+    'purge-observation-readings': 'Delete observation readings past their date',
     'vacuum-embedded': 'Tidy the built-in database',
     'roster-import': 'Household roster import',
   },

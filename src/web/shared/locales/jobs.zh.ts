@@ -33,6 +33,7 @@ export const jobsZh = {
   },
   queues: {
     'purge-health-answers': '清除到期的健康信息',
+    'purge-observation-readings': '清除到期的观察体温记录',
     'vacuum-embedded': '内置数据库整理',
     'roster-import': '住户名册导入',
   },
