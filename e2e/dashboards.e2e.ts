@@ -88,7 +88,10 @@ describe('dashboards', () => {
     // signing in, the same totals.
     await page.getByTestId('side-menu').getByText('数据大屏').click();
     await page.getByTestId('screen-form').getByLabel('名称').fill('指挥中心');
-    await page.getByTestId('screen-form').getByRole('button', { name: /生成链接/ }).click();
+    await page
+      .getByTestId('screen-form')
+      .getByRole('button', { name: /生成链接/ })
+      .click();
     const shown = (await page.getByTestId('screen-link').textContent()) ?? '';
     const made = { token: shown.split('/admin/screen/')[1]?.trim() ?? '' };
     expect(made.token).toMatch(/^[A-Za-z0-9_-]{32}$/);

@@ -186,16 +186,20 @@ describe('audit sentences', () => {
   });
 
   it('the dashboards: a big-screen link and a corrected daily report, figures by their names', () => {
-    expect(say({ action: 'create', entity: 'screen_link', detail: { placeId: 10, name: '指挥中心' } }).zh).toBe(
-      '为 紫萝园社区 生成了大屏链接“指挥中心”',
-    );
+    expect(
+      say({ action: 'create', entity: 'screen_link', detail: { placeId: 10, name: '指挥中心' } }).zh,
+    ).toBe('为 紫萝园社区 生成了大屏链接“指挥中心”');
     expect(say({ action: 'update', entity: 'screen_link', detail: { placeId: 10, revoked: true } }).zh).toBe(
       '停用了 紫萝园社区 的大屏链接',
     );
     const corrected = say({
       action: 'update',
       entity: 'daily_report',
-      detail: { day: '2026-12-05', resubmitted: { 'people.residents': 5 }, before: { 'people.residents': 6 } },
+      detail: {
+        day: '2026-12-05',
+        resubmitted: { 'people.residents': 5 },
+        before: { 'people.residents': 6 },
+      },
     });
     expect(corrected.zh).toBe('更正了 紫萝园社区 2026-12-05 的日报：在册居民 5（原为 在册居民 6）');
     expect(corrected.en).toContain('Residents 5 (was Residents 6)');
