@@ -7,6 +7,8 @@ import { RESIDENT_TAGS } from '../../../shared/people/people-enums';
 import { addDays } from '../../../shared/time/beijing';
 import { FIXTURE_PASSWORD, syntheticId } from '../fixture';
 import { accessCases } from './fuzz-cases-access';
+import { accountCases } from './fuzz-cases-accounts';
+import { dashboardCases } from './fuzz-cases-dashboards';
 import { helperCases } from './fuzz-cases-helpers';
 import { observationCases } from './fuzz-cases-observation';
 import { requestCases } from './fuzz-cases-requests';
@@ -82,32 +84,6 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
       as: 'pw',
       base: { body: { currentPassword: FIXTURE_PASSWORD, newPassword: FIXTURE_PASSWORD } },
     },
-    'POST /api/accounts': sec({
-      body: {
-        username: `${f.tag}-made`.toLowerCase(),
-        displayName: '新志愿者',
-        password: 'a-long-enough-password-1',
-        role: 'volunteer',
-        scopePlaceId: community,
-        scopeBuildingIds: [b1.id],
-      },
-    }),
-    'GET /api/accounts': sec({
-      query: { role: 'volunteer', status: 'active', placeId: community, q: '模糊', page: 1, pageSize: 20 },
-    }),
-    'GET /api/accounts/:id': sec(id(ids.managedAccount)),
-    'PATCH /api/accounts/:id': sec({
-      ...id(ids.managedAccount),
-      body: {
-        displayName: '模糊志愿者',
-        role: 'volunteer',
-        scopePlaceId: community,
-        scopeBuildingIds: [b1.id],
-      },
-    }),
-    'POST /api/accounts/:id/disable': sec(id(ids.managedAccount)),
-    'POST /api/accounts/:id/enable': sec(id(ids.managedAccount)),
-    'POST /api/accounts/:id/reset-password': sec(id(ids.managedAccount)),
     'GET /api/settings/public-url': sec(),
     // Cleared, never set: the address is installation-wide and other test files share the database.
     'PUT /api/settings/public-url': { as: 'district', base: { body: { url: null } } },
@@ -355,46 +331,6 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
     'GET /api/campaigns/:id/summary': sec(id(ids.screening)),
     'GET /api/communities/:id/building-grid': sec(id(community)),
     'GET /api/buildings/:id/profile': sec(id(b1.id)),
-    'GET /api/dashboards/indicators': sec(),
-    'GET /api/dashboards/places/:id': sec(id(community)),
-    'GET /api/dashboards/rows': sec({
-      query: { indicator: 'people.residents', placeId: community, page: 1, pageSize: 20 },
-    }),
-    'POST /api/reports/templates': {
-      as: 'district',
-      base: {
-        body: {
-          placeId: f.subdistrict.id,
-          name: '模糊日报二',
-          cutoff: '15:00',
-          columns: [{ indicator: 'people.residents', group: '人口' }],
-        },
-      },
-    },
-    'POST /api/screens': {
-      as: 'district',
-      base: { body: { placeId: f.subdistrict.id, name: '模糊大屏二' } },
-    },
-    'GET /api/screens': { as: 'district', base: { query: { placeId: f.subdistrict.id } } },
-    'POST /api/screens/:id/revoke': { as: 'district', base: id(ids.screen) },
-    'GET /api/public/screens/:token': anon({ params: { token: ids.screenToken } }),
-    'GET /api/reports/templates': sec({ query: { placeId: community } }),
-    'GET /api/reports/templates/:id/days/:day': sec({
-      params: { id: ids.reportTemplate, day: today },
-      query: { placeId: community },
-    }),
-    'GET /api/reports/templates/:id/days/:day/export': sec({
-      params: { id: ids.reportTemplate, day: today },
-      query: { placeId: community },
-    }),
-    'PUT /api/reports/templates/:id/days/:day/communities/:communityId': sec({
-      params: { id: ids.reportTemplate, day: today, communityId: community },
-      body: { values: { 'people.residents': 9 } },
-    }),
-    'POST /api/reports/templates/:id/days/:day/communities/:communityId/confirm': {
-      as: 'district',
-      base: { params: { id: ids.reportTemplate, day: addDays(today, -1), communityId: community } },
-    },
     'POST /api/photos': {
       as: 'volunteer',
       base: {
@@ -434,6 +370,8 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
     'POST /api/posters': sec({ body: { placeId: compound } }),
     'DELETE /api/posters/:id': sec(id(ids.posterToRevoke.id)),
     ...accessCases(w),
+    ...accountCases(w),
+    ...dashboardCases(w),
     ...(await observationCases(w)),
     ...(await helperCases(w)),
     ...(await requestCases(w)),
