@@ -66,6 +66,12 @@ export function peopleProbes(c: ProbeTargets): ProbeTable {
       }),
     'GET /api/imports': () => ({ method: 'GET', url: `/api/imports?communityId=${c.a.community}` }),
     'GET /api/imports/:id': () => ({ method: 'GET', url: `/api/imports/${c.job}` }),
+    'GET /api/imports/:id/preview': () => ({ method: 'GET', url: `/api/imports/${c.previewJob}/preview` }),
+    'POST /api/imports/:id/confirm': () => ({
+      method: 'POST',
+      url: `/api/imports/${c.confirmJob}/confirm`,
+      payload: { accept: [] },
+    }),
     'GET /api/imports/:id/rejected': () => ({ method: 'GET', url: `/api/imports/${c.job}/rejected` }),
     'POST /api/imports/:id/rejected': () => ({
       method: 'POST',

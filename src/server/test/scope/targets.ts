@@ -61,6 +61,9 @@ export interface RecordTargets {
   confirmReview: number;
   rejectReview: number;
   job: number;
+  /** Previewed imports of A: one to read, one to confirm. */
+  previewJob: number;
+  confirmJob: number;
   poster: number;
   deletePoster: number;
   renamePlace: number;
