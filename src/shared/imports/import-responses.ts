@@ -8,8 +8,9 @@ export const ImportJobOut = Type.Object({
   id: Type.Integer(),
   communityId: Type.Integer(),
   fileName: Type.String(),
-  /** previewed: decided and shown, nothing written, waiting for the user's confirmation. */
-  status: Type.Enum(['running', 'previewed', 'done', 'failed'] as const),
+  /** previewed: decided and shown, nothing written, waiting for the user's confirmation; discarded: the
+   * user let it go (nothing written, the file deleted). */
+  status: Type.Enum(['running', 'previewed', 'discarded', 'done', 'failed'] as const),
   mode: Type.Enum(['preview', 'import'] as const),
   phase: Type.Enum(['reading', 'writing', 'done'] as const),
   processedRows: Type.Integer(),

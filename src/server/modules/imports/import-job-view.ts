@@ -18,7 +18,7 @@ export function jobView(job: repo.ImportJobRow, lang: Lang = 'zh') {
     id: job.id,
     communityId: job.communityId,
     fileName: job.fileName,
-    status: job.status as 'running' | 'previewed' | 'done' | 'failed',
+    status: job.status as 'running' | 'previewed' | 'discarded' | 'done' | 'failed',
     mode: job.mode as 'preview' | 'import',
     phase: job.phase as ImportProgress['phase'],
     processedRows: job.processedRows,

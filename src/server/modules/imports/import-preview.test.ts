@@ -223,4 +223,34 @@ describe('roster preview', () => {
     expect(job.error).toContain('预览之后');
     expect(await registry(f.a.community.id)).toEqual(before);
   });
+
+  it('lets a preview go: nothing written, no confirmation afterwards', async () => {
+    const before = await registry(f.a.community.id);
+    const started = await upload(cookieA, f.a.community.id, csv([`新人,${id[7]},,5号楼,1,301,户主,`]), true);
+    expect((await settled(started.id)).status).toBe('previewed');
+    const post = (what: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/imports/${started.id}/${what}`,
+        headers: { cookie: cookieA },
+        payload: what === 'confirm' ? { accept: [] } : {},
+      });
+    expect((await post('discard')).json().job.status).toBe('discarded');
+    expect((await post('discard')).statusCode).toBe(409);
+    expect((await post('confirm')).statusCode).toBe(409);
+    const preview = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/${started.id}/preview`,
+      headers: { cookie: cookieA },
+    });
+    expect(preview.statusCode).toBe(404);
+    expect(await registry(f.a.community.id)).toEqual(before);
+  });
+
+  it('holds conflicts in a direct import too (the CLI), never resolving them silently', async () => {
+    const started = await upload(cookieA, f.a.community.id, csv([`冒名,${id[3]},,5号楼,1,104,子女,`]), false);
+    const job = await settled(started.id);
+    expect(job).toMatchObject({ status: 'done', updated: 0, conflicts: 1 });
+    expect((await registry(f.a.community.id)).people).not.toContain('冒名');
+  });
 });

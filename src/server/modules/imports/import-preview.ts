@@ -43,13 +43,14 @@ export class PreviewCollector {
   constructor(private readonly unrecognisedColumns: string[] = []) {}
 
   /**
-   * One decision. The hash takes the row, the category, the fields changed and the conflict kinds — no
+   * One decision. The hash takes the row, the category, the changes and the conflict kinds — no
    * ids (a preview invents them) and nothing the user chooses, so a re-run on an unchanged registry
    * gives the same hash.
    */
   add(category: PreviewCategory, input: PreviewInput) {
     this.counts[category] += 1;
-    const fields = (input.changes ?? []).map((c) => c.field).join(',');
+    // Values too (as shown, masked): a phone changed behind the preview's back changes the hash.
+    const fields = JSON.stringify(input.changes ?? []);
     const kinds = (input.conflicts ?? []).map((c) => c.kind).join(',');
     this.digest.update(`${input.rowNumber}:${category}:${fields}:${kinds}:${input.fromDoor ?? ''}\n`);
     const limit = category === 'conflict' ? CONFLICT_ROW_LIMIT : PREVIEW_ROW_LIMIT;

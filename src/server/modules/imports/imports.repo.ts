@@ -186,3 +186,13 @@ export async function confirmPreview(db: DbOrTx, id: number, accepted: number[])
     .returning();
   return rows[0];
 }
+
+/** A previewed import the user lets go: only while it waits for its confirmation. */
+export async function discardPreview(db: DbOrTx, id: number) {
+  const rows = await db
+    .update(importJobs)
+    .set({ status: 'discarded', previewCipher: null, finishedAt: new Date() })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'previewed')))
+    .returning();
+  return rows[0];
+}

@@ -154,6 +154,15 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
       }),
   );
 
+  app.post(
+    '/api/imports/:id/discard',
+    {
+      config: { access: 'registry.import' },
+      schema: { tags: ['imports'], params: IdParams, response: { 200: ImportJobAnswer } },
+    },
+    async (request) => ({ job: await imports.discard(actorOf(request), request.params.id) }),
+  );
+
   const sendWorkbook = (reply: FastifyReply, id: number, body: Readable) =>
     sendAttachment(reply, { name: `未导入的行-${id}.xlsx`, fallback: `rejected-${id}.xlsx` }, body);
 

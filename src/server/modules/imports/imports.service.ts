@@ -334,6 +334,16 @@ export function createImportsService(
       return jobView(claimed, actor.lang);
     },
 
+    /** A previewed import the user will not confirm: nothing written, the kept file deleted. */
+    async discard(actor: Actor, id: number) {
+      const job = await repo.findJob(db, actor.scope, id);
+      if (!job) throw new AppError('not_found');
+      const discarded = await repo.discardPreview(db, job.id);
+      if (!discarded) throw new AppError('import_not_previewed');
+      await rm(uploadPath(job), { force: true });
+      return jobView(discarded, actor.lang);
+    },
+
     async get(actor: Actor, id: number) {
       const job = await repo.findJob(db, actor.scope, id);
       if (!job) throw new AppError('not_found');

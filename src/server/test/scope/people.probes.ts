@@ -72,6 +72,10 @@ export function peopleProbes(c: ProbeTargets): ProbeTable {
       url: `/api/imports/${c.confirmJob}/confirm`,
       payload: { accept: [] },
     }),
+    'POST /api/imports/:id/discard': () => ({
+      method: 'POST',
+      url: `/api/imports/${c.discardJob}/discard`,
+    }),
     'GET /api/imports/:id/rejected': () => ({ method: 'GET', url: `/api/imports/${c.job}/rejected` }),
     'POST /api/imports/:id/rejected': () => ({
       method: 'POST',

@@ -100,6 +100,7 @@ export async function createRecordTargets({ t, a, secretaryA }: SetupContext): P
     job: need<number>(job.id, 'import job'),
     previewJob: await previewed(),
     confirmJob: await previewed(),
+    discardJob: await previewed(),
     poster: await poster(),
     deletePoster: await poster(),
     renamePlace: need<number>(place.id, 'place to rename'),

@@ -53,6 +53,10 @@ export function ImportPreview({ job }: { job: ImportJob }) {
   const queryClient = useQueryClient();
   const [accepted, setAccepted] = useState<number[]>([]);
   const query = useQuery({ queryKey: importKeys.preview(job.id), queryFn: () => importsApi.preview(job.id) });
+  const discard = useMutation({
+    mutationFn: () => importsApi.discard(job.id),
+    onSuccess: (next) => queryClient.setQueryData(importKeys.job(job.id), next),
+  });
   const confirm = useMutation({
     mutationFn: () => importsApi.confirm(job.id, accepted),
     onSuccess: (next) => queryClient.setQueryData(importKeys.job(job.id), next),
@@ -193,7 +197,9 @@ export function ImportPreview({ job }: { job: ImportJob }) {
           {t('imports.preview.placesCreated', { count: preview.placesCreated })}
         </Typography.Text>
       )}
-      {confirm.isError && <Alert type="error" showIcon title={errorText(confirm.error)} />}
+      {(confirm.error ?? discard.error) && (
+        <Alert type="error" showIcon title={errorText(confirm.error ?? discard.error)} />
+      )}
       <Flex gap={8} align="center" wrap>
         <Button
           type="primary"
@@ -202,6 +208,14 @@ export function ImportPreview({ job }: { job: ImportJob }) {
           data-testid="import-confirm"
         >
           {t('imports.preview.confirm')}
+        </Button>
+        <Button
+          loading={discard.isPending}
+          disabled={confirm.isPending}
+          onClick={() => discard.mutate()}
+          data-testid="import-discard"
+        >
+          {t('imports.preview.discard')}
         </Button>
         <Typography.Text type="secondary">
           {t('imports.preview.confirmHint', {

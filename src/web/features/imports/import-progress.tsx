@@ -46,11 +46,13 @@ export function ImportProgress({ jobId }: { jobId: number }) {
   const phaseText =
     job.status === 'previewed'
       ? t('imports.previewed')
-      : job.status === 'done'
-        ? t('imports.done')
-        : job.status === 'failed'
-          ? t('imports.failed')
-          : t(`imports.${job.phase === 'writing' ? (previewing ? 'checking' : 'writing') : 'reading'}`);
+      : job.status === 'discarded'
+        ? t('imports.discarded')
+        : job.status === 'done'
+          ? t('imports.done')
+          : job.status === 'failed'
+            ? t('imports.failed')
+            : t(`imports.${job.phase === 'writing' ? (previewing ? 'checking' : 'writing') : 'reading'}`);
   const rowsText = job.totalRows
     ? t('imports.rows', { processed: job.processedRows, total: job.totalRows })
     : t('imports.rowsUnknown', { processed: job.processedRows });

@@ -22,6 +22,8 @@ export const importsApi = {
   /** Imports what was previewed, with the conflicts (row numbers) the user chose. */
   confirm: async (id: number, accept: number[]) =>
     (await api.post<ImportJobAnswer>(`/imports/${id}/confirm`, { accept })).job,
+  /** Lets a previewed import go: nothing is written. */
+  discard: async (id: number) => (await api.post<ImportJobAnswer>(`/imports/${id}/discard`)).job,
   get: async (id: number) => (await api.get<ImportJobAnswer>(`/imports/${id}`)).job,
   list: async (communityId: number) => (await api.get<ImportJobList>('/imports', { communityId })).items,
   templateUrl: (format: 'xlsx' | 'csv') => apiUrl('/imports/template', { format }),

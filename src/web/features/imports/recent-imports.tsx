@@ -8,6 +8,7 @@ import { type ImportJob, importKeys, importsApi } from './imports-api';
 const STATUS_COLORS: Record<ImportJob['status'], string> = {
   running: 'processing',
   previewed: 'warning',
+  discarded: 'default',
   done: 'success',
   failed: 'error',
 };
@@ -30,9 +31,11 @@ export function RecentImports({ communityId, selectedId, onSelect }: RecentImpor
       ? t('imports.running')
       : status === 'previewed'
         ? t('imports.previewed')
-        : status === 'done'
-          ? t('imports.done')
-          : t('imports.failed');
+        : status === 'discarded'
+          ? t('imports.discarded')
+          : status === 'done'
+            ? t('imports.done')
+            : t('imports.failed');
 
   return (
     <Card title={t('imports.recent')} size="small">

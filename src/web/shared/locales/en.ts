@@ -246,6 +246,7 @@ export const en: Messages = {
     startedAt: 'Started',
     result: 'Result',
     previewed: 'Preview ready: check it, then confirm the import',
+    discarded: 'Discarded: nothing imported',
     checking: 'Comparing with the registry…',
     conflicts: 'Conflicts held back',
     preview: {
@@ -293,6 +294,7 @@ export const en: Messages = {
       firstRows: 'Only the first {{shown}} rows are listed; the count is of all rows',
       placesCreated: '{{count}} buildings, entrances or compounds will be created',
       confirm: 'Confirm the import',
+      discard: 'Discard this import',
       confirmHint: '{{accepted}} conflicting rows chosen for import, {{held}} held back',
       acceptedTag: '{{count}} conflicts chosen',
     },

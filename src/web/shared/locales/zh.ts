@@ -245,6 +245,7 @@ export const zh = {
     startedAt: '开始时间',
     result: '结果',
     previewed: '预览完成，请核对后确认导入',
+    discarded: '已放弃，没有导入',
     checking: '正在与现有档案比对…',
     conflicts: '冲突未导入',
     preview: {
@@ -291,6 +292,7 @@ export const zh = {
       firstRows: '这里只列出前 {{shown}} 行，数量为全部行数',
       placesCreated: '将新建 {{count}} 个楼栋、单元或小区',
       confirm: '确认导入',
+      discard: '放弃这次导入',
       confirmHint: '冲突中勾选导入 {{accepted}} 行，其余 {{held}} 行不导入',
       acceptedTag: '已勾选 {{count}} 行冲突',
     },
