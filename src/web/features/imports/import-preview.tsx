@@ -65,6 +65,8 @@ export function ImportPreview({ job }: { job: ImportJob }) {
   if (query.isPending) return null;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const preview = query.data;
+  // Every conflict the user may choose (a second name within the file must be fixed in the file).
+  const acceptable = preview.rows.conflict.filter((r) => r.acceptable).map((r) => r.rowNumber);
 
   const value = (field: string, text: string | null) => {
     if (text === null || text === '') return '—';
@@ -83,9 +85,19 @@ export function ImportPreview({ job }: { job: ImportJob }) {
     ...(category === 'conflict'
       ? [
           {
-            title: t('imports.preview.importIt'),
+            title: (
+              <Checkbox
+                checked={acceptable.length > 0 && accepted.length === acceptable.length}
+                indeterminate={accepted.length > 0 && accepted.length < acceptable.length}
+                disabled={acceptable.length === 0}
+                onChange={(e) => setAccepted(e.target.checked ? acceptable : [])}
+                data-testid="accept-all"
+              >
+                {t('imports.preview.importIt')}
+              </Checkbox>
+            ),
             key: 'accept',
-            width: 90,
+            width: 120,
             render: (_: unknown, row: PreviewRow) =>
               row.acceptable ? (
                 <Checkbox

@@ -30,6 +30,10 @@ export function ImportProgress({ jobId }: { jobId: number }) {
   const status = query.data?.status;
 
   useEffect(() => {
+    if (status === 'previewed' || status === 'discarded') {
+      // Nothing was written: only the list of imports shows a new state.
+      void queryClient.invalidateQueries({ queryKey: importKeys.all, exact: false, refetchType: 'active' });
+    }
     if (status === 'done' || status === 'failed') {
       void queryClient.invalidateQueries({ queryKey: importKeys.all, exact: false, refetchType: 'active' });
       void queryClient.invalidateQueries({ queryKey: placeKeys.all });
