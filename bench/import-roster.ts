@@ -11,20 +11,22 @@ import { rosterShape, writeRosterCsv, writeRosterXlsx } from './lib/roster-file'
 const RESIDENTS = Number(process.env.BENCH_IMPORT_ROWS || 30_000);
 const TARGET_MS = 20_000;
 
-async function timedImport(services: Services, communityId: number, file: string) {
+async function timedImport(services: Services, communityId: number, file: string, preview = false) {
   let writingAt: number | undefined;
   const started = performance.now();
   const job = await services.imports.start(null, {
     communityId,
     fileName: path.basename(file),
     stream: createReadStream(file),
+    preview,
     wait: true,
     onProgress: (progress) => {
       if (progress.phase === 'writing' && writingAt === undefined) writingAt = performance.now();
     },
   });
   const ms = performance.now() - started;
-  if (job.status !== 'done') throw new Error(`import ended ${job.status}: ${job.error ?? ''}`);
+  if (job.status !== (preview ? 'previewed' : 'done'))
+    throw new Error(`import ended ${job.status}: ${job.error ?? ''}`);
   // Progress is read from the import's row every 200 ms (written every 250 ms), so the split between the
   // phases is only that precise.
   const readMs = (writingAt ?? started + ms) - started;
@@ -40,6 +42,7 @@ function describe(label: string, run: Timed, target?: boolean) {
   console.log(
     `    read+validate ≈ ${seconds(readMs)}, write ≈ ${seconds(ms - readMs)} · inserted ${int(job.inserted)}, ` +
       `updated ${int(job.updated)}, unchanged ${int(job.unchanged)}, rejected ${int(job.rejected)}, ` +
+      `conflicts ${int(job.conflicts)}, ` +
       `places created ${int(job.placesCreated)}`,
   );
 }
@@ -98,6 +101,10 @@ async function main() {
     const first = await createCommunity(stack.services, 'bench-import-a', '甲');
     const second = await createCommunity(stack.services, 'bench-import-b', '乙');
 
+    // The preview (issue 13): the same reading and deciding, nothing written; same budget as the import.
+    const previewRun = await timedImport(stack.services, first.id, xlsx, true);
+    describe(`preview ${int(RESIDENTS)} residents (xlsx, embedded, empty registry)`, previewRun, true);
+
     const xlsxRun = await timedImport(stack.services, first.id, xlsx);
     describe(`import ${int(RESIDENTS)} residents (xlsx, embedded)`, xlsxRun, true);
     await checkRejections(stack, xlsxRun);
@@ -105,6 +112,9 @@ async function main() {
     console.log(
       `    in the database: ${int(stored.residents)} residents, ${int(stored.households)} households`,
     );
+
+    const previewAgain = await timedImport(stack.services, first.id, xlsx, true);
+    describe(`preview ${int(RESIDENTS)} residents again (every person in the registry)`, previewAgain, true);
 
     const again = await timedImport(stack.services, first.id, xlsx);
     describe('same xlsx again (idempotent re-import)', again);

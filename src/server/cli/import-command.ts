@@ -45,9 +45,10 @@ export async function runImportCommand(services: Services, argv: string[]) {
     .finally(() => bar.stop());
   console.log(
     `完成 · done in ${((Date.now() - started) / 1000).toFixed(1)} s: 新增 inserted ${job.inserted}, 更新 updated ${job.updated}, ` +
-      `未变 unchanged ${job.unchanged}, 未导入 rejected ${job.rejected}, 新建楼栋/单元 places created ${job.placesCreated}`,
+      `未变 unchanged ${job.unchanged}, 未导入 rejected ${job.rejected}, 冲突未导入 conflicts held ${job.conflicts}, ` +
+      `新建楼栋/单元 places created ${job.placesCreated}`,
   );
-  if (job.rejected > 0) {
+  if (job.rejected + job.conflicts > 0) {
     const out = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}-未导入的行.xlsx`);
     const rows = await services.imports.rejectedWorkbook(null, job.id);
     await writeFile(out, rows);

@@ -19,6 +19,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   import_bad_header: 400,
   import_bad_header_unrecognised: 400,
   import_unreadable: 400,
+  import_changed_since_preview: 409,
+  import_not_previewed: 409,
   unauthenticated: 401,
   invalid_credentials: 401,
   wrong_password: 400,

@@ -113,6 +113,14 @@ export const ERROR_MESSAGES = {
     zh: '上传的文件已不在服务器上，请重新上传',
     en: 'The uploaded file is no longer on the server; please upload it again',
   },
+  import_changed_since_preview: {
+    zh: '预览之后名册或登记信息有了变化，导入结果会与预览不同，所以没有写入任何数据，请重新上传并预览',
+    en: 'The registry (or the file) changed since the preview, so the import would differ from what you saw; nothing was written — upload and preview again',
+  },
+  import_not_previewed: {
+    zh: '这次导入不在等待确认的状态（可能已经确认过），请刷新页面查看',
+    en: 'This import is not waiting for confirmation (it may have been confirmed already); reload the page',
+  },
   import_interrupted: {
     zh: '导入因服务器中断或多次出错而未完成，没有写入任何数据，请重新上传',
     en: 'The import did not finish (the server stopped or it failed repeatedly); nothing was written, please upload again',

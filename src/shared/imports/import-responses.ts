@@ -8,7 +8,10 @@ export const ImportJobOut = Type.Object({
   id: Type.Integer(),
   communityId: Type.Integer(),
   fileName: Type.String(),
-  status: Type.Enum(['running', 'done', 'failed'] as const),
+  /** previewed: decided and shown, nothing written, waiting for the user's confirmation; discarded: the
+   * user let it go (nothing written, the file deleted). */
+  status: Type.Enum(['running', 'previewed', 'discarded', 'done', 'failed'] as const),
+  mode: Type.Enum(['preview', 'import'] as const),
   phase: Type.Enum(['reading', 'writing', 'done'] as const),
   processedRows: Type.Integer(),
   totalRows: Nullable(Type.Integer()),
@@ -16,6 +19,8 @@ export const ImportJobOut = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   rejected: Type.Integer(),
+  /** Rows held back by a conflict (the preview: every conflict; the import: those not accepted). */
+  conflicts: Type.Integer(),
   placesCreated: Type.Integer(),
   /** Why it failed, in the reader's language. */
   error: Nullable(Type.String()),

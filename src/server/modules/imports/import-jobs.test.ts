@@ -35,9 +35,11 @@ afterAll(async () => {
   await b?.close();
 });
 
+// Each person heads a door of their own: a second 户主 at one door is a conflict the import holds back.
+let room = 100;
 const roster = (name: string) =>
   Buffer.from(
-    `姓名,证件号码,手机号,楼栋,单元,门牌号,与户主关系\n${name},${syntheticId('19700707')},,9号楼,1单元,101,户主\n`,
+    `姓名,证件号码,手机号,楼栋,单元,门牌号,与户主关系\n${name},${syntheticId('19700707')},,9号楼,1单元,${++room},户主\n`,
   );
 
 async function importRow(id: number) {

@@ -8,7 +8,9 @@ import type { RosterFormat } from './roster/read-roster';
 import { TEMPLATE_EXAMPLE_NOTE } from './roster/roster-template-text';
 import { hasRosterData, mapHeader, validateRosterRow } from './roster/validate-roster-row';
 
-export type Rejected = { rowNumber: number; cells: string[]; reasons: string[] };
+export type Rejected = { rowNumber: number; cells: string[]; reasons: string[]; name?: string };
+/** A row whose ID an earlier row names under another name: a conflict only the uploader can settle. */
+export type FileConflict = Rejected & { docNumber: string; otherName: string };
 
 /** What the header lacks, and beside it what was not recognised (often the missing column, renamed). */
 function badHeader(missing: readonly string[], unrecognised: readonly string[]) {
@@ -22,7 +24,8 @@ function badHeader(missing: readonly string[], unrecognised: readonly string[]) 
 
 /**
  * Reads a roster file and checks every row: the header mapped (or refused with what it lacks), rows
- * validated one by one, duplicates within the file merged; what is refused comes back with its reasons.
+ * validated one by one, duplicates within the file merged; what is refused comes back with its reasons,
+ * and a second name for one ID as a conflict. The preview and the import both start here.
  */
 export async function readAndValidate(stream: Readable, format: RosterFormat, progress: ImportProgress) {
   const { RosterFileError, readRosterRows } = await import('./roster/read-roster');
@@ -30,12 +33,15 @@ export async function readAndValidate(stream: Readable, format: RosterFormat, pr
   let header: string[] = [];
   const merger = new RosterDuplicateMerger();
   const rejected: Rejected[] = [];
+  const fileConflicts: FileConflict[] = [];
+  let unrecognisedColumns: string[] = [];
   try {
     for await (const record of readRosterRows({ stream, format })) {
       if ('header' in record) {
         header = record.header;
         columns = mapHeader(header);
         if (!columns.ok) throw badHeader(columns.missing, columns.unrecognisedColumns);
+        unrecognisedColumns = columns.unrecognisedColumns;
         continue;
       }
       if (!columns?.ok || !hasRosterData(record.cells, columns.columns)) continue;
@@ -44,12 +50,20 @@ export async function readAndValidate(stream: Readable, format: RosterFormat, pr
       // The template's example people (fictional IDs) must not land in a real registry.
       if (checked.ok && checked.row.notes === TEMPLATE_EXAMPLE_NOTE) continue;
       if (!checked.ok) {
-        rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: checked.reasons });
+        const name = (record.cells[columns.columns.name ?? -1] ?? '').trim();
+        rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: checked.reasons, name });
         continue;
       }
       const merged = merger.add({ rowNumber: record.rowNumber, cells: record.cells, row: checked.row });
       if (!merged.ok)
-        rejected.push({ rowNumber: record.rowNumber, cells: record.cells, reasons: [merged.reason] });
+        fileConflicts.push({
+          rowNumber: record.rowNumber,
+          cells: record.cells,
+          reasons: [merged.reason],
+          name: checked.row.name,
+          docNumber: checked.row.docNumber,
+          otherName: `${merged.otherName}（第${merged.otherRow}行）`,
+        });
     }
   } catch (error) {
     if (error instanceof RosterFileError) {
@@ -60,5 +74,5 @@ export async function readAndValidate(stream: Readable, format: RosterFormat, pr
     throw error;
   }
   if (!columns) throw badHeader(['姓名', '证件号码'], []);
-  return { header, entries: merger.results(), rejected };
+  return { header, entries: merger.results(), rejected, fileConflicts, unrecognisedColumns };
 }

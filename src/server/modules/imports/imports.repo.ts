@@ -162,3 +162,37 @@ export async function findJobById(db: DbOrTx, id: number) {
   const rows = await db.select().from(importJobs).where(eq(importJobs.id, id)).limit(1);
   return rows[0];
 }
+
+/** The heads (户主) living at a door of the community: a roster must not add a second one silently. */
+export async function communityHeads(db: DbOrTx, communityId: number) {
+  return db
+    .select({ householdId: residents.householdId, docHash: residents.docHash, name: residents.name })
+    .from(residents)
+    .where(
+      and(
+        eq(residents.communityId, communityId),
+        eq(residents.relationToHead, 'self'),
+        sql`${residents.movedOutAt} is null`,
+      ),
+    );
+}
+
+/** A previewed import goes on to be imported: only once, only while it waits for its confirmation. */
+export async function confirmPreview(db: DbOrTx, id: number, accepted: number[]) {
+  const rows = await db
+    .update(importJobs)
+    .set({ status: 'running', mode: 'import', phase: 'reading', accepted, attempts: 0 })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'previewed')))
+    .returning();
+  return rows[0];
+}
+
+/** A previewed import the user lets go: only while it waits for its confirmation. */
+export async function discardPreview(db: DbOrTx, id: number) {
+  const rows = await db
+    .update(importJobs)
+    .set({ status: 'discarded', previewCipher: null, finishedAt: new Date() })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'previewed')))
+    .returning();
+  return rows[0];
+}

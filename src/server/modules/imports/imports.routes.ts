@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { Binary, FileBody, XLSX } from '../../../shared/api/responses';
+import { CONFLICT_ROW_LIMIT, RosterPreviewAnswer } from '../../../shared/imports/import-preview';
 import { ImportJobAnswer, ImportJobList } from '../../../shared/imports/import-responses';
 import { sendAttachment, XLSX_TYPE } from '../../files/attachment';
 import { actorOf } from '../../http/access';
@@ -56,7 +57,8 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
       config: { access: 'registry.import' },
       schema: {
         tags: ['imports'],
-        querystring: Strict({ communityId: Id }),
+        // preview: decide everything and write nothing until POST /api/imports/:id/confirm.
+        querystring: Strict({ communityId: Id, preview: Type.Optional(Type.Boolean()) }),
         consumes: ['multipart/form-data'],
         response: { 202: ImportJobAnswer },
       },
@@ -92,6 +94,7 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
           communityId: request.query.communityId,
           fileName: file.filename,
           spooledPath: spooled,
+          preview: request.query.preview ?? false,
         })
         .finally(() => rm(spooled, { force: true }));
       return reply.status(202).send({ job });
@@ -118,6 +121,46 @@ export function importsRoutes(app: AppInstance, { imports, config }: Services) {
       schema: { tags: ['imports'], params: IdParams, response: { 200: ImportJobAnswer } },
     },
     async (request) => ({ job: await imports.get(actorOf(request), request.params.id) }),
+  );
+
+  app.get(
+    '/api/imports/:id/preview',
+    {
+      config: { access: 'registry.import' },
+      schema: { tags: ['imports'], params: IdParams, response: { 200: RosterPreviewAnswer } },
+    },
+    async (request) => ({ preview: await imports.preview(actorOf(request), request.params.id) }),
+  );
+
+  // The go-ahead for a previewed import; `accept` lists the conflicts (row numbers) to import anyway.
+  app.post(
+    '/api/imports/:id/confirm',
+    {
+      config: { access: 'registry.import' },
+      schema: {
+        tags: ['imports'],
+        params: IdParams,
+        body: Strict({
+          accept: Type.Array(Type.Integer({ minimum: 1, maximum: 10_000_000 }), {
+            maxItems: CONFLICT_ROW_LIMIT,
+          }),
+        }),
+        response: { 202: ImportJobAnswer },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send({
+        job: await imports.confirm(actorOf(request), request.params.id, request.body.accept),
+      }),
+  );
+
+  app.post(
+    '/api/imports/:id/discard',
+    {
+      config: { access: 'registry.import' },
+      schema: { tags: ['imports'], params: IdParams, response: { 200: ImportJobAnswer } },
+    },
+    async (request) => ({ job: await imports.discard(actorOf(request), request.params.id) }),
   );
 
   const sendWorkbook = (reply: FastifyReply, id: number, body: Readable) =>

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
-import { type ErrorCode, formatMessage, type Lang } from '../../../shared/i18n/error-messages';
+import type { RosterPreview } from '../../../shared/imports/import-preview';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -16,6 +16,9 @@ import { accounts } from '../auth/auth.table';
 import { assertCommunity } from '../auth/scope';
 import type { JobRun } from '../jobs/job-definition';
 import type { PlacesService } from '../places/places.service';
+import { jobView } from './import-job-view';
+import { PreviewCollector } from './import-preview';
+import { progressWriter } from './import-progress-writer';
 import { readAndValidate } from './import-reading';
 import * as repo from './imports.repo';
 import { maskRejectedCells } from './rejected-rows';
@@ -35,36 +38,7 @@ export function formatOf(fileName: string): RosterFormat | null {
   return null;
 }
 
-/** Failures are stored as a code and its params so each reader sees them in their own language. */
-function errorText(stored: string | null, lang: Lang): string | null {
-  if (!stored) return null;
-  try {
-    const parsed = JSON.parse(stored) as { code: ErrorCode; params?: Record<string, string | number> };
-    return formatMessage(parsed.code, lang, parsed.params);
-  } catch {
-    return formatMessage('internal', lang);
-  }
-}
-
-export function jobView(job: repo.ImportJobRow, lang: Lang = 'zh') {
-  return {
-    id: job.id,
-    communityId: job.communityId,
-    fileName: job.fileName,
-    status: job.status as 'running' | 'done' | 'failed',
-    phase: job.phase as ImportProgress['phase'],
-    processedRows: job.processedRows,
-    totalRows: job.totalRows,
-    inserted: job.inserted,
-    updated: job.updated,
-    unchanged: job.unchanged,
-    rejected: job.rejected,
-    placesCreated: job.placesCreated,
-    error: errorText(job.error, lang),
-    startedAt: job.startedAt.toISOString(),
-    finishedAt: job.finishedAt?.toISOString() ?? null,
-  };
-}
+export { jobView } from './import-job-view';
 
 /** The job that runs an import: its payload is the import's id and community, nothing else. */
 export const ROSTER_IMPORT_JOB = 'roster-import';
@@ -75,47 +49,6 @@ export interface RosterImportPayload {
 
 /** Sends a job to the runner (jobs module); the imports service knows nothing else of it. */
 export type SendJob = (name: string, data: object) => Promise<unknown>;
-
-/**
- * Writes an import's progress to its row as it goes, at most every 250 ms and one statement at a time, so
- * every instance can answer the progress route. Never awaited inside the import's transaction: on the
- * embedded database (one session) the statement simply waits for the transaction to end.
- */
-function progressWriter(
-  db: Db,
-  id: number,
-  progress: ImportProgress,
-  onProgress?: (p: ImportProgress) => void,
-) {
-  let writing: Promise<unknown> | null = null;
-  let dirty = false;
-  const write = () => {
-    if (writing) {
-      dirty = true;
-      return;
-    }
-    dirty = false;
-    const { phase, processedRows, totalRows } = progress;
-    writing = repo
-      .updateRunningJob(db, id, { phase, processedRows, totalRows })
-      .catch(() => {})
-      .finally(() => {
-        writing = null;
-        if (dirty) write();
-      });
-  };
-  const ticker = setInterval(() => {
-    onProgress?.(progress);
-    write();
-  }, 250);
-  return {
-    async stop() {
-      clearInterval(ticker);
-      dirty = false;
-      while (writing) await writing;
-    },
-  };
-}
 
 // exceljs takes ~0.5 s to load; the roster reader and workbooks are loaded on first use, not at start.
 export function createImportsService(
@@ -172,12 +105,60 @@ export function createImportsService(
       });
       if (!opened) throw new AppError('import_file_gone');
       const actor = await uploader(job);
-      const { header, entries, rejected } = await readAndValidate(stream, format, progress);
+      const read = await readAndValidate(stream, format, progress);
+      const { header, entries } = read;
+      const collector = new PreviewCollector(read.unrecognisedColumns);
+      collector.rejected(read.rejected);
+      collector.fileConflicts(read.fileConflicts);
       Object.assign(progress, { phase: 'writing', totalRows: entries.length, processedRows: 0 });
-      const counts = await db.transaction(async (tx) => {
-        const written = await writeRoster(tx, vault, job.communityId, entries, job.accountId, (n) => {
-          progress.processedRows = n;
+      const onWritten = (n: number) => {
+        progress.processedRows = n;
+      };
+      if (job.mode === 'preview') {
+        // The same run as the import, writing nothing; the file stays for the confirmed run.
+        const planned = await writeRoster(db, vault, job.communityId, entries, job.accountId, onWritten, {
+          dryRun: true,
+          collector,
         });
+        await writer.stop();
+        await repo.finishRunningJob(db, job.id, {
+          status: 'previewed',
+          phase: 'done',
+          header,
+          totalRows: entries.length,
+          processedRows: entries.length,
+          inserted: planned.inserted,
+          updated: planned.updated,
+          unchanged: planned.unchanged,
+          placesCreated: planned.placesCreated,
+          conflicts: planned.conflicts + read.fileConflicts.length,
+          rejected: read.rejected.length,
+          previewCipher: vault.encrypt(JSON.stringify(collector.preview())),
+          planHash: collector.hash(),
+        });
+        onProgress?.({ phase: 'done', processedRows: entries.length, totalRows: entries.length });
+        return;
+      }
+      const counts = await db.transaction(async (tx) => {
+        const { held, ...written } = await writeRoster(
+          tx,
+          vault,
+          job.communityId,
+          entries,
+          job.accountId,
+          onWritten,
+          {
+            accepted: new Set(job.accepted),
+            collector,
+          },
+        );
+        // The registry changed since the preview (or the file did): what was confirmed is not what
+        // would happen, so nothing is written (the transaction rolls back) and the user previews again.
+        if (job.planHash !== null && collector.hash() !== job.planHash)
+          throw new AppError('import_changed_since_preview');
+        const rejected = [...read.rejected, ...read.fileConflicts, ...held].sort(
+          (a, b) => a.rowNumber - b.rowNumber,
+        );
         await repo.deleteRejections(tx, job.id);
         await repo.insertRejections(
           tx,
@@ -188,6 +169,7 @@ export function createImportsService(
             reasons: r.reasons.join('；'),
           })),
         );
+        const conflicts = written.conflicts + read.fileConflicts.length;
         await audit.record(
           actor,
           {
@@ -195,7 +177,7 @@ export function createImportsService(
             entity: 'import_job',
             entityId: job.id,
             communityId: job.communityId,
-            detail: { fileName: job.fileName, ...written, rejected: rejected.length },
+            detail: { fileName: job.fileName, ...written, conflicts, rejected: rejected.length },
           },
           tx,
         );
@@ -206,7 +188,8 @@ export function createImportsService(
           totalRows: entries.length,
           processedRows: entries.length,
           ...written,
-          rejected: rejected.length,
+          conflicts,
+          rejected: read.rejected.length,
           finishedAt: new Date(),
         });
         return written;
@@ -262,6 +245,8 @@ export function createImportsService(
         stream?: Readable;
         /** … or already spooled to this file (moved into the upload directory). */
         spooledPath?: string;
+        /** Decide everything and write nothing: the user reads the preview and confirms it. */
+        preview?: boolean;
         wait?: boolean;
         onProgress?: (p: ImportProgress) => void;
       },
@@ -282,6 +267,7 @@ export function createImportsService(
           ip: actor?.ip ?? null,
           fileName: input.fileName.slice(0, 200),
           status: 'running',
+          mode: input.preview ? 'preview' : 'import',
         });
         await rename(staging, uploadPath(job));
         try {
@@ -307,6 +293,55 @@ export function createImportsService(
     async importFailedForGood(data: RosterImportPayload) {
       const job = await repo.findJobById(db, data.importJobId);
       if (job?.status === 'running') await fail(job, { code: 'import_interrupted' });
+    },
+
+    /** What a previewed import will do, as the preview run stored it. */
+    async preview(actor: Actor, id: number): Promise<RosterPreview> {
+      const job = await repo.findJob(db, actor.scope, id);
+      if (!job?.previewCipher) throw new AppError('not_found');
+      return JSON.parse(vault.decrypt(job.previewCipher)) as RosterPreview;
+    },
+
+    /**
+     * The user's go-ahead for a previewed import, with the conflicts they chose to import (any other
+     * conflict stays unimported). The import runs as a job from the same file and refuses if its
+     * decisions differ from the preview's.
+     */
+    async confirm(actor: Actor, id: number, accept: number[]) {
+      const job = await repo.findJob(db, actor.scope, id);
+      if (!job) throw new AppError('not_found');
+      const preview = job.previewCipher
+        ? (JSON.parse(vault.decrypt(job.previewCipher)) as RosterPreview)
+        : null;
+      const acceptable = new Set(
+        (preview?.rows.conflict ?? []).filter((r) => r.acceptable).map((r) => r.rowNumber),
+      );
+      const claimed = await repo.confirmPreview(
+        db,
+        job.id,
+        [...new Set(accept)].filter((n) => acceptable.has(n)),
+      );
+      if (!claimed) throw new AppError('import_not_previewed');
+      try {
+        await options.sendJob(ROSTER_IMPORT_JOB, {
+          importJobId: job.id,
+          communityId: job.communityId,
+        } satisfies RosterImportPayload);
+      } catch (error) {
+        await fail(job, { code: 'internal' });
+        throw error;
+      }
+      return jobView(claimed, actor.lang);
+    },
+
+    /** A previewed import the user will not confirm: nothing written, the kept file deleted. */
+    async discard(actor: Actor, id: number) {
+      const job = await repo.findJob(db, actor.scope, id);
+      if (!job) throw new AppError('not_found');
+      const discarded = await repo.discardPreview(db, job.id);
+      if (!discarded) throw new AppError('import_not_previewed');
+      await rm(uploadPath(job), { force: true });
+      return jobView(discarded, actor.lang);
     },
 
     async get(actor: Actor, id: number) {

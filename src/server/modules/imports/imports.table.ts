@@ -12,7 +12,17 @@ export const importJobs = pgTable(
     communityId: integer('community_id').notNull(),
     accountId: integer('account_id'),
     fileName: text('file_name').notNull(),
+    /** running · previewed (waiting for the user's confirmation) · done · failed. */
     status: text('status').notNull(),
+    /** 'preview': the run decides and writes nothing; 'import': the run writes (after a confirm, if any). */
+    mode: text('mode').notNull().default('import'),
+    /** The preview (names, masked numbers), encrypted: the confirm page reads it back. */
+    previewCipher: text('preview_cipher'),
+    /** The hash of the previewed decisions: the confirmed run refuses when its own differs. */
+    planHash: text('plan_hash'),
+    /** Row numbers of conflicts the user chose to import. */
+    accepted: integer('accepted').array().notNull().default(sql`'{}'::int[]`),
+    conflicts: integer('conflicts').notNull().default(0),
     phase: text('phase').notNull().default('reading'),
     /** Column titles as uploaded (no personal data): the rejected-rows workbook repeats them. */
     header: text('header').array().notNull().default(sql`'{}'::text[]`),

@@ -1,18 +1,33 @@
+import { maskIdNumber, maskPhone } from '../../../shared/identity';
+import type { PreviewRow } from '../../../shared/imports/import-preview';
 import type { DbOrTx } from '../../db/database';
 import type { Vault } from '../../privacy/vault';
 import type { ResidentRow } from '../people/people.repo';
 import { sealIdentity, sealPhone } from '../people/people.service';
 import { insertMovesBulk, insertResidentsBulk, type ResidentInsert } from '../people/people-bulk.repo';
 import { findPlace, insertChildPlace } from '../places/places.repo';
+import { CONFLICT_REASONS, type PreviewCollector } from './import-preview';
+import type { Rejected } from './import-reading';
 import * as repo from './imports.repo';
 import type { MergedRosterEntry } from './roster/merge-duplicates';
 import type { RosterRow } from './roster/validate-roster-row';
+import { conflictsOf, HeadCount } from './roster-conflicts';
 
 export interface WriteCounts {
   inserted: number;
   updated: number;
   unchanged: number;
   placesCreated: number;
+  /** Rows left unimported because of a conflict nobody accepted. */
+  conflicts: number;
+}
+
+export interface WriteOptions {
+  /** The preview: every decision taken, nothing written (places and doors get made-up ids). */
+  dryRun?: boolean;
+  /** Row numbers of conflicts the user chose to import, the file's version winning. */
+  accepted?: ReadonlySet<number>;
+  collector?: PreviewCollector;
 }
 
 type PlaceRef = { id: number; parentId: number | null; kind: string; name: string };
@@ -27,25 +42,49 @@ const doorKey = (buildingId: number, entranceId: number | null, room: string) =>
 class PlaceResolver {
   created = 0;
   private readonly byParentAndName = new Map<string, PlaceRef>();
+  private readonly byId = new Map<number, PlaceRef>();
 
   constructor(
     private readonly tx: DbOrTx,
     private readonly communityId: number,
     existing: PlaceRef[],
+    private readonly dryRun: boolean,
   ) {
-    for (const place of existing) this.byParentAndName.set(`${place.parentId}|${place.name}`, place);
+    for (const place of existing) this.remember(place);
+  }
+
+  private remember(place: PlaceRef) {
+    this.byParentAndName.set(`${place.parentId}|${place.name}`, place);
+    this.byId.set(place.id, place);
+  }
+
+  /** '紫萝园 3号楼 1单元 101': the door as staff say it, for the preview. */
+  label(buildingId: number, entranceId: number | null, room: string): string {
+    const building = this.byId.get(buildingId);
+    const compound = building?.parentId ? this.byId.get(building.parentId) : undefined;
+    const entrance = entranceId === null ? undefined : this.byId.get(entranceId);
+    return [compound?.kind === 'compound' ? compound.name : '', building?.name, entrance?.name, room]
+      .filter(Boolean)
+      .join(' ');
   }
 
   private async child(parentId: number, kind: string, name: string): Promise<PlaceRef> {
     const key = `${parentId}|${name}`;
     const found = this.byParentAndName.get(key);
     if (found) return found;
+    if (this.dryRun) {
+      // Made-up ids (negative, never a real row's) so the rest of the run decides as the import would.
+      this.created += 1;
+      const ref = { id: -this.created, parentId, kind, name };
+      this.remember(ref);
+      return ref;
+    }
     const parent = await findPlace(this.tx, parentId);
     if (!parent) throw new Error(`place ${parentId} vanished during import`);
     const row = await insertChildPlace(this.tx, parent, { kind, name });
     this.created += 1;
     const ref = { id: row.id, parentId, kind, name };
-    this.byParentAndName.set(key, ref);
+    this.remember(ref);
     return ref;
   }
 
@@ -99,7 +138,29 @@ function changesFor(existing: ResidentRow, row: RosterRow, householdId: number, 
   return changes;
 }
 
-/** Writes merged roster rows into one community inside the caller's transaction (upsert by ID hash). */
+/** The changes field by field for the preview: phones masked, birth dates hidden (they complete a masked ID). */
+function describeChanges(existing: ResidentRow, row: RosterRow, changes: Record<string, unknown>) {
+  const out: PreviewRow['changes'] = [];
+  if ('name' in changes) out.push({ field: 'name', from: existing.name, to: row.name });
+  if ('gender' in changes) out.push({ field: 'gender', from: existing.gender, to: row.gender });
+  if ('birthDate' in changes) out.push({ field: 'birthDate', from: '****-**-**', to: '****-**-**' });
+  if ('phoneHash' in changes)
+    out.push({ field: 'phone', from: existing.phoneMasked, to: row.phone ? maskPhone(row.phone) : null });
+  if ('relationToHead' in changes)
+    out.push({ field: 'relationToHead', from: existing.relationToHead, to: row.relationToHead });
+  if ('residenceType' in changes)
+    out.push({ field: 'residenceType', from: existing.residenceType, to: row.residenceType });
+  if ('tags' in changes) out.push({ field: 'tags', from: existing.tags.join('、'), to: row.tags.join('、') });
+  if ('notes' in changes) out.push({ field: 'notes', from: existing.notes, to: row.notes });
+  if ('movedOutAt' in changes) out.push({ field: 'movedOut', from: 'yes', to: null });
+  return out;
+}
+
+/**
+ * Writes merged roster rows into one community inside the caller's transaction (upsert by ID hash), or,
+ * as a dry run, decides everything the same way and writes nothing: the preview is this function.
+ * A conflict (roster-conflicts.ts) is held back unless its row was accepted.
+ */
 export async function writeRoster(
   tx: DbOrTx,
   vault: Vault,
@@ -107,15 +168,24 @@ export async function writeRoster(
   entries: MergedRosterEntry[],
   actorId: number | null,
   onProgress: (written: number) => void,
-): Promise<WriteCounts> {
-  const places = new PlaceResolver(tx, communityId, await repo.communityPlaces(tx, communityId));
-  const doors = new Map(
-    (await repo.communityDoors(tx, communityId)).map((d) => [
-      doorKey(d.buildingId, d.entranceId, d.room),
-      d.id,
-    ]),
+  options: WriteOptions = {},
+): Promise<WriteCounts & { held: Rejected[] }> {
+  const dryRun = options.dryRun ?? false;
+  const accepted = options.accepted ?? new Set<number>();
+  const collector = options.collector;
+  const places = new PlaceResolver(tx, communityId, await repo.communityPlaces(tx, communityId), dryRun);
+  const registryDoors = await repo.communityDoors(tx, communityId);
+  const doors = new Map(registryDoors.map((d) => [doorKey(d.buildingId, d.entranceId, d.room), d.id]));
+  const keyOfHousehold = new Map(
+    registryDoors.map((d) => [d.id, doorKey(d.buildingId, d.entranceId, d.room)] as const),
   );
-  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, placesCreated: 0 };
+  const householdById = new Map(registryDoors.map((d) => [d.id, d] as const));
+  const labelOfHousehold = (id: number | null) => {
+    const d = id === null ? undefined : householdById.get(id);
+    return d ? places.label(d.buildingId, d.entranceId, d.room) : null;
+  };
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, placesCreated: 0, conflicts: 0 };
+  const held: Rejected[] = [];
 
   // Doors first, all at once: households are shared by several rows.
   const located = [];
@@ -127,28 +197,83 @@ export async function writeRoster(
     const door = await places.door(entry.row);
     const key = doorKey(door.buildingId, door.entranceId, entry.row.room);
     if (!doors.has(key)) missingDoors.set(key, { ...door, room: entry.row.room, floor: entry.row.floor });
-    located.push({ entry, key });
+    located.push({
+      entry,
+      key,
+      hash: vault.hash(entry.row.docNumber),
+      label: places.label(door.buildingId, door.entranceId, entry.row.room),
+    });
   }
-  const createdDoors = await repo.insertHouseholds(
-    tx,
-    [...missingDoors.values()].map((d) => ({ ...d, communityId })),
+  if (dryRun) {
+    let made = 0;
+    for (const key of missingDoors.keys()) doors.set(key, -++made);
+  } else {
+    const createdDoors = await repo.insertHouseholds(
+      tx,
+      [...missingDoors.values()].map((d) => ({ ...d, communityId })),
+    );
+    for (const d of createdDoors) doors.set(doorKey(d.buildingId, d.entranceId, d.room), d.id);
+  }
+
+  // The people the registry already has, and the heads each door will have, before any decision.
+  const existing = new Map<string, ResidentRow>();
+  for (let i = 0; i < located.length; i += 500) {
+    const hashes = located.slice(i, i + 500).map((l) => l.hash);
+    for (const r of await repo.residentsByHash(tx, communityId, hashes)) existing.set(r.docHash, r);
+  }
+  const heads = new HeadCount(
+    (await repo.communityHeads(tx, communityId)).map((h) => ({
+      doorKey: h.householdId === null ? null : (keyOfHousehold.get(h.householdId) ?? null),
+      docHash: h.docHash,
+      name: h.name,
+    })),
+    new Set(located.map((l) => l.hash)),
   );
-  for (const d of createdDoors) doors.set(doorKey(d.buildingId, d.entranceId, d.room), d.id);
+  for (const { entry, key, hash } of located) {
+    const relation = entry.row.relationToHead ?? existing.get(hash)?.relationToHead;
+    if (relation === 'self') heads.addRow(key, hash, entry.row.name, entry.rowNumber);
+  }
 
   for (let i = 0; i < located.length; i += 500) {
     const slice = located.slice(i, i + 500);
-    const hashes = slice.map(({ entry }) => vault.hash(entry.row.docNumber));
-    const existing = new Map(
-      (await repo.residentsByHash(tx, communityId, hashes)).map((r) => [r.docHash, r]),
-    );
     const fresh: ResidentInsert[] = [];
     const moved: number[] = [];
     const moves: Parameters<typeof insertMovesBulk>[1] = [];
-    for (const [index, { entry, key }] of slice.entries()) {
+    for (const { entry, key, hash, label } of slice) {
       const householdId = doors.get(key) as number;
       const row = entry.row;
-      const current = existing.get(hashes[index] as string);
+      const current = existing.get(hash);
+      const base = {
+        rowNumber: entry.rowNumber,
+        rowNumbers: entry.rowNumbers,
+        name: row.name,
+        doc: maskIdNumber(row.docNumber),
+        door: label,
+      };
+      if (entry.rowNumbers.length > 1) collector?.add('merged', base);
+      const changes = current ? changesFor(current, row, householdId, vault) : null;
+      const described = current && changes ? describeChanges(current, row, changes) : [];
+      const fromDoor =
+        changes && 'householdId' in changes ? labelOfHousehold(current?.householdId ?? null) : null;
+      const conflicts = conflictsOf({ row, current, householdId, doorKey: key, hash, heads, vault });
+      // Once a conflict is recorded the row's own decision stays out of the preview and its hash: the
+      // user's choice must not make the confirmed run differ from what was previewed.
+      const record = conflicts.length > 0 ? undefined : collector;
+      if (conflicts.length > 0) {
+        collector?.add('conflict', { ...base, fromDoor, changes: described, conflicts, acceptable: true });
+        if (!accepted.has(entry.rowNumber)) {
+          counts.conflicts += 1;
+          held.push({
+            rowNumber: entry.rowNumber,
+            cells: entry.cells,
+            name: row.name,
+            reasons: conflicts.map((c) => CONFLICT_REASONS[c.kind]),
+          });
+          continue;
+        }
+      }
       if (!current) {
+        record?.add('new', base);
         fresh.push({
           communityId,
           householdId,
@@ -164,12 +289,17 @@ export async function writeRoster(
         });
         continue;
       }
-      const changes = changesFor(current, row, householdId, vault);
-      if (Object.keys(changes).length === 0) {
+      if (!changes || Object.keys(changes).length === 0) {
+        record?.add('unchanged', base);
         counts.unchanged += 1;
         continue;
       }
-      await repo.updateResidentFields(tx, current.id, changes);
+      record?.add('householdId' in changes ? 'moved' : 'updated', {
+        ...base,
+        fromDoor,
+        changes: described,
+      });
+      if (!dryRun) await repo.updateResidentFields(tx, current.id, changes);
       counts.updated += 1;
       if ('householdId' in changes) {
         moved.push(current.id);
@@ -182,22 +312,27 @@ export async function writeRoster(
         });
       }
     }
-    const inserted = await insertResidentsBulk(tx, fresh);
-    counts.inserted += inserted.length;
-    await repo.closeMoves(tx, moved);
-    const reason = '名册导入';
-    await insertMovesBulk(tx, [
-      ...moves,
-      ...inserted.map((r) => ({
-        communityId,
-        residentId: r.id,
-        householdId: r.householdId,
-        reason,
-        byAccountId: actorId,
-      })),
-    ]);
+    if (dryRun) {
+      counts.inserted += fresh.length;
+    } else {
+      const inserted = await insertResidentsBulk(tx, fresh);
+      counts.inserted += inserted.length;
+      await repo.closeMoves(tx, moved);
+      const reason = '名册导入';
+      await insertMovesBulk(tx, [
+        ...moves,
+        ...inserted.map((r) => ({
+          communityId,
+          residentId: r.id,
+          householdId: r.householdId,
+          reason,
+          byAccountId: actorId,
+        })),
+      ]);
+    }
     onProgress(Math.min(i + 500, located.length));
   }
   counts.placesCreated = places.created;
-  return counts;
+  if (collector) collector.placesCreated = places.created;
+  return { ...counts, held };
 }

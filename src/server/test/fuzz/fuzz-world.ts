@@ -10,6 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DEFAULT_CHECKLISTS } from '../../../shared/campaigns';
 import { addDays, beijingInstant, beijingToday } from '../../../shared/time/beijing';
+import { emptyPreview } from '../../modules/imports/import-preview';
 import { insertJob } from '../../modules/imports/imports.repo';
 import { phoneJpeg, uploadPhoto } from '../../modules/photos/test-jpegs';
 import { createFixture, FIXTURE_PASSWORD, login, syntheticId } from '../fixture';
@@ -205,6 +206,15 @@ export async function createFuzzWorld() {
       status: 'done',
     })
   ).id;
+  const previewJob = (
+    await insertJob(t.services.database.db, {
+      communityId: f.a.community.id,
+      fileName: 'preview.csv',
+      status: 'previewed',
+      mode: 'preview',
+      previewCipher: t.services.vault.encrypt(JSON.stringify(emptyPreview())),
+    })
+  ).id;
   // Risk areas and status rules are installation-wide: codes no other test uses, and the rules put back.
   const riskCode = '659901';
   const riskArea = async (regionCode: string) =>
@@ -347,6 +357,7 @@ export async function createFuzzWorld() {
       photoForCheck,
       finding,
       job,
+      previewJob,
       riskCode,
       risk,
       riskToRetire,

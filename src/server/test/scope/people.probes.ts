@@ -70,6 +70,16 @@ export function peopleProbes(c: ProbeTargets): ProbeTable {
       }),
     'GET /api/imports': () => ({ method: 'GET', url: `/api/imports?communityId=${c.a.community}` }),
     'GET /api/imports/:id': () => ({ method: 'GET', url: `/api/imports/${c.job}` }),
+    'GET /api/imports/:id/preview': () => ({ method: 'GET', url: `/api/imports/${c.previewJob}/preview` }),
+    'POST /api/imports/:id/confirm': () => ({
+      method: 'POST',
+      url: `/api/imports/${c.confirmJob}/confirm`,
+      payload: { accept: [] },
+    }),
+    'POST /api/imports/:id/discard': () => ({
+      method: 'POST',
+      url: `/api/imports/${c.discardJob}/discard`,
+    }),
     'GET /api/imports/:id/rejected': () => ({ method: 'GET', url: `/api/imports/${c.job}/rejected` }),
     'POST /api/imports/:id/rejected': () => ({
       method: 'POST',

@@ -1,5 +1,6 @@
 // Community A's registry objects for the scope probes: residents, a declaration, an import, posters, a place.
 import { randomUUID } from 'node:crypto';
+import { emptyPreview } from '../../modules/imports/import-preview';
 import { insertJob } from '../../modules/imports/imports.repo';
 import { syntheticId } from '../fixture';
 import { call, need, type RecordTargets, type SetupContext } from './targets';
@@ -32,6 +33,17 @@ export async function createRecordTargets({ t, a, secretaryA }: SetupContext): P
     fileName: 'a.xlsx',
     status: 'done',
   });
+  // Previewed imports waiting for their confirmation (nothing in the preview: only who may read it matters).
+  const previewed = async () =>
+    (
+      await insertJob(t.services.database.db, {
+        communityId: a.community,
+        fileName: 'preview.csv',
+        status: 'previewed',
+        mode: 'preview',
+        previewCipher: t.services.vault.encrypt(JSON.stringify(emptyPreview())),
+      })
+    ).id;
   const poster = async () =>
     need<number>(
       (
@@ -86,6 +98,9 @@ export async function createRecordTargets({ t, a, secretaryA }: SetupContext): P
     confirmReview: await heldReview(),
     rejectReview: await heldReview(),
     job: need<number>(job.id, 'import job'),
+    previewJob: await previewed(),
+    confirmJob: await previewed(),
+    discardJob: await previewed(),
     poster: await poster(),
     deletePoster: await poster(),
     renamePlace: need<number>(place.id, 'place to rename'),

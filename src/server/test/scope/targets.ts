@@ -61,6 +61,10 @@ export interface RecordTargets {
   confirmReview: number;
   rejectReview: number;
   job: number;
+  /** Previewed imports of A: one to read, one to confirm, one to discard. */
+  previewJob: number;
+  confirmJob: number;
+  discardJob: number;
   poster: number;
   deletePoster: number;
   renamePlace: number;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/error-display';
 import { peopleKeys } from '../people/people-api';
 import { placeKeys } from '../places/places-api';
+import { ImportPreview } from './import-preview';
 import { type ImportJob, importKeys, importsApi } from './imports-api';
 import { RejectedDownloads } from './rejected-downloads';
 
@@ -29,6 +30,10 @@ export function ImportProgress({ jobId }: { jobId: number }) {
   const status = query.data?.status;
 
   useEffect(() => {
+    if (status === 'previewed' || status === 'discarded') {
+      // Nothing was written: only the list of imports shows a new state.
+      void queryClient.invalidateQueries({ queryKey: importKeys.all, exact: false, refetchType: 'active' });
+    }
     if (status === 'done' || status === 'failed') {
       void queryClient.invalidateQueries({ queryKey: importKeys.all, exact: false, refetchType: 'active' });
       void queryClient.invalidateQueries({ queryKey: placeKeys.all });
@@ -41,12 +46,17 @@ export function ImportProgress({ jobId }: { jobId: number }) {
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
 
   const job = query.data;
+  const previewing = job.mode === 'preview';
   const phaseText =
-    job.status === 'done'
-      ? t('imports.done')
-      : job.status === 'failed'
-        ? t('imports.failed')
-        : t(`imports.${job.phase === 'writing' ? 'writing' : 'reading'}`);
+    job.status === 'previewed'
+      ? t('imports.previewed')
+      : job.status === 'discarded'
+        ? t('imports.discarded')
+        : job.status === 'done'
+          ? t('imports.done')
+          : job.status === 'failed'
+            ? t('imports.failed')
+            : t(`imports.${job.phase === 'writing' ? (previewing ? 'checking' : 'writing') : 'reading'}`);
   const rowsText = job.totalRows
     ? t('imports.rows', { processed: job.processedRows, total: job.totalRows })
     : t('imports.rowsUnknown', { processed: job.processedRows });
@@ -62,23 +72,28 @@ export function ImportProgress({ jobId }: { jobId: number }) {
       {job.status === 'failed' && job.error && (
         <Alert type="error" showIcon title={job.error} style={{ marginTop: 8 }} />
       )}
-      {job.status !== 'running' && (
+      {job.status === 'previewed' && <ImportPreview job={job} />}
+      {(job.status === 'done' || job.status === 'failed') && (
         <>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }} data-testid="import-result">
-            {(['inserted', 'updated', 'unchanged', 'rejected', 'placesCreated'] as const).map((key) => (
-              <Col xs={12} sm={8} md={4} key={key}>
-                <Statistic
-                  title={t(`imports.${key}`)}
-                  value={job[key]}
-                  styles={
-                    key === 'rejected' && job.rejected > 0 ? { content: { color: '#cf1322' } } : undefined
-                  }
-                  data-testid={`import-${key}`}
-                />
-              </Col>
-            ))}
+            {(['inserted', 'updated', 'unchanged', 'rejected', 'conflicts', 'placesCreated'] as const).map(
+              (key) => (
+                <Col xs={12} sm={8} md={4} key={key}>
+                  <Statistic
+                    title={t(`imports.${key}`)}
+                    value={job[key]}
+                    styles={
+                      (key === 'rejected' || key === 'conflicts') && job[key] > 0
+                        ? { content: { color: '#cf1322' } }
+                        : undefined
+                    }
+                    data-testid={`import-${key}`}
+                  />
+                </Col>
+              ),
+            )}
           </Row>
-          {job.rejected > 0 && <RejectedDownloads jobId={job.id} />}
+          {job.rejected + job.conflicts > 0 && <RejectedDownloads jobId={job.id} />}
         </>
       )}
     </Card>

@@ -7,6 +7,8 @@ import { type ImportJob, importKeys, importsApi } from './imports-api';
 
 const STATUS_COLORS: Record<ImportJob['status'], string> = {
   running: 'processing',
+  previewed: 'warning',
+  discarded: 'default',
   done: 'success',
   failed: 'error',
 };
@@ -25,7 +27,15 @@ export function RecentImports({ communityId, selectedId, onSelect }: RecentImpor
     queryFn: () => importsApi.list(communityId),
   });
   const statusText = (status: ImportJob['status']) =>
-    status === 'running' ? t('imports.running') : status === 'done' ? t('imports.done') : t('imports.failed');
+    status === 'running'
+      ? t('imports.running')
+      : status === 'previewed'
+        ? t('imports.previewed')
+        : status === 'discarded'
+          ? t('imports.discarded')
+          : status === 'done'
+            ? t('imports.done')
+            : t('imports.failed');
 
   return (
     <Card title={t('imports.recent')} size="small">

@@ -8,7 +8,9 @@ export type RosterEntry = { rowNumber: number; cells: string[]; row: RosterRow }
  */
 export type MergedRosterEntry = RosterEntry & { rowNumbers: number[] };
 
-export type MergeOutcome = { ok: true; merged: boolean } | { ok: false; reason: string };
+export type MergeOutcome =
+  | { ok: true; merged: boolean }
+  | { ok: false; reason: string; otherName: string; otherRow: number };
 
 const identityKey = (row: RosterRow): string => `${row.docType}:${row.docNumber}`;
 
@@ -65,7 +67,12 @@ export class RosterDuplicateMerger {
       return { ok: true, merged: false };
     }
     if (comparableName(existing.row.name) !== comparableName(entry.row.name)) {
-      return { ok: false, reason: `与第${existing.rowNumber}行证件号码相同但姓名不同` };
+      return {
+        ok: false,
+        reason: `与第${existing.rowNumber}行证件号码相同但姓名不同`,
+        otherName: existing.row.name,
+        otherRow: existing.rowNumber,
+      };
     }
     existing.row = mergeRosterRows(existing.row, entry.row);
     existing.rowNumbers.push(entry.rowNumber);
