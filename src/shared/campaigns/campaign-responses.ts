@@ -52,6 +52,8 @@ export const TargetOut = Type.Object({
   householdId: Nullable(Type.Integer()),
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  /** The compound (小区/院) of the building: several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   floor: Nullable(Type.Integer()),
@@ -66,6 +68,7 @@ export type Target = Static<typeof TargetOut>;
 export const Unit = Type.Object({
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   households: Type.Integer(),
@@ -104,6 +107,7 @@ export const AssignmentSuggestion = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       buildingName: Type.String(),
+      compoundName: Nullable(Type.String()),
       households: Type.Integer(),
       accountId: Nullable(Type.Integer()),
     }),
@@ -135,6 +139,7 @@ export const Progress = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       name: Type.String(),
+      compoundName: Nullable(Type.String()),
       total: Type.Integer(),
       done: Type.Integer(),
       nobodyHome: Type.Integer(),
@@ -230,6 +235,8 @@ export const FindingOut = Type.Object({
   targetId: Type.Integer(),
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  /** The compound (小区/院) of the building: several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   floor: Nullable(Type.Integer()),

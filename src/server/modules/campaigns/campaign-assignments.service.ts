@@ -1,5 +1,6 @@
 // Who covers which building or entrance: bulk assignment, a balanced suggestion, each person's households.
 import { isDone } from '../../../shared/campaigns';
+import { buildingLabel } from '../../../shared/places/address-label';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -61,7 +62,7 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
         if (!person) throw bad(`第${i + 1}项：只能分派给本社区的工作人员或志愿者`, `items.${i}.accountId`);
         if (person.scopeBuildingIds && !person.scopeBuildingIds.includes(item.buildingId)) {
           throw bad(
-            `第${i + 1}项：${person.displayName} 不负责 ${unit.buildingName}，请先调整其负责楼栋`,
+            `第${i + 1}项：${person.displayName} 不负责 ${buildingLabel(unit)}，请先调整其负责楼栋`,
             `items.${i}.accountId`,
           );
         }
@@ -109,11 +110,15 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
       const chosen = people.filter((p) => accountIds.includes(p.id));
       if (chosen.length !== new Set(accountIds).size)
         throw bad('只能选择本社区的工作人员或志愿者', 'accountIds');
-      const buildings = new Map<number, { buildingId: number; buildingName: string; households: number }>();
+      const buildings = new Map<
+        number,
+        { buildingId: number; buildingName: string; compoundName: string | null; households: number }
+      >();
       for (const u of units) {
         const b = buildings.get(u.buildingId) ?? {
           buildingId: u.buildingId,
           buildingName: u.buildingName,
+          compoundName: u.compoundName,
           households: 0,
         };
         b.households += u.households - u.done;
@@ -123,6 +128,7 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
       const items: Array<{
         buildingId: number;
         buildingName: string;
+        compoundName: string | null;
         households: number;
         accountId: number | null;
       }> = [];

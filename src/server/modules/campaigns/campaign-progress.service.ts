@@ -67,7 +67,14 @@ export function summarise<C extends { targetCount: number }>(
   const byOutcome: Record<string, number> = {};
   const buildings = new Map<
     number,
-    { buildingId: number; name: string; total: number; done: number; nobodyHome: number }
+    {
+      buildingId: number;
+      name: string;
+      compoundName: string | null;
+      total: number;
+      done: number;
+      nobodyHome: number;
+    }
   >();
   const people = new Map<
     string,
@@ -85,6 +92,7 @@ export function summarise<C extends { targetCount: number }>(
     const b = buildings.get(u.building_id) ?? {
       buildingId: u.building_id,
       name: u.building_name,
+      compoundName: u.compound_name ?? null,
       total: 0,
       done: 0,
       nobodyHome: 0,

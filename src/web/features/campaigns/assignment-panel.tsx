@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, Input, Select, Spin, Table, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { ErrorAlert, errorText, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { campaignKeys, campaignsApi, type Unit } from './campaigns-api';
@@ -75,6 +76,7 @@ export function AssignmentPanel({
           {
             buildingId: u.buildingId,
             buildingName: u.buildingName,
+            compoundName: u.compoundName,
             entranceId: null,
             entranceName: null,
             households: total.reduce((n, x) => n + x.households, 0),
@@ -121,7 +123,7 @@ export function AssignmentPanel({
                   .join('；')}
               </Typography.Text>
               <Typography.Text type="secondary">
-                {suggestion.data.items.map((i) => `${i.buildingName} → ${nameOf(i.accountId)}`).join('，')}
+                {suggestion.data.items.map((i) => `${buildingLabel(i)} → ${nameOf(i.accountId)}`).join('，')}
               </Typography.Text>
               <Button
                 type="primary"
@@ -202,7 +204,7 @@ export function AssignmentPanel({
               u.entranceId ? (
                 <span style={{ paddingLeft: 16 }}>{u.entranceName}</span>
               ) : (
-                <b>{u.buildingName}</b>
+                <b>{buildingLabel(u)}</b>
               ),
           },
           ...(governance
