@@ -139,6 +139,7 @@ export const Progress = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       name: Type.String(),
+      compoundId: Nullable(Type.Integer()),
       compoundName: Nullable(Type.String()),
       total: Type.Integer(),
       done: Type.Integer(),
@@ -146,6 +147,17 @@ export const Progress = Type.Object({
       percent: Type.Number(),
       openFindings: Type.Optional(Type.Integer()),
       overdueFindings: Type.Optional(Type.Integer()),
+    }),
+  ),
+  /** The buildings rolled up by compound (小区/院), in the buildings' order; null: not in a compound. */
+  byCompound: Type.Array(
+    Type.Object({
+      compoundId: Nullable(Type.Integer()),
+      name: Nullable(Type.String()),
+      buildings: Type.Integer(),
+      total: Type.Integer(),
+      done: Type.Integer(),
+      percent: Type.Number(),
     }),
   ),
   byPerson: Type.Array(PersonProgress),

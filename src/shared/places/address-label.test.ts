@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressLabel, buildingLabel } from './address-label';
+import { groupByCompound } from './compound-groups';
 
 describe('address labels name the compound', () => {
   it('puts the compound before the building, entrance and door', () => {
@@ -14,5 +15,21 @@ describe('address labels name the compound', () => {
       addressLabel({ compoundName: null, buildingName: '平房一区', entranceName: null, room: '12' }),
     ).toBe('平房一区 12');
     expect(buildingLabel({ buildingName: '3号楼' })).toBe('3号楼');
+  });
+});
+
+describe('grouping buildings by compound', () => {
+  it('keeps the order and puts buildings outside compounds in one group', () => {
+    const groups = groupByCompound([
+      { compoundId: 1, compoundName: '紫萝园小区', name: '1号楼' },
+      { compoundId: 1, compoundName: '紫萝园小区', name: '2号楼' },
+      { compoundId: 2, compoundName: '东风苑', name: '1号楼' },
+      { compoundId: null, compoundName: null, name: '平房一区' },
+    ]);
+    expect(groups.map((g) => [g.key, g.compoundName, g.items.length])).toEqual([
+      ['1', '紫萝园小区', 2],
+      ['2', '东风苑', 1],
+      ['none', null, 1],
+    ]);
   });
 });

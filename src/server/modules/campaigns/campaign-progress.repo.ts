@@ -10,6 +10,7 @@ export interface ProgressData {
   units: Array<{
     building_id: number;
     building_name: string;
+    compound_id: number | null;
     compound_name: string | null;
     entrance_id: number | null;
     outcome: string | null;
@@ -36,6 +37,7 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
     select json_build_object(
       'units', coalesce((
         select json_agg(json_build_object('building_id', u.building_id, 'building_name', b.name,
+                 'compound_id', case when bp.kind = 'compound' then bp.id end,
                  'compound_name', case when bp.kind = 'compound' then bp.name end,
                  'entrance_id', u.entrance_id, 'outcome', u.outcome, 'n', u.n, 'tried', u.tried)
                order by bp.sort_key, bp.id, b.sort_key, u.building_id)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupByCompound } from '../../../shared/places/compound-groups';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { insertHousehold } from '../people/people.repo';
@@ -85,5 +86,40 @@ describe('compounds named everywhere', () => {
     expect(
       progress.byBuilding.map((b: { compoundName: string; name: string }) => `${b.compoundName} ${b.name}`),
     ).toEqual(expect.arrayContaining(['东风苑 1号楼', '甲小区 1号楼']));
+  });
+
+  it('groups the building grid and the sweep progress by compound', async () => {
+    const grid = (await get(`/api/communities/${f.a.community.id}/building-grid`)).json().items as Array<{
+      compoundId: number | null;
+      compoundName: string | null;
+      name: string;
+    }>;
+    const groups = groupByCompound(grid).map((g) => [g.compoundName, g.items.map((b) => b.name)]);
+    expect(groups).toEqual([
+      ['甲小区', ['1号楼', '2号楼']],
+      ['东风苑', ['1号楼']],
+    ]);
+    expect(grid.find((b) => b.compoundName === '东风苑')?.compoundId).toBe(east.id);
+    const progress = (await get(`/api/campaigns/${campaignId}/progress`)).json();
+    expect(progress.byCompound).toEqual([
+      expect.objectContaining({
+        compoundId: f.a.compound.id,
+        name: '甲小区',
+        buildings: 2,
+        total: 3,
+        done: 0,
+      }),
+      expect.objectContaining({ compoundId: east.id, name: '东风苑', buildings: 1, total: 1, percent: 0 }),
+    ]);
+  });
+
+  it('shows another community none of these compounds', async () => {
+    const other = await login(t, f.b.usernames.community_secretary);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/communities/${f.a.community.id}/building-grid`,
+      headers: { cookie: other },
+    });
+    expect([403, 404]).toContain(res.statusCode);
   });
 });
