@@ -68,6 +68,7 @@ export type Target = Static<typeof TargetOut>;
 export const Unit = Type.Object({
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  compoundId: Nullable(Type.Integer()),
   compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
@@ -107,6 +108,7 @@ export const AssignmentSuggestion = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       buildingName: Type.String(),
+      compoundId: Nullable(Type.Integer()),
       compoundName: Nullable(Type.String()),
       households: Type.Integer(),
       accountId: Nullable(Type.Integer()),

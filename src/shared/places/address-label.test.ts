@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressLabel, buildingLabel } from './address-label';
+import { buildingNumber, buildingsInRange } from './building-range';
 import { groupByCompound } from './compound-groups';
 
 describe('address labels name the compound', () => {
@@ -31,5 +32,19 @@ describe('grouping buildings by compound', () => {
       ['2', '东风苑', 1],
       ['none', null, 1],
     ]);
+  });
+});
+
+describe('a compound and a range of building numbers', () => {
+  const buildings = ['1号楼', '2号楼', '3#', '10号楼', '平房一区'].map((buildingName) => ({ buildingName }));
+  it('reads the number a building is called by', () => {
+    expect(buildingNumber('12号楼')).toBe(12);
+    expect(buildingNumber('3#')).toBe(3);
+    expect(buildingNumber('平房一区')).toBeNull();
+  });
+  it('takes the buildings in the range, and all of them without one', () => {
+    expect(buildingsInRange(buildings, 2, 3).map((b) => b.buildingName)).toEqual(['2号楼', '3#']);
+    expect(buildingsInRange(buildings, 3, null).map((b) => b.buildingName)).toEqual(['3#', '10号楼']);
+    expect(buildingsInRange(buildings)).toHaveLength(5);
   });
 });

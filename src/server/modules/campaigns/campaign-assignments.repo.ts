@@ -10,6 +10,7 @@ import { campaignAssignments } from './campaigns.table';
 export type UnitRow = {
   buildingId: number;
   buildingName: string;
+  compoundId: number | null;
   compoundName: string | null;
   entranceId: number | null;
   entranceName: string | null;
@@ -21,6 +22,7 @@ export type UnitRow = {
 export async function unitsOfCampaign(db: DbOrTx, campaignId: number): Promise<UnitRow[]> {
   const result = await db.execute<UnitRow>(sql`
     select t.building_id as "buildingId", b.name as "buildingName", case when bp.kind = 'compound' then bp.name end as "compoundName",
+           case when bp.kind = 'compound' then bp.id end as "compoundId",
            t.entrance_id as "entranceId",
            e.name as "entranceName", count(*)::int as households,
            (count(*) filter (where t.outcome in ${doneList}))::int as done

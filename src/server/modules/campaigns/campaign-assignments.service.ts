@@ -98,7 +98,8 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
     },
 
     /**
-     * A balanced split of the buildings among the chosen people: largest building first, each to whoever has
+     * A balanced split of the buildings among the chosen people (the console shows it as an editable table,
+     * applied in one assign call): largest building first, each to whoever has
      * the fewest households so far among those allowed to cover it (volunteers only their own buildings).
      */
     async suggest(actor: Actor, id: number, accountIds: number[]) {
@@ -112,12 +113,19 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
         throw bad('只能选择本社区的工作人员或志愿者', 'accountIds');
       const buildings = new Map<
         number,
-        { buildingId: number; buildingName: string; compoundName: string | null; households: number }
+        {
+          buildingId: number;
+          buildingName: string;
+          compoundId: number | null;
+          compoundName: string | null;
+          households: number;
+        }
       >();
       for (const u of units) {
         const b = buildings.get(u.buildingId) ?? {
           buildingId: u.buildingId,
           buildingName: u.buildingName,
+          compoundId: u.compoundId,
           compoundName: u.compoundName,
           households: 0,
         };
@@ -125,23 +133,18 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
         buildings.set(u.buildingId, b);
       }
       const load = new Map(chosen.map((p) => [p.id, 0]));
-      const items: Array<{
-        buildingId: number;
-        buildingName: string;
-        compoundName: string | null;
-        households: number;
-        accountId: number | null;
-      }> = [];
+      const picked = new Map<number, number | null>();
       for (const b of [...buildings.values()].sort((x, y) => y.households - x.households)) {
         const allowed = chosen.filter(
           (p) => !p.scopeBuildingIds || p.scopeBuildingIds.includes(b.buildingId),
         );
         const pick = allowed.sort((x, y) => (load.get(x.id) ?? 0) - (load.get(y.id) ?? 0))[0];
         if (pick) load.set(pick.id, (load.get(pick.id) ?? 0) + b.households);
-        items.push({ ...b, accountId: pick?.id ?? null });
+        picked.set(b.buildingId, pick?.id ?? null);
       }
+      // Listed in walking order (compound, building) so the editable table reads like the estate.
       return {
-        items,
+        items: [...buildings.values()].map((b) => ({ ...b, accountId: picked.get(b.buildingId) ?? null })),
         load: chosen.map((p) => ({
           accountId: p.id,
           displayName: p.displayName,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { groupByCompound } from '../../../shared/places/compound-groups';
 import { createFixture, type Fixture, login, syntheticId } from '../../test/fixture';
 import { createTestApp, type TestApp } from '../../test/test-app';
@@ -121,5 +122,31 @@ describe('compounds named everywhere', () => {
       headers: { cookie: other },
     });
     expect([403, 404]).toContain(res.statusCode);
+  });
+
+  it('assigns a whole compound in one call from the suggested split, listed in walking order', async () => {
+    const people = (await get(`/api/campaigns/${campaignId}/assignments`)).json().people as Array<{
+      id: number;
+      role: string;
+    }>;
+    const staff = people.find((p) => p.role === 'community_secretary')?.id;
+    const suggestion = (
+      await get(`/api/campaigns/${campaignId}/assignment-suggestion?accountIds=${staff}`)
+    ).json();
+    expect(
+      suggestion.items.map((i: { compoundName: string; buildingName: string }) => buildingLabel(i)),
+    ).toEqual(['甲小区 1号楼', '甲小区 2号楼', '东风苑 1号楼']);
+    const eastRows = suggestion.items.filter((i: { compoundId: number }) => i.compoundId === east.id);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/campaigns/${campaignId}/assignments`,
+      headers: { cookie: secretary },
+      payload: {
+        items: eastRows.map((i: { buildingId: number }) => ({ buildingId: i.buildingId, accountId: staff })),
+      },
+    });
+    expect(res.json()).toEqual({ assigned: 1 });
+    const after = (await get(`/api/campaigns/${campaignId}/assignments`)).json();
+    expect(after.assignments.map((a: { buildingId: number }) => a.buildingId)).toEqual([eastOne.id]);
   });
 });
