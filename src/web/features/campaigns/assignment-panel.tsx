@@ -37,7 +37,8 @@ export function AssignmentPanel({
   const [person, setPerson] = useState<number | undefined>();
   const [team, setTeam] = useState('');
   const [crew, setCrew] = useState<number[]>([]);
-  const [compound, setCompound] = useState(ALL_COMPOUNDS);
+  // Undefined: the first compound. One compound at a time keeps a 54-building table a page long, not ten.
+  const [compound, setCompound] = useState<string | undefined>();
   const data = useQuery({
     queryKey: campaignKeys.assignments(campaignId),
     queryFn: () => campaignsApi.assignments(campaignId),
@@ -91,7 +92,9 @@ export function AssignmentPanel({
     return u.entranceId ? [...head, u] : head;
   });
   const groups = groupByCompound(rows);
-  const shownRows = filterGroups(groups, compound).flatMap((g) => g.items);
+  const current =
+    compound ?? groups.find((g) => g.compoundId !== null)?.key ?? groups[0]?.key ?? ALL_COMPOUNDS;
+  const shownRows = filterGroups(groups, current).flatMap((g) => g.items);
 
   return (
     <Flex vertical gap={12}>
@@ -180,7 +183,7 @@ export function AssignmentPanel({
         </Flex>
       )}
       {assign.isError && <Alert type="error" showIcon title={errorText(assign.error)} />}
-      <CompoundFilter groups={groups} value={compound} onChange={setCompound} />
+      <CompoundFilter groups={groups} value={current} onChange={setCompound} />
       <Table
         size="small"
         rowKey={unitKey}
