@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { ESCALATE_AFTER_MINUTES } from '../../../shared/helpers';
 import type { DbOrTx } from '../../db/database';
+import { compoundNameOf } from '../places/place-labels';
 
 const ids = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
@@ -89,9 +90,10 @@ export interface TaskRow {
   minutes: number | null;
 }
 
+// The helper's address names the compound (as addressLabel does): five compounds each have a "1号楼".
 const taskSelect = sql`
   select t.id, t.community_id, t.building_id, b.name as building_name, h.room,
-         concat_ws(' ', b.name, e.name, h.room) as address,
+         concat_ws(' ', ${compoundNameOf(sql`b.parent_id`)}, b.name, e.name, h.room) as address,
          t.resident_id, r.name as resident_name, r.phone_masked, t.kind, t.what, t.status, t.offered_at,
          t.declined_by, t.helper_id, hp.name as helper_name, t.accepted_at, t.escalated_at, t.outcome,
          ph.public_id as photo_public_id, t.notes, t.client_id, t.done_at, t.minutes
