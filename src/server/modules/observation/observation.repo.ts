@@ -1,6 +1,7 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
+import { compoundNameOf } from '../places/place-labels';
 import { observationCheckins, observationSlots, observations, observationTasks } from './observation.table';
 
 export type ObservationRow = typeof observations.$inferSelect;
@@ -29,6 +30,7 @@ export type ObservationView = {
   name: string;
   building_id: number | null;
   building_name: string | null;
+  compound_name: string | null;
   room: string | null;
   kind: string;
   reason: string;
@@ -46,7 +48,7 @@ export type ObservationView = {
 };
 
 const VIEW = sql`
-  select o.id, o.community_id, o.resident_id, r.name, o.building_id, b.name as building_name, h.room,
+  select o.id, o.community_id, o.resident_id, r.name, o.building_id, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room,
          o.kind, o.reason, o.note, o.day_one::text as day_one, o.planned_end::text as planned_end,
          o.period_days, o.site, o.room as site_room, o.started_at, o.ended_at, o.end_reason, o.version,
          (select count(*)::int from observation_alerts a
@@ -162,6 +164,7 @@ export type AlertView = {
   observation_id: number;
   name: string;
   building_name: string | null;
+  compound_name: string | null;
   room: string | null;
   temperature: string | null;
   raised_at: Date;
@@ -170,7 +173,7 @@ export type AlertView = {
 };
 
 const ALERT_VIEW = sql`
-  select a.id, a.community_id, a.observation_id, r.name, b.name as building_name, h.room, a.temperature::text as temperature,
+  select a.id, a.community_id, a.observation_id, r.name, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room, a.temperature::text as temperature,
          a.raised_at, a.escalated_at, a.acknowledged_at
     from observation_alerts a
     join observations o on o.id = a.observation_id
@@ -289,11 +292,12 @@ export async function boardByBuilding(db: DbOrTx, communityId: number, today: st
   const result = await db.execute<{
     building_id: number | null;
     building_name: string | null;
+    compound_name: string | null;
     active: number;
     open_alerts: number;
     slots_missed: number;
   }>(sql`
-    select o.building_id, b.name as building_name, count(*)::int as active,
+    select o.building_id, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, count(*)::int as active,
            coalesce(sum((select count(*) from observation_alerts a
                           where a.observation_id = o.id and a.acknowledged_at is null)), 0)::int as open_alerts,
            coalesce(sum((select count(*) from observation_slots s
@@ -301,7 +305,7 @@ export async function boardByBuilding(db: DbOrTx, communityId: number, today: st
              as slots_missed
       from observations o left join places b on b.id = o.building_id
      where o.community_id = ${communityId} and o.ended_at is null
-     group by o.building_id, b.name order by b.name nulls last`);
+     group by o.building_id, b.name, b.parent_id order by b.name nulls last`);
   return result.rows;
 }
 
@@ -358,6 +362,7 @@ export type ExportRow = {
   community_id: number;
   name: string;
   building_name: string | null;
+  compound_name: string | null;
   room: string | null;
   kind: string;
   day_one: string;
@@ -396,7 +401,7 @@ export async function exportRows(db: DbOrTx, scope: Scope, communityId: number, 
         from observation_checkins c join o on o.id = c.observation_id
        where c.slot_id is null
     )
-    select o.id as observation_id, o.community_id, r.name, b.name as building_name, h.room, o.kind,
+    select o.id as observation_id, o.community_id, r.name, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room, o.kind,
            o.day_one::text as day_one, o.planned_end::text as planned_end, rows.day::text as day, rows.part,
            rows.state, rows.channel, rows.reading_cipher, rows.recorded_by_name, rows.recorded_at
       from rows join o on o.id = rows.observation_id

@@ -80,6 +80,7 @@ function view(row: repo.ObservationView, today: string): ObservationOut {
     residentId: row.resident_id,
     name: maskName(row.name),
     buildingName: row.building_name,
+    compoundName: row.compound_name,
     room: row.room,
     kind: row.kind as ObservationKind,
     reason: row.reason as ObservationReason,
@@ -105,6 +106,7 @@ function alertView(a: repo.AlertView): AlertOut {
     observationId: a.observation_id,
     name: maskName(a.name),
     buildingName: a.building_name,
+    compoundName: a.compound_name,
     room: a.room,
     temperature: a.temperature === null ? null : Number(a.temperature),
     raisedAt: new Date(a.raised_at).toISOString(),
@@ -636,6 +638,7 @@ export function createObservationService(db: Db, vault: Vault, audit: AuditServi
         byBuilding: byBuilding.map((b) => ({
           buildingId: b.building_id,
           buildingName: b.building_name,
+          compoundName: b.compound_name,
           active: b.active,
           openAlerts: b.open_alerts,
           slotsMissed: b.slots_missed,
