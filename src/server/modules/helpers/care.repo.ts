@@ -26,6 +26,7 @@ export interface NeedRow {
   resident_id: number;
   name: string;
   building_name: string;
+  compound_name: string | null;
   room: string;
   tags: string[];
   contact_every_days: number;
@@ -38,7 +39,8 @@ export interface NeedRow {
 export async function listNeeds(db: DbOrTx, communityId: number, onlyOverdue: boolean, id?: number) {
   const result = await db.execute<NeedRow & Record<string, unknown>>(sql`
     select * from (
-      select n.id, n.community_id, n.resident_id, r.name, b.name as building_name, h.room, n.tags,
+      select n.id, n.community_id, n.resident_id, r.name, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name,
+             h.room, n.tags,
              n.contact_every_days, n.last_contact_at,
              coalesce(n.last_contact_at, n.created_at) + make_interval(days => n.contact_every_days) as due_at
       from care_needs n join residents r on r.id = n.resident_id
@@ -68,6 +70,7 @@ export interface TaskRow {
   community_id: number;
   building_id: number;
   building_name: string;
+  compound_name: string | null;
   address: string;
   room: string;
   resident_id: number;
@@ -92,7 +95,7 @@ export interface TaskRow {
 
 // The helper's address names the compound (as addressLabel does): five compounds each have a "1号楼".
 const taskSelect = sql`
-  select t.id, t.community_id, t.building_id, b.name as building_name, h.room,
+  select t.id, t.community_id, t.building_id, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room,
          concat_ws(' ', ${compoundNameOf(sql`b.parent_id`)}, b.name, e.name, h.room) as address,
          t.resident_id, r.name as resident_name, r.phone_masked, t.kind, t.what, t.status, t.offered_at,
          t.declined_by, t.helper_id, hp.name as helper_name, t.accepted_at, t.escalated_at, t.outcome,
