@@ -146,3 +146,65 @@ describe('a night screening sweep', () => {
     await desk.close();
   });
 });
+
+describe('compounds in 紫萝园 (five compounds, each with its own 1号楼)', () => {
+  it('the building grid shows five compound groups; a compound and the edited suggested split are assigned', async () => {
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const office = await desk.newPage();
+    const option = (text: string) => office.locator('.ant-select-item-option:visible', { hasText: text });
+    await signIn(office, 'ziluoyuan');
+    await office.goto(`${baseUrl}/admin/buildings`);
+    await office.getByTestId('compound-group').first().waitFor();
+    const titles = await office.getByTestId('compound-title').allTextContents();
+    expect(titles.map((t) => t.replace(/\d+ 栋$/, ''))).toEqual([
+      '紫萝园小区',
+      '东风苑',
+      '将台路南里',
+      '驼房营西里',
+      '芳园里',
+    ]);
+    await office.screenshot({ path: '.e2e-artifacts/building-grid-compounds.png', fullPage: true });
+    await office.getByTestId('compound-filter').click();
+    await option('东风苑').click();
+    await expect.poll(() => office.getByTestId('compound-group').count()).toBe(1);
+    expect(await office.getByTestId('building-tile').count()).toBe(10);
+
+    await office.goto(`${baseUrl}/admin/campaigns`);
+    await office.getByTestId('new-campaign').click();
+    await office.getByTestId('campaign-name').fill('紫萝园分小区排查');
+    await office.getByTestId('start-campaign').click();
+    await office.getByTestId('campaign-title').waitFor();
+    const campaignId = Number(new URL(office.url()).pathname.split('/').pop());
+    await office.getByRole('tab', { name: '分派楼栋' }).click();
+    const api = await apiAs(baseUrl, 'ziluoyuan');
+    const assigned = async () =>
+      (await api.get<{ assignments: Array<{ displayName: string }> }>(`/campaigns/${campaignId}/assignments`))
+        .assignments;
+
+    // 东风苑 1–4号楼 to the social worker in one go.
+    await office.getByTestId('assign-compound').click();
+    await option('东风苑').click();
+    await office.getByPlaceholder('从几号楼').fill('1');
+    await office.getByPlaceholder('到几号楼').fill('4');
+    await office.getByTestId('assign-compound-person').click();
+    await option('陈晓燕').click();
+    await office.getByTestId('assign-compound-submit').click();
+    await expect.poll(async () => (await assigned()).length).toBe(4);
+
+    // The suggested split as a table: one row changed by hand, then applied in one action.
+    await office.getByTestId('suggest-people').click();
+    await option('陈晓燕').click();
+    await option('张敏').click();
+    await office.keyboard.press('Escape');
+    await office.getByTestId('suggest-run').click();
+    const table = office.getByTestId('suggestion-table');
+    await table.waitFor();
+    expect(await table.locator('.ant-table-row').first().textContent()).toContain('紫萝园小区');
+    await table.getByTestId('suggestion-person').first().click();
+    await option('陈晓燕').click();
+    await office.screenshot({ path: '.e2e-artifacts/campaign-suggestion-table.png', fullPage: true });
+    await office.getByTestId('apply-suggestion').click();
+    await expect.poll(async () => (await assigned()).length).toBe(54);
+    await desk.close();
+  });
+});

@@ -8,6 +8,8 @@ export const BuildingFiguresOut = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   kind: Type.String(),
+  /** The compound (小区/院) the building sits in; null straight under the community. The grid groups by it. */
+  compoundId: Nullable(Type.Integer()),
   compoundName: Nullable(Type.String()),
   households: Type.Integer(),
   vacant: Type.Integer(),

@@ -52,6 +52,8 @@ export const TargetOut = Type.Object({
   householdId: Nullable(Type.Integer()),
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  /** The compound (小区/院) of the building: several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   floor: Nullable(Type.Integer()),
@@ -66,6 +68,8 @@ export type Target = Static<typeof TargetOut>;
 export const Unit = Type.Object({
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  compoundId: Nullable(Type.Integer()),
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   households: Type.Integer(),
@@ -104,6 +108,8 @@ export const AssignmentSuggestion = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       buildingName: Type.String(),
+      compoundId: Nullable(Type.Integer()),
+      compoundName: Nullable(Type.String()),
       households: Type.Integer(),
       accountId: Nullable(Type.Integer()),
     }),
@@ -135,12 +141,25 @@ export const Progress = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       name: Type.String(),
+      compoundId: Nullable(Type.Integer()),
+      compoundName: Nullable(Type.String()),
       total: Type.Integer(),
       done: Type.Integer(),
       nobodyHome: Type.Integer(),
       percent: Type.Number(),
       openFindings: Type.Optional(Type.Integer()),
       overdueFindings: Type.Optional(Type.Integer()),
+    }),
+  ),
+  /** The buildings rolled up by compound (小区/院), in the buildings' order; null: not in a compound. */
+  byCompound: Type.Array(
+    Type.Object({
+      compoundId: Nullable(Type.Integer()),
+      name: Nullable(Type.String()),
+      buildings: Type.Integer(),
+      total: Type.Integer(),
+      done: Type.Integer(),
+      percent: Type.Number(),
     }),
   ),
   byPerson: Type.Array(PersonProgress),
@@ -230,6 +249,8 @@ export const FindingOut = Type.Object({
   targetId: Type.Integer(),
   buildingId: Type.Integer(),
   buildingName: Type.String(),
+  /** The compound (小区/院) of the building: several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   floor: Nullable(Type.Integer()),

@@ -64,6 +64,8 @@ export const DrillRow = Type.Object({
   docMasked: Nullable(Type.String()),
   phoneMasked: Nullable(Type.String()),
   buildingName: Nullable(Type.String()),
+  /** The building's compound (小区/院): several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   room: Nullable(Type.String()),
   status: Nullable(Type.String()),
   at: Nullable(InstantOut),

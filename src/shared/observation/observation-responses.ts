@@ -26,6 +26,7 @@ export const ObservationOut = Type.Object({
   /** Masked (刘*红). */
   name: Type.String(),
   buildingName: Nullable(Type.String()),
+  compoundName: Nullable(Type.String()),
   room: Nullable(Type.String()),
   kind: Kind,
   reason: Reason,
@@ -107,6 +108,7 @@ export const AlertOut = Type.Object({
   observationId: Type.Integer(),
   name: Type.String(),
   buildingName: Nullable(Type.String()),
+  compoundName: Nullable(Type.String()),
   room: Nullable(Type.String()),
   temperature: Nullable(Type.Number()),
   raisedAt: InstantOut,
@@ -155,6 +157,7 @@ export const Board = Type.Object({
     Type.Object({
       buildingId: Nullable(Type.Integer()),
       buildingName: Nullable(Type.String()),
+      compoundName: Nullable(Type.String()),
       active: Type.Integer(),
       openAlerts: Type.Integer(),
       slotsMissed: Type.Integer(),

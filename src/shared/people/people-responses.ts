@@ -35,6 +35,8 @@ export const HouseholdOut = Type.Object({
   communityId: Type.Integer(),
   buildingId: Nullable(Type.Integer()),
   buildingName: Nullable(Type.String()),
+  /** The compound (小区/院) of the building: several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   entranceId: Nullable(Type.Integer()),
   entranceName: Nullable(Type.String()),
   floor: Nullable(Type.Integer()),
@@ -61,6 +63,7 @@ export const MoveRecord = Type.Object({
   householdId: Nullable(Type.Integer()),
   label: Type.String(),
   buildingName: Nullable(Type.String()),
+  compoundName: Nullable(Type.String()),
   entranceName: Nullable(Type.String()),
   room: Nullable(Type.String()),
   fromAt: Type.String({ format: 'date-time' }),

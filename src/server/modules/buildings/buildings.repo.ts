@@ -17,6 +17,7 @@ export type BuildingFigures = {
   id: number;
   name: string;
   kind: string;
+  compound_id: number | null;
   compound_name: string | null;
   households: number;
   vacant: number;
@@ -41,7 +42,7 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
   const mine = scope.buildingIds ? sql`and p.id = any(${ints(scope.buildingIds)})` : sql``;
   const result = await db.execute<BuildingFigures>(sql`
     with b as materialized (
-      select p.id, p.name, p.kind, p.sort_key, parent.name as compound_name,
+      select p.id, p.name, p.kind, p.sort_key, parent.id as compound_id, parent.name as compound_name,
              coalesce(parent.sort_key, -1) as parent_sort, coalesce(parent.id, 0) as parent_id
       from places p left join places parent on parent.id = p.parent_id and parent.kind = 'compound'
       where p.community_id = ${communityId} and p.kind in ('building', 'bungalow_area') ${only} ${mine}
@@ -71,7 +72,7 @@ export async function buildingFigures(db: DbOrTx, scope: Scope, communityId: num
       select building_id, count(*)::int as total, (count(*) filter (where outcome in ${doneList}))::int as done
       from campaign_targets where campaign_id = (select id from k) group by building_id
     )
-    select b.id, b.name, b.kind, b.compound_name,
+    select b.id, b.name, b.kind, b.compound_id, b.compound_name,
            coalesce(h.n, 0) as households, coalesce(h.vacant, 0) as vacant,
            coalesce(h.residents, 0) as residents, coalesce(h.renters, 0) as renters,
            coalesce(h.vulnerable, 0) as vulnerable, coalesce(h.party, 0) as party_members,

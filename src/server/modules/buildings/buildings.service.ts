@@ -9,6 +9,7 @@ const view = (b: repo.BuildingFigures) => ({
   id: b.id,
   name: b.name,
   kind: b.kind,
+  compoundId: b.compound_id,
   compoundName: b.compound_name,
   households: b.households,
   vacant: b.vacant,

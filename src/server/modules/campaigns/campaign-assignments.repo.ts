@@ -10,6 +10,8 @@ import { campaignAssignments } from './campaigns.table';
 export type UnitRow = {
   buildingId: number;
   buildingName: string;
+  compoundId: number | null;
+  compoundName: string | null;
   entranceId: number | null;
   entranceName: string | null;
   households: number;
@@ -19,7 +21,9 @@ export type UnitRow = {
 /** Buildings and entrances the campaign covers, with their household counts and how many are done. */
 export async function unitsOfCampaign(db: DbOrTx, campaignId: number): Promise<UnitRow[]> {
   const result = await db.execute<UnitRow>(sql`
-    select t.building_id as "buildingId", b.name as "buildingName", t.entrance_id as "entranceId",
+    select t.building_id as "buildingId", b.name as "buildingName", case when bp.kind = 'compound' then bp.name end as "compoundName",
+           case when bp.kind = 'compound' then bp.id end as "compoundId",
+           t.entrance_id as "entranceId",
            e.name as "entranceName", count(*)::int as households,
            (count(*) filter (where t.outcome in ${doneList}))::int as done
     from campaign_targets t
@@ -27,7 +31,7 @@ export async function unitsOfCampaign(db: DbOrTx, campaignId: number): Promise<U
     left join places bp on bp.id = b.parent_id
     left join places e on e.id = t.entrance_id
     where t.campaign_id = ${campaignId}
-    group by bp.sort_key, bp.id, t.building_id, b.name, b.sort_key, t.entrance_id, e.name, e.sort_key
+    group by bp.sort_key, bp.id, bp.kind, bp.name, t.building_id, b.name, b.sort_key, t.entrance_id, e.name, e.sort_key
     order by bp.sort_key, bp.id, b.sort_key, t.building_id, e.sort_key nulls first, t.entrance_id nulls first`);
   return result.rows;
 }
@@ -100,7 +104,8 @@ export async function targetsOfAssignee(db: DbOrTx, scope: Scope, campaignId: nu
     ? sql`and t.building_id = any(${sql.raw(`array[${(scope.buildingIds.length ? scope.buildingIds : [-1]).map(Number).join(',')}]::int[]`)})`
     : sql``;
   const result = await db.execute<TargetListRow>(sql`
-    select t.id, t.household_id, t.building_id, b.name as building_name, t.entrance_id, e.name as entrance_name,
+    select t.id, t.household_id, t.building_id, b.name as building_name, case when bp.kind = 'compound' then bp.name end as compound_name,
+           t.entrance_id, e.name as entrance_name,
            t.floor, t.room, t.outcome, t.attempts, t.last_visit_at
     from campaign_targets t
     ${assigneeJoin}

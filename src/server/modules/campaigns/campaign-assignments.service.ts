@@ -1,5 +1,6 @@
 // Who covers which building or entrance: bulk assignment, a balanced suggestion, each person's households.
 import { isDone } from '../../../shared/campaigns';
+import { buildingLabel } from '../../../shared/places/address-label';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
@@ -61,7 +62,7 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
         if (!person) throw bad(`第${i + 1}项：只能分派给本社区的工作人员或志愿者`, `items.${i}.accountId`);
         if (person.scopeBuildingIds && !person.scopeBuildingIds.includes(item.buildingId)) {
           throw bad(
-            `第${i + 1}项：${person.displayName} 不负责 ${unit.buildingName}，请先调整其负责楼栋`,
+            `第${i + 1}项：${person.displayName} 不负责 ${buildingLabel(unit)}，请先调整其负责楼栋`,
             `items.${i}.accountId`,
           );
         }
@@ -97,7 +98,8 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
     },
 
     /**
-     * A balanced split of the buildings among the chosen people: largest building first, each to whoever has
+     * A balanced split of the buildings among the chosen people (the console shows it as an editable table,
+     * applied in one assign call): largest building first, each to whoever has
      * the fewest households so far among those allowed to cover it (volunteers only their own buildings).
      */
     async suggest(actor: Actor, id: number, accountIds: number[]) {
@@ -109,33 +111,40 @@ export function createCampaignAssignments(db: Db, audit: AuditService) {
       const chosen = people.filter((p) => accountIds.includes(p.id));
       if (chosen.length !== new Set(accountIds).size)
         throw bad('只能选择本社区的工作人员或志愿者', 'accountIds');
-      const buildings = new Map<number, { buildingId: number; buildingName: string; households: number }>();
+      const buildings = new Map<
+        number,
+        {
+          buildingId: number;
+          buildingName: string;
+          compoundId: number | null;
+          compoundName: string | null;
+          households: number;
+        }
+      >();
       for (const u of units) {
         const b = buildings.get(u.buildingId) ?? {
           buildingId: u.buildingId,
           buildingName: u.buildingName,
+          compoundId: u.compoundId,
+          compoundName: u.compoundName,
           households: 0,
         };
         b.households += u.households - u.done;
         buildings.set(u.buildingId, b);
       }
       const load = new Map(chosen.map((p) => [p.id, 0]));
-      const items: Array<{
-        buildingId: number;
-        buildingName: string;
-        households: number;
-        accountId: number | null;
-      }> = [];
+      const picked = new Map<number, number | null>();
       for (const b of [...buildings.values()].sort((x, y) => y.households - x.households)) {
         const allowed = chosen.filter(
           (p) => !p.scopeBuildingIds || p.scopeBuildingIds.includes(b.buildingId),
         );
         const pick = allowed.sort((x, y) => (load.get(x.id) ?? 0) - (load.get(y.id) ?? 0))[0];
         if (pick) load.set(pick.id, (load.get(pick.id) ?? 0) + b.households);
-        items.push({ ...b, accountId: pick?.id ?? null });
+        picked.set(b.buildingId, pick?.id ?? null);
       }
+      // Listed in walking order (compound, building) so the editable table reads like the estate.
       return {
-        items,
+        items: [...buildings.values()].map((b) => ({ ...b, accountId: picked.get(b.buildingId) ?? null })),
         load: chosen.map((p) => ({
           accountId: p.id,
           displayName: p.displayName,

@@ -53,6 +53,7 @@ export function campaignLookups(db: Db) {
       householdId: r.household_id,
       buildingId: r.building_id,
       buildingName: r.building_name,
+      compoundName: r.compound_name,
       entranceId: r.entrance_id,
       entranceName: r.entrance_name,
       floor: r.floor,

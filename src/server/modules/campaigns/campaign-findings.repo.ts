@@ -70,6 +70,7 @@ export async function findingsOfVisit(db: DbOrTx, visitId: number) {
 
 export type FindingListRow = FindingRow & {
   buildingName: string;
+  compoundName: string | null;
   entranceName: string | null;
   createdByName: string | null;
   recheckedByName: string | null;
@@ -118,12 +119,14 @@ export async function openFindingsOfBuilding(db: DbOrTx, buildingId: number) {
 
 async function findingRows(db: DbOrTx, where: SQL) {
   const result = await db.execute<Record<string, unknown>>(sql`
-    select f.*, b.name as building_name, e.name as entrance_name, cb.display_name as created_by_name,
+    select f.*, b.name as building_name, case when bp.kind = 'compound' then bp.name end as compound_name,
+           e.name as entrance_name, cb.display_name as created_by_name,
            rb.display_name as rechecked_by_name, c.name as campaign_name, c.kind as campaign_kind,
            ${publicPhotoIds('f.photo_ids')} as photo_public_ids,
            ${publicPhotoIds('f.recheck_photo_ids')} as recheck_photo_public_ids
     from campaign_findings f
     join places b on b.id = f.building_id
+    left join places bp on bp.id = b.parent_id
     join campaigns c on c.id = f.campaign_id
     left join places e on e.id = f.entrance_id
     left join accounts cb on cb.id = f.created_by
@@ -140,6 +143,7 @@ async function findingRows(db: DbOrTx, where: SQL) {
     targetId: r.target_id as number,
     buildingId: r.building_id as number,
     buildingName: r.building_name as string,
+    compoundName: (r.compound_name as string | null) ?? null,
     entranceId: r.entrance_id as number | null,
     entranceName: r.entrance_name as string | null,
     floor: r.floor as number | null,

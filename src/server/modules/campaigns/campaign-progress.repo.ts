@@ -10,6 +10,8 @@ export interface ProgressData {
   units: Array<{
     building_id: number;
     building_name: string;
+    compound_id: number | null;
+    compound_name: string | null;
     entrance_id: number | null;
     outcome: string | null;
     n: number;
@@ -35,6 +37,8 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
     select json_build_object(
       'units', coalesce((
         select json_agg(json_build_object('building_id', u.building_id, 'building_name', b.name,
+                 'compound_id', case when bp.kind = 'compound' then bp.id end,
+                 'compound_name', case when bp.kind = 'compound' then bp.name end,
                  'entrance_id', u.entrance_id, 'outcome', u.outcome, 'n', u.n, 'tried', u.tried)
                order by bp.sort_key, bp.id, b.sort_key, u.building_id)
         from (select building_id, entrance_id, outcome, count(*)::int as n,
@@ -59,6 +63,7 @@ export async function progressOf(db: DbOrTx, campaignId: number, minAttempts: nu
 
 export type SummaryRow = {
   building_name: string;
+  compound_name: string | null;
   entrance_name: string | null;
   room: string | null;
   head_name: string | null;
@@ -74,7 +79,7 @@ export async function outcomesForSummary(db: DbOrTx, scope: Scope, campaignId: n
     ? sql`and t.building_id = any(${sql.raw(`array[${(scope.buildingIds.length ? scope.buildingIds : [-1]).map(Number).join(',')}]::int[]`)})`
     : sql``;
   const result = await db.execute<SummaryRow>(sql`
-    select b.name as building_name, e.name as entrance_name, t.room, t.outcome, t.attempts, t.last_visit_at,
+    select b.name as building_name, case when bp.kind = 'compound' then bp.name end as compound_name, e.name as entrance_name, t.room, t.outcome, t.attempts, t.last_visit_at,
            acc.display_name as visited_by,
            (select r.name from residents r where r.household_id = t.household_id and r.moved_out_at is null
             order by (r.relation_to_head = 'self') desc, r.id limit 1) as head_name

@@ -67,7 +67,15 @@ export function summarise<C extends { targetCount: number }>(
   const byOutcome: Record<string, number> = {};
   const buildings = new Map<
     number,
-    { buildingId: number; name: string; total: number; done: number; nobodyHome: number }
+    {
+      buildingId: number;
+      name: string;
+      compoundId: number | null;
+      compoundName: string | null;
+      total: number;
+      done: number;
+      nobodyHome: number;
+    }
   >();
   const people = new Map<
     string,
@@ -85,6 +93,8 @@ export function summarise<C extends { targetCount: number }>(
     const b = buildings.get(u.building_id) ?? {
       buildingId: u.building_id,
       name: u.building_name,
+      compoundId: u.compound_id ?? null,
+      compoundName: u.compound_name ?? null,
       total: 0,
       done: 0,
       nobodyHome: 0,
@@ -132,6 +142,7 @@ export function summarise<C extends { targetCount: number }>(
     minAttempts,
     neverReached,
     byBuilding: [...buildings.values()].map((b) => ({ ...b, percent: percent(b.done, b.total) })),
+    byCompound: byCompound(buildings.values()),
     byPerson,
     byTeam: [...teams.values()].map((t) => ({ ...t, percent: percent(t.done, t.total) })),
     byHour: data.hours,
@@ -139,4 +150,36 @@ export function summarise<C extends { targetCount: number }>(
     behind: withPerson.filter((r) => r.percent < overall - 10).sort((a, b) => a.percent - b.percent),
     updatedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Buildings rolled up by compound, in the buildings' order: a sweep of 紫萝园 reads as five compounds, not
+ * five "1号楼". Buildings straight under the community form one group without a compound (id null).
+ */
+export function byCompound(
+  buildings: Iterable<{
+    compoundId: number | null;
+    compoundName: string | null;
+    total: number;
+    done: number;
+  }>,
+) {
+  const groups = new Map<
+    number | null,
+    { compoundId: number | null; name: string | null; buildings: number; total: number; done: number }
+  >();
+  for (const b of buildings) {
+    const g = groups.get(b.compoundId) ?? {
+      compoundId: b.compoundId,
+      name: b.compoundName,
+      buildings: 0,
+      total: 0,
+      done: 0,
+    };
+    g.buildings += 1;
+    g.total += b.total;
+    g.done += b.done;
+    groups.set(b.compoundId, g);
+  }
+  return [...groups.values()].map((g) => ({ ...g, percent: percent(g.done, g.total) }));
 }

@@ -68,7 +68,8 @@ export async function nobodyHomeTargets(db: DbOrTx, scope: Scope, campaignId: nu
     ? sql`and t.building_id = any(${sql.raw(`array[${(scope.buildingIds.length ? scope.buildingIds : [-1]).map(Number).join(',')}]::int[]`)})`
     : sql``;
   const result = await db.execute<TargetListRow & { assignee: string | null }>(sql`
-    select t.id, t.household_id, t.building_id, b.name as building_name, t.entrance_id, e.name as entrance_name,
+    select t.id, t.household_id, t.building_id, b.name as building_name, case when bp.kind = 'compound' then bp.name end as compound_name,
+           t.entrance_id, e.name as entrance_name,
            t.floor, t.room, t.outcome, t.attempts, t.last_visit_at, acc.display_name as assignee
     from campaign_targets t
     ${assigneeJoin}

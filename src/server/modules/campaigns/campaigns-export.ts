@@ -12,7 +12,14 @@ interface SummaryProgress {
   neverReached: number;
   minAttempts: number;
   byOutcome: Record<string, number>;
-  byBuilding: Array<{ name: string; total: number; done: number; nobodyHome: number; percent: number }>;
+  byBuilding: Array<{
+    name: string;
+    compoundName: string | null;
+    total: number;
+    done: number;
+    nobodyHome: number;
+    percent: number;
+  }>;
   byPerson: Array<{ name: string | null; team: string | null; total: number; done: number; percent: number }>;
 }
 
@@ -28,6 +35,7 @@ const ITEMS: ReadonlyArray<Column<Item>> = [
   { header: '数值', value: (r) => r.value, kind: 'general', width: 30 },
 ];
 const BUILDINGS: ReadonlyArray<Column<Building>> = [
+  { header: '小区', value: (b) => b.compoundName, width: 14 },
   { header: '楼栋', value: (b) => b.name, width: 16 },
   { header: '户数', value: (b) => b.total, kind: 'number' },
   { header: '已完成', value: (b) => b.done, kind: 'number' },
@@ -42,6 +50,7 @@ const PEOPLE: ReadonlyArray<Column<Person>> = [
   { header: '完成率%', value: (p) => p.percent, kind: 'number', width: 10 },
 ];
 const HOUSEHOLDS: ReadonlyArray<Column<SummaryRow>> = [
+  { header: '小区', value: (r) => r.compound_name, width: 14 },
   { header: '楼栋', value: (r) => r.building_name, width: 14 },
   { header: '单元', value: (r) => r.entrance_name, width: 10 },
   { header: '门牌', value: (r) => r.room, width: 10 },

@@ -94,6 +94,7 @@ export type TargetListRow = {
   household_id: number | null;
   building_id: number;
   building_name: string;
+  compound_name: string | null;
   entrance_id: number | null;
   entrance_name: string | null;
   floor: number | null;

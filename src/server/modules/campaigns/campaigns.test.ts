@@ -246,7 +246,7 @@ describe('screening campaigns', () => {
     expect(res.statusCode).toBe(200);
     const workbook = await loadWorkbook(res.rawPayload);
     const sheet = workbook.getWorksheet('各户结果');
-    const heads = sheet?.getColumn(4).values.filter(Boolean);
+    const heads = sheet?.getColumn(5).values.filter(Boolean);
     expect(heads).toContain('孙*华');
     const text = JSON.stringify(sheet?.getSheetValues());
     expect(text).not.toContain('孙建华');

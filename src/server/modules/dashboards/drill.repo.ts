@@ -3,6 +3,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DrillRow } from '../../../shared/dashboards/dashboards-responses';
 import type { DbOrTx } from '../../db/database';
+import { compoundNameOf } from '../places/place-labels';
 import { currentStatusesSql } from '../status/status.repo';
 
 type Row = Omit<DrillRow, 'at'> & { at: string | Date | null; total: number };
@@ -34,7 +35,7 @@ export function residentRows(db: DbOrTx, q: DrillQuery, filter: { residenceType?
   return run(
     db,
     sql`select r.id, r.id as "residentId", r.name, r.doc_masked as "docMasked", r.phone_masked as "phoneMasked",
-               b.name as "buildingName", h.room, s.status, null::timestamptz as at, r.residence_type as detail,
+               b.name as "buildingName", ${compoundNameOf(sql`b.parent_id`)} as "compoundName", h.room, s.status, null::timestamptz as at, r.residence_type as detail,
                (count(*) over ())::int as total
         from residents r ${join} ${currentStatusesSql} s on s.resident_id = r.id
         left join households h on h.id = r.household_id left join places b on b.id = h.building_id
@@ -48,7 +49,7 @@ export function declarationRows(db: DbOrTx, q: DrillQuery) {
   return run(
     db,
     sql`select d.id, r.id as "residentId", r.name, r.doc_masked as "docMasked", r.phone_masked as "phoneMasked",
-               b.name as "buildingName", h.room, d.status, d.declared_at as at, d.channel as detail,
+               b.name as "buildingName", ${compoundNameOf(sql`b.parent_id`)} as "compoundName", h.room, d.status, d.declared_at as at, d.channel as detail,
                (count(*) over ())::int as total
         from declarations d join residents r on r.id = d.resident_id
         left join households h on h.id = r.household_id left join places b on b.id = h.building_id
@@ -64,7 +65,7 @@ export function feverRows(db: DbOrTx, q: DrillQuery) {
     db,
     sql`select g.id, g.resident_id as "residentId", coalesce(r.name, v.name) as name,
                r.doc_masked as "docMasked", coalesce(r.phone_masked, v.phone_masked) as "phoneMasked",
-               b.name as "buildingName", h.room, null::text as status, g.created_at as at,
+               b.name as "buildingName", ${compoundNameOf(sql`b.parent_id`)} as "compoundName", h.room, null::text as status, g.created_at as at,
                (round(g.temperature::numeric, 1))::text || ' °C · ' || gt.name as detail,
                (count(*) over ())::int as total
         from gate_referrals g left join residents r on r.id = g.resident_id
@@ -83,7 +84,7 @@ export function findingRows(db: DbOrTx, q: DrillQuery, overdueOnly: boolean) {
   return run(
     db,
     sql`select f.id, null::int as "residentId", c.name, null::text as "docMasked", null::text as "phoneMasked",
-               b.name as "buildingName", f.location as room,
+               b.name as "buildingName", ${compoundNameOf(sql`b.parent_id`)} as "compoundName", f.location as room,
                case when f.deadline < ${q.day}::date then 'overdue' else 'open' end as status,
                f.created_at as at, f.item_text || '：' || f.description as detail,
                (count(*) over ())::int as total

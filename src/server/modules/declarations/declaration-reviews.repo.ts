@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
+import { compoundNameOf } from '../places/place-labels';
 import { places } from '../places/places.table';
 import { currentStatus } from '../status/status.repo';
 import { declarationReviews, declarations } from './declarations.table';
@@ -38,6 +39,7 @@ export async function listPending(
         name: residents.name,
         verified: residents.verified,
         buildingName: building.name,
+        compoundName: compoundNameOf(building.parentId),
         room: households.room,
         currentStatus: currentStatus.status,
         currentSource: currentStatus.source,

@@ -1,4 +1,5 @@
 import type { PersonStatus } from '../../../shared/declarations';
+import { addressLabel } from '../../../shared/places/address-label';
 import { HOLD_REASON_LABELS, type HoldReason, type StatusSource } from '../../../shared/status';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
@@ -45,7 +46,7 @@ export function createDeclarationReviewsService(db: Db, audit: AuditService) {
           name: row.name,
           typedName: row.review.typedName,
           verified: row.verified,
-          address: [row.buildingName, row.room].filter(Boolean).join(' '),
+          address: addressLabel(row),
           reasons: row.review.reasons as HoldReason[],
           reasonLabels: (row.review.reasons as HoldReason[]).map((r) => HOLD_REASON_LABELS[r]),
           fromStatus: row.review.fromStatus as PersonStatus | null,

@@ -3,6 +3,7 @@ import type { StatusSource } from '../../../shared/status';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
+import { compoundNameOf } from '../places/place-labels';
 import { places } from '../places/places.table';
 import { currentStatus, currentStatusesSql } from '../status/status.repo';
 import { declarationReviews, declarations } from './declarations.table';
@@ -69,6 +70,7 @@ export async function listDeclarations(db: DbOrTx, scope: Scope, filter: Declara
         declaration: declarations,
         name: residents.name,
         buildingName: building.name,
+        compoundName: compoundNameOf(building.parentId),
         room: households.room,
         currentStatus: currentStatus.status,
         reviewState: declarationReviews.state,

@@ -1,5 +1,6 @@
 import type { Channel, PersonStatus } from '../../../shared/declarations';
 import type { StatusCause } from '../../../shared/declarations/status-causes';
+import { addressLabel } from '../../../shared/places/address-label';
 import type { StatusSource } from '../../../shared/status';
 import { beijingToday } from '../../../shared/time/beijing';
 import type { ChangeBus } from '../../db/change-bus';
@@ -162,7 +163,7 @@ export function createDeclarationsService(
           residentId: row.declaration.residentId,
           hasAnswers: row.declaration.answersCipher !== null,
           name: row.name,
-          address: [row.buildingName, row.room].filter(Boolean).join(' '),
+          address: addressLabel(row),
           channel: row.declaration.channel as Channel,
           declaredAt: row.declaration.declaredAt.toISOString(),
           leftCity: row.declaration.leftCity,
@@ -213,7 +214,7 @@ export function createDeclarationsService(
       return rows.map((r) => ({
         residentId: r.change.residentId,
         name: r.name,
-        address: [r.buildingName, r.room].filter(Boolean).join(' '),
+        address: addressLabel(r),
         fromStatus: r.change.fromStatus as PersonStatus | null,
         toStatus: r.change.toStatus as PersonStatus,
         cause: r.change.cause as StatusCause,

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { ESCALATE_AFTER_MINUTES, VISIT_MINUTES } from '../../../shared/helpers';
 import { BEIJING_ZONE } from '../../db/beijing-sql';
 import type { DbOrTx } from '../../db/database';
+import { compoundNameOf } from '../places/place-labels';
 
 const ids = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
@@ -26,6 +27,7 @@ export interface NeedRow {
   resident_id: number;
   name: string;
   building_name: string;
+  compound_name: string | null;
   room: string;
   tags: string[];
   contact_every_days: number;
@@ -38,7 +40,8 @@ export interface NeedRow {
 export async function listNeeds(db: DbOrTx, communityId: number, onlyOverdue: boolean, id?: number) {
   const result = await db.execute<NeedRow & Record<string, unknown>>(sql`
     select * from (
-      select n.id, n.community_id, n.resident_id, r.name, b.name as building_name, h.room, n.tags,
+      select n.id, n.community_id, n.resident_id, r.name, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name,
+             h.room, n.tags,
              n.contact_every_days, n.last_contact_at,
              coalesce(n.last_contact_at, n.created_at) + make_interval(days => n.contact_every_days) as due_at
       from care_needs n join residents r on r.id = n.resident_id
@@ -68,6 +71,7 @@ export interface TaskRow {
   community_id: number;
   building_id: number;
   building_name: string;
+  compound_name: string | null;
   address: string;
   room: string;
   resident_id: number;
@@ -90,9 +94,10 @@ export interface TaskRow {
   minutes: number | null;
 }
 
+// The helper's address names the compound (as addressLabel does): five compounds each have a "1号楼".
 export const taskSelect = sql`
-  select t.id, t.community_id, t.building_id, b.name as building_name, h.room,
-         concat_ws(' ', b.name, e.name, h.room) as address,
+  select t.id, t.community_id, t.building_id, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room,
+         concat_ws(' ', ${compoundNameOf(sql`b.parent_id`)}, b.name, e.name, h.room) as address,
          t.resident_id, r.name as resident_name, r.phone_masked, t.kind, t.what, t.status, t.offered_at,
          t.declined_by, t.helper_id, hp.name as helper_name, t.accepted_at, t.escalated_at, t.outcome,
          ph.public_id as photo_public_id, t.notes, t.client_id, t.done_at, t.minutes

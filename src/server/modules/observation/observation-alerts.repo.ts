@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
+import { compoundNameOf } from '../places/place-labels';
 import { inScope } from './observation.repo';
 import { observationTasks } from './observation.table';
 
@@ -10,6 +11,7 @@ export type AlertView = {
   observation_id: number;
   name: string;
   building_name: string | null;
+  compound_name: string | null;
   room: string | null;
   temperature: string | null;
   raised_at: Date;
@@ -18,7 +20,7 @@ export type AlertView = {
 };
 
 const ALERT_VIEW = sql`
-  select a.id, a.community_id, a.observation_id, r.name, b.name as building_name, h.room, a.temperature::text as temperature,
+  select a.id, a.community_id, a.observation_id, r.name, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room, a.temperature::text as temperature,
          a.raised_at, a.escalated_at, a.acknowledged_at
     from observation_alerts a
     join observations o on o.id = a.observation_id

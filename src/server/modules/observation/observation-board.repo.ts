@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
+import { compoundNameOf } from '../places/place-labels';
 import { inScope } from './observation.repo';
 
 export type BoardCounts = {
@@ -63,11 +64,12 @@ export async function boardByBuilding(db: DbOrTx, communityId: number, today: st
   const result = await db.execute<{
     building_id: number | null;
     building_name: string | null;
+    compound_name: string | null;
     active: number;
     open_alerts: number;
     slots_missed: number;
   }>(sql`
-    select o.building_id, b.name as building_name, count(*)::int as active,
+    select o.building_id, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, count(*)::int as active,
            coalesce(sum((select count(*) from observation_alerts a
                           where a.observation_id = o.id and a.acknowledged_at is null)), 0)::int as open_alerts,
            coalesce(sum((select count(*) from observation_slots s
@@ -75,7 +77,7 @@ export async function boardByBuilding(db: DbOrTx, communityId: number, today: st
              as slots_missed
       from observations o left join places b on b.id = o.building_id
      where o.community_id = ${communityId} and o.ended_at is null
-     group by o.building_id, b.name order by b.name nulls last`);
+     group by o.building_id, b.name, b.parent_id order by b.name nulls last`);
   return result.rows;
 }
 
@@ -95,6 +97,7 @@ export type ExportRow = {
   community_id: number;
   name: string;
   building_name: string | null;
+  compound_name: string | null;
   room: string | null;
   kind: string;
   day_one: string;
@@ -133,7 +136,7 @@ export async function exportRows(db: DbOrTx, scope: Scope, communityId: number, 
         from observation_checkins c join o on o.id = c.observation_id
        where c.slot_id is null
     )
-    select o.id as observation_id, o.community_id, r.name, b.name as building_name, h.room, o.kind,
+    select o.id as observation_id, o.community_id, r.name, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room, o.kind,
            o.day_one::text as day_one, o.planned_end::text as planned_end, rows.day::text as day, rows.part,
            rows.state, rows.channel, rows.reading_cipher, rows.recorded_by_name, rows.recorded_at
       from rows join o on o.id = rows.observation_id

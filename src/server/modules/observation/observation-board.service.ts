@@ -38,6 +38,7 @@ export function createBoardService(db: Db, vault: Vault, audit: AuditService) {
         byBuilding: byBuilding.map((b) => ({
           buildingId: b.building_id,
           buildingName: b.building_name,
+          compoundName: b.compound_name,
           active: b.active,
           openAlerts: b.open_alerts,
           slotsMissed: b.slots_missed,

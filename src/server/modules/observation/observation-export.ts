@@ -8,6 +8,7 @@ import {
   SYMPTOM_LABELS,
   type Symptom,
 } from '../../../shared/observation';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { type Column, streamWorkbook } from '../../files/workbook';
 import type { ExportRow } from './observation-board.repo';
 
@@ -65,7 +66,7 @@ function days(rows: ExportRow[], read: (cipher: string) => Reading): Map<number,
     if (!day) {
       day = {
         name: maskName(r.name),
-        building: r.building_name ?? '',
+        building: buildingLabel({ compoundName: r.compound_name, buildingName: r.building_name }),
         room: r.room ?? '',
         kind: OBSERVATION_KIND_LABELS[r.kind as ObservationKind]?.zh ?? r.kind,
         dayOne: r.day_one,

@@ -1,6 +1,7 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
+import { compoundNameOf } from '../places/place-labels';
 import { observationCheckins, observationSlots, observations } from './observation.table';
 
 export type ObservationRow = typeof observations.$inferSelect;
@@ -29,6 +30,7 @@ export type ObservationView = {
   name: string;
   building_id: number | null;
   building_name: string | null;
+  compound_name: string | null;
   room: string | null;
   kind: string;
   reason: string;
@@ -46,7 +48,7 @@ export type ObservationView = {
 };
 
 const VIEW = sql`
-  select o.id, o.community_id, o.resident_id, r.name, o.building_id, b.name as building_name, h.room,
+  select o.id, o.community_id, o.resident_id, r.name, o.building_id, b.name as building_name, ${compoundNameOf(sql`b.parent_id`)} as compound_name, h.room,
          o.kind, o.reason, o.note, o.day_one::text as day_one, o.planned_end::text as planned_end,
          o.period_days, o.site, o.room as site_room, o.started_at, o.ended_at, o.end_reason, o.version,
          (select count(*)::int from observation_alerts a

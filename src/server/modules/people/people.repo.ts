@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, eq, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
+import { compoundNameOf } from '../places/place-labels';
 import { places } from '../places/places.table';
 import { households, organisations, partyBranches, residentMoves, residents } from './people.table';
 
@@ -29,6 +30,7 @@ const householdColumns = {
   communityId: households.communityId,
   buildingId: households.buildingId,
   buildingName: building.name,
+  compoundName: compoundNameOf(building.parentId),
   entranceId: households.entranceId,
   entranceName: entrance.name,
   floor: households.floor,
@@ -41,6 +43,7 @@ export type HouseholdView = {
   communityId: number;
   buildingId: number;
   buildingName: string;
+  compoundName: string | null;
   entranceId: number | null;
   entranceName: string | null;
   floor: number | null;
@@ -278,6 +281,7 @@ export async function movesOf(db: DbOrTx, residentId: number) {
       toAt: residentMoves.toAt,
       reason: residentMoves.reason,
       buildingName: building.name,
+      compoundName: compoundNameOf(building.parentId),
       entranceName: entrance.name,
       room: households.room,
     })

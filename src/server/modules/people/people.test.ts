@@ -248,7 +248,7 @@ describe('residents', () => {
       })
     ).json();
     expect(list.items.map((h: { room: string }) => h.room)).toEqual(['101', '102']);
-    expect(list.items[0].label).toBe('1号楼 1单元 101');
+    expect(list.items[0].label).toBe('甲小区 1号楼 1单元 101');
     // A community holds compounds and bungalow areas side by side: each kind counts its own way.
     const bungalow = (
       await post('/api/places', { parentId: f.a.community.id, kind: 'bungalow_area', name: '平房一区' })
@@ -270,7 +270,7 @@ describe('residents', () => {
   it('adds a household under an entrance and refuses a duplicate door', async () => {
     const res = await post('/api/households', { placeId: f.a.entrance.id, room: '301', floor: 3 });
     expect(res.statusCode).toBe(201);
-    expect(res.json().household.label).toBe('1号楼 1单元 301');
+    expect(res.json().household.label).toBe('甲小区 1号楼 1单元 301');
     expect((await post('/api/households', { placeId: f.a.entrance.id, room: '301' })).json().error.code).toBe(
       'duplicate_door',
     );

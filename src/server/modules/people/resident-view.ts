@@ -1,13 +1,9 @@
 import { type DocumentType, documentCarriesBirthDate, shownAge } from '../../../shared/identity';
 import type { Gender, Relation, ResidenceType, ResidentTag } from '../../../shared/people/people-enums';
+import { addressLabel, type AddressParts as SharedAddressParts } from '../../../shared/places/address-label';
 import type { ResidentRow } from './people.repo';
 
-type AddressParts = {
-  id?: number | null;
-  buildingName?: string | null;
-  entranceName?: string | null;
-  room?: string | null;
-};
+type AddressParts = SharedAddressParts & { id?: number | null };
 
 /**
  * What the API shows of a resident: sensitive values only as their masks, never cipher or hash. The
@@ -40,6 +36,5 @@ export function residentView(row: ResidentRow, household?: AddressParts | null, 
 }
 export type ResidentView = ReturnType<typeof residentView>;
 
-export function householdLabel(h: AddressParts): string {
-  return [h.buildingName, h.entranceName, h.room].filter(Boolean).join(' ');
-}
+/** The household's address with its compound ("东风苑 1号楼 2单元 301"). */
+export const householdLabel = (h: AddressParts): string => addressLabel(h);

@@ -2,6 +2,7 @@ import { aliasedTable, and, desc, eq, gte, inArray, type SQL, sql } from 'drizzl
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
+import { compoundNameOf } from '../places/place-labels';
 import { places } from '../places/places.table';
 import { personStatus, statusHistory } from './status.table';
 
@@ -57,6 +58,7 @@ export async function changesSince(db: DbOrTx, scope: Scope, since: Date, limit:
       change: statusHistory,
       name: residents.name,
       buildingName: building.name,
+      compoundName: compoundNameOf(building.parentId),
       room: households.room,
     })
     .from(statusHistory)

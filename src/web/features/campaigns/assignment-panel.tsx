@@ -3,15 +3,20 @@ import { Alert, App, Button, Card, Flex, Input, Select, Spin, Table, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
+import { groupByCompound } from '../../../shared/places/compound-groups';
+import { ALL_COMPOUNDS, CompoundFilter, filterGroups } from '../../shared/compound-filter';
 import { ErrorAlert, errorText, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
+import { AssignByCompound } from './assign-by-compound';
 import { campaignKeys, campaignsApi, type Unit } from './campaigns-api';
+import { SuggestionTable } from './suggestion-table';
 
 const unitKey = (u: Pick<Unit, 'buildingId' | 'entranceId'>) => `${u.buildingId}:${u.entranceId ?? 0}`;
 
 /**
- * 分派: tick buildings or entrances and give them to one person (and team) in one go; or pick the people
- * going out tonight and take the suggested split, which balances households left to visit.
+ * 分派: give a compound or a range of its buildings to one person; tick buildings or entrances and give
+ * them to one person (and team) in one go; or pick the people going out tonight and edit and apply the
+ * suggested split, which balances households left to visit. The table shows one compound at a time.
  */
 export function AssignmentPanel({
   campaignId,
@@ -32,6 +37,8 @@ export function AssignmentPanel({
   const [person, setPerson] = useState<number | undefined>();
   const [team, setTeam] = useState('');
   const [crew, setCrew] = useState<number[]>([]);
+  // Undefined: the first compound. One compound at a time keeps a 54-building table a page long, not ten.
+  const [compound, setCompound] = useState<string | undefined>();
   const data = useQuery({
     queryKey: campaignKeys.assignments(campaignId),
     queryFn: () => campaignsApi.assignments(campaignId),
@@ -63,8 +70,6 @@ export function AssignmentPanel({
     value: p.id,
     label: `${p.displayName}（${label(ROLE_LABELS[p.role as Role])}）`,
   }));
-  const nameOf = (id: number | null) =>
-    people.find((p) => p.id === id)?.displayName ?? t('campaigns.nobodyFits');
 
   // Whole buildings first, then their entrances, so an entrance can be given to someone else.
   const rows = units.flatMap((u, i) => {
@@ -75,6 +80,8 @@ export function AssignmentPanel({
           {
             buildingId: u.buildingId,
             buildingName: u.buildingName,
+            compoundId: u.compoundId,
+            compoundName: u.compoundName,
             entranceId: null,
             entranceName: null,
             households: total.reduce((n, x) => n + x.households, 0),
@@ -84,6 +91,10 @@ export function AssignmentPanel({
       : [];
     return u.entranceId ? [...head, u] : head;
   });
+  const groups = groupByCompound(rows);
+  const current =
+    compound ?? groups.find((g) => g.compoundId !== null)?.key ?? groups[0]?.key ?? ALL_COMPOUNDS;
+  const shownRows = filterGroups(groups, current).flatMap((g) => g.items);
 
   return (
     <Flex vertical gap={12}>
@@ -103,44 +114,31 @@ export function AssignmentPanel({
               disabled={crew.length === 0}
               loading={suggestion.isPending}
               onClick={() => suggestion.mutate()}
+              data-testid="suggest-run"
             >
               {t('campaigns.suggest')}
             </Button>
           </Flex>
           {suggestion.isError && <Alert type="error" showIcon title={errorText(suggestion.error)} />}
           {suggestion.data && (
-            <Flex vertical gap={8} style={{ marginTop: 8 }}>
-              <Typography.Text>
-                {suggestion.data.load
-                  .map((l) =>
-                    t(governance ? 'campaigns.loadBuildings' : 'campaigns.load', {
-                      name: l.displayName,
-                      count: l.households,
-                    }),
-                  )
-                  .join('；')}
-              </Typography.Text>
-              <Typography.Text type="secondary">
-                {suggestion.data.items.map((i) => `${i.buildingName} → ${nameOf(i.accountId)}`).join('，')}
-              </Typography.Text>
-              <Button
-                type="primary"
-                style={{ alignSelf: 'flex-start' }}
-                loading={assign.isPending}
-                disabled={!suggestion.data.items.some((i) => i.accountId)}
-                onClick={() =>
-                  assign.mutate(
-                    suggestion.data.items
-                      .filter((i) => i.accountId !== null)
-                      .map((i) => ({ buildingId: i.buildingId, accountId: i.accountId as number })),
-                  )
-                }
-              >
-                {t('campaigns.applySuggestion')}
-              </Button>
-            </Flex>
+            <SuggestionTable
+              key={suggestion.submittedAt}
+              suggestion={suggestion.data}
+              people={personOptions}
+              governance={governance}
+              applying={assign.isPending}
+              onApply={(items) => assign.mutate(items)}
+            />
           )}
         </Card>
+      )}
+      {editable && (
+        <AssignByCompound
+          units={units}
+          people={personOptions}
+          applying={assign.isPending}
+          onAssign={(items) => assign.mutate(items)}
+        />
       )}
       {editable && (
         <Flex gap={8} wrap align="center">
@@ -185,11 +183,12 @@ export function AssignmentPanel({
         </Flex>
       )}
       {assign.isError && <Alert type="error" showIcon title={errorText(assign.error)} />}
+      <CompoundFilter groups={groups} value={current} onChange={setCompound} />
       <Table
         size="small"
         rowKey={unitKey}
         pagination={false}
-        dataSource={rows}
+        dataSource={shownRows}
         rowSelection={
           editable
             ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
@@ -202,7 +201,10 @@ export function AssignmentPanel({
               u.entranceId ? (
                 <span style={{ paddingLeft: 16 }}>{u.entranceName}</span>
               ) : (
-                <b>{u.buildingName}</b>
+                <span>
+                  {u.compoundName && <Typography.Text type="secondary">{u.compoundName} </Typography.Text>}
+                  <b>{u.buildingName}</b>
+                </span>
               ),
           },
           ...(governance

@@ -7,6 +7,7 @@ import { Alert, App, Button, Card, Drawer, Flex, Input, InputNumber, Radio, Sele
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPhotoId } from '../../../shared/photos';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { errorText } from '../../shared/error-display';
 import { newPhoneId } from '../../shared/outbox';
@@ -38,7 +39,7 @@ export function CheckDrawer({
       placement="bottom"
       size="90%"
       destroyOnHidden
-      title={building ? t('campaigns.checkTitle', { building: building.buildingName }) : ''}
+      title={building ? t('campaigns.checkTitle', { building: buildingLabel(building) }) : ''}
       data-testid="check-sheet"
     >
       {building && <CheckForm campaign={campaign} building={building} onDone={onClose} flush={flush} />}
@@ -87,7 +88,7 @@ function CheckForm({
       await queueCheck(account.id, {
         campaignId: campaign.id,
         communityId: campaign.communityId,
-        buildingName: building.buildingName,
+        buildingName: buildingLabel(building),
         check: {
           id: clientId,
           targetId: building.targetId,

@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CAMPAIGN_KIND_LABELS } from '../../../shared/campaigns';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { keptOnPhone } from '../../shared/kept-on-phone';
@@ -118,10 +119,7 @@ export function ChecksPage() {
               }
             >
               <Flex vertical gap={2}>
-                <Typography.Text strong>
-                  {b.compoundName ? `${b.compoundName} ` : ''}
-                  {b.buildingName}
-                </Typography.Text>
+                <Typography.Text strong>{buildingLabel(b)}</Typography.Text>
                 <Flex gap={6} wrap>
                   {onPhone.has(b.targetId) ? (
                     <Tag color="blue">{t('campaigns.checkOnPhone')}</Tag>

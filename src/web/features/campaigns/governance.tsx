@@ -28,6 +28,7 @@ import {
   type RecheckResult,
 } from '../../../shared/campaigns';
 import { isPhotoId } from '../../../shared/photos';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { addDays, beijingToday } from '../../../shared/time/beijing';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -97,7 +98,7 @@ export function FindingsList({
             <Flex vertical gap={4} style={{ width: '100%' }}>
               <Flex gap={8} wrap align="center">
                 <FindingStatus finding={f} />
-                <Typography.Text strong>{f.buildingName}</Typography.Text>
+                <Typography.Text strong>{buildingLabel(f)}</Typography.Text>
                 <Typography.Text type="secondary">
                   {place(f, (n) => t('campaigns.floorN', { n }))}
                 </Typography.Text>
@@ -214,7 +215,7 @@ function RecheckModal({
     >
       <Flex vertical gap={10}>
         <Typography.Text>
-          {finding.buildingName} · {finding.itemText}：{finding.description}
+          {buildingLabel(finding)} · {finding.itemText}：{finding.description}
         </Typography.Text>
         <Radio.Group
           optionType="button"

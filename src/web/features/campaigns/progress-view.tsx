@@ -3,7 +3,9 @@ import { Card, Col, Flex, InputNumber, Row, Spin, Statistic, Table, Tooltip, Typ
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_OUTCOME_LABELS, VISIT_OUTCOMES } from '../../../shared/campaigns';
+import { compoundKey, groupByCompound } from '../../../shared/places/compound-groups';
 import { formatBeijingTime } from '../../../shared/time/beijing';
+import { ALL_COMPOUNDS, CompoundFilter, filterGroups } from '../../shared/compound-filter';
 import { ErrorAlert } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { campaignKeys, campaignsApi } from './campaigns-api';
@@ -14,6 +16,7 @@ export function ProgressView({ campaignId }: { campaignId: number }) {
   const { t } = useTranslation();
   const label = useLabel();
   const [minAttempts, setMinAttempts] = useState(3);
+  const [compound, setCompound] = useState(ALL_COMPOUNDS);
   const progress = useQuery({
     queryKey: campaignKeys.progress(campaignId, minAttempts),
     queryFn: () => campaignsApi.progress(campaignId, minAttempts),
@@ -23,6 +26,8 @@ export function ProgressView({ campaignId }: { campaignId: number }) {
   if (progress.isError) return <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} />;
   const p = progress.data;
   const maxHour = Math.max(1, ...p.byHour.map((h) => h.visits));
+  const groups = groupByCompound(p.byBuilding);
+  const compoundOf = new Map(p.byCompound.map((c) => [compoundKey(c.compoundId), c]));
   return (
     <Flex vertical gap={16} data-testid="campaign-progress">
       <Row gutter={[12, 12]}>
@@ -81,21 +86,58 @@ export function ProgressView({ campaignId }: { campaignId: number }) {
           {t('campaigns.notVisited')}：{p.byOutcome.not_visited ?? 0}
         </Typography.Text>
       </Flex>
-      <Card size="small" title={t('campaigns.byBuilding')}>
-        <div
-          style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 8 }}
-        >
-          {p.byBuilding.map((b) => (
-            <div key={b.buildingId} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8 }}>
-              <Typography.Text strong>{b.name}</Typography.Text>
-              <div style={{ fontSize: 12 }}>
-                {b.done}/{b.total}
-                {b.nobodyHome > 0 && ` · ${label(VISIT_OUTCOME_LABELS.nobody_home)} ${b.nobodyHome}`}
-              </div>
-              <PercentBar percent={b.percent} />
-            </div>
-          ))}
-        </div>
+      <Card
+        size="small"
+        title={t('campaigns.byBuilding')}
+        extra={<CompoundFilter groups={groups} value={compound} onChange={setCompound} />}
+      >
+        <Flex vertical gap={12}>
+          {filterGroups(groups, compound).map((group) => {
+            const sum = compoundOf.get(group.key);
+            return (
+              <section key={group.key} data-testid="progress-compound">
+                {groups.length > 1 && (
+                  <Flex gap={8} align="center" style={{ marginBottom: 6 }}>
+                    <Typography.Text strong style={{ minWidth: 96 }}>
+                      {group.compoundName ?? t('compounds.none')}
+                    </Typography.Text>
+                    {sum && (
+                      <>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {sum.done}/{sum.total}
+                        </Typography.Text>
+                        <div style={{ flex: 1, maxWidth: 240 }}>
+                          <PercentBar percent={sum.percent} />
+                        </div>
+                      </>
+                    )}
+                  </Flex>
+                )}
+                <div
+                  style={{
+                    display: 'grid',
+                    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+                    gap: 8,
+                  }}
+                >
+                  {group.items.map((b) => (
+                    <div
+                      key={b.buildingId}
+                      style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8 }}
+                    >
+                      <Typography.Text strong>{b.name}</Typography.Text>
+                      <div style={{ fontSize: 12 }}>
+                        {b.done}/{b.total}
+                        {b.nobodyHome > 0 && ` · ${label(VISIT_OUTCOME_LABELS.nobody_home)} ${b.nobodyHome}`}
+                      </div>
+                      <PercentBar percent={b.percent} />
+                    </div>
+                  ))}
+                </div>
+              </section>
+            );
+          })}
+        </Flex>
       </Card>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>

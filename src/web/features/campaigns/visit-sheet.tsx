@@ -21,6 +21,7 @@ import {
   type VisitOutcome,
 } from '../../../shared/campaigns';
 import { SYMPTOM_LABELS, SYMPTOMS, type Symptom } from '../../../shared/declarations';
+import { addressLabel } from '../../../shared/places/address-label';
 import { beijingToday } from '../../../shared/time/beijing';
 import { errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -81,8 +82,9 @@ export function VisitSheet({
   );
 }
 
-export function doorLabel(t: Pick<Target, 'buildingName' | 'entranceName' | 'room'>) {
-  return [t.buildingName, t.entranceName, t.room].filter(Boolean).join(' ');
+/** The door with its compound: several compounds each have a "1号楼". */
+export function doorLabel(t: Pick<Target, 'compoundName' | 'buildingName' | 'entranceName' | 'room'>) {
+  return addressLabel(t);
 }
 
 function VisitForm({

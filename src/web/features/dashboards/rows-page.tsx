@@ -3,6 +3,7 @@ import { Breadcrumb, Card, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { type DrillRow, dashboardKeys, dashboardsApi } from './dashboards-api';
@@ -60,7 +61,12 @@ export function DrillRowsPage() {
                   { title: t('dashboards.phone'), dataIndex: 'phoneMasked' },
                 ]
               : []),
-            { title: t('dashboards.building'), dataIndex: 'buildingName' },
+            {
+              title: t('dashboards.building'),
+              dataIndex: 'buildingName',
+              render: (n: string | null, r) =>
+                buildingLabel({ compoundName: r.compoundName, buildingName: n }),
+            },
             { title: t('dashboards.room'), dataIndex: 'room' },
             { title: t('dashboards.status'), dataIndex: 'status' },
             {

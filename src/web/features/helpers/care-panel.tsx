@@ -12,6 +12,7 @@ import {
   CARE_TASK_STATUS_LABELS,
   type CareTaskKind,
 } from '../../../shared/helpers';
+import { addressLabel } from '../../../shared/places/address-label';
 import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
@@ -54,7 +55,7 @@ export function CarePanel({ communityId }: { communityId: number }) {
         scroll={{ x: true }}
         columns={[
           { title: t('helpers.person'), dataIndex: 'name' },
-          { title: t('helpers.address'), render: (_, n) => `${n.buildingName} ${n.room}` },
+          { title: t('helpers.address'), render: (_, n) => addressLabel(n) },
           {
             title: t('helpers.tags'),
             render: (_, n) =>
@@ -104,7 +105,7 @@ export function CarePanel({ communityId }: { communityId: number }) {
         columns={[
           { title: t('helpers.kind'), render: (_, x) => label(CARE_TASK_KIND_LABELS[x.kind]) },
           { title: t('helpers.person'), dataIndex: 'residentName' },
-          { title: t('helpers.address'), render: (_, x) => `${x.buildingName} ${x.room}` },
+          { title: t('helpers.address'), render: (_, x) => addressLabel(x) },
           { title: t('helpers.what'), dataIndex: 'what' },
           {
             title: t('helpers.status'),

@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { addressLabel, buildingLabel } from '../../../shared/places/address-label';
 import { formatBeijingDateTime } from '../../../shared/time/beijing';
 import { ErrorAlert } from '../../shared/error-display';
 import { useAccount, useCan } from '../auth/use-me';
@@ -200,7 +201,11 @@ function CommunityBoard({ communityId }: { communityId: number }) {
           data-testid="observation-list"
           columns={[
             { title: t('observation.name'), dataIndex: 'name' },
-            { title: t('observation.building'), dataIndex: 'buildingName' },
+            {
+              title: t('observation.building'),
+              render: (_: unknown, o: { compoundName: string | null; buildingName: string | null }) =>
+                buildingLabel(o),
+            },
             { title: t('observation.room'), dataIndex: 'room' },
             {
               title: t('observation.kind'),
@@ -269,7 +274,10 @@ function CommunityBoard({ communityId }: { communityId: number }) {
                 {
                   title: t('observation.building'),
                   dataIndex: 'buildingName',
-                  render: (n: string | null) => n ?? t('observation.noBuilding'),
+                  render: (n: string | null, r) =>
+                    n
+                      ? buildingLabel({ compoundName: r.compoundName, buildingName: n })
+                      : t('observation.noBuilding'),
                 },
                 { title: t('observation.counts.active'), dataIndex: 'active' },
                 { title: t('observation.counts.openAlerts'), dataIndex: 'openAlerts' },
@@ -337,9 +345,7 @@ function AlertsCard({ communityId }: { communityId: number }) {
           >
             <Space wrap>
               <Typography.Text strong>{a.name}</Typography.Text>
-              <span>
-                {a.buildingName} {a.room}
-              </span>
+              <span>{addressLabel(a)}</span>
               {a.temperature !== null && (
                 <Tag color={a.temperature >= 37.3 ? 'red' : 'orange'}>{a.temperature} °C</Tag>
               )}

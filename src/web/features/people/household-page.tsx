@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Flex, Skeleton, Tag, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { addressLabel } from '../../../shared/places/address-label';
 import { ErrorAlert } from '../../shared/error-display';
 import { useCan } from '../auth/use-me';
 import { DeclarationDrawer } from '../declarations/declaration-drawer';
@@ -29,7 +30,7 @@ export function HouseholdPage() {
 
   const { household, residents } = query.data;
   const placeId = household.entranceId ?? household.buildingId;
-  const placeName = [household.buildingName, household.entranceName].filter(Boolean).join(' ');
+  const placeName = addressLabel({ ...household, room: null });
   const writable = can('registry.write');
   const declarable = can('declarations.write');
 

@@ -372,6 +372,12 @@ export const en: Messages = {
   },
   statusRules: statusRulesEn,
   campaigns: campaignsEn,
+  compounds: {
+    all: 'All compounds',
+    none: 'Not in a compound',
+    buildings: '{{count}} buildings',
+    filter: 'Filter by compound',
+  },
   buildings: {
     openFindings: 'Open findings',
     noOpenFindings: 'No open findings',

@@ -368,6 +368,12 @@ export const zh = {
   },
   statusRules: statusRulesZh,
   campaigns: campaignsZh,
+  compounds: {
+    all: '全部小区',
+    none: '不属于小区的楼栋',
+    buildings: '{{count}} 栋',
+    filter: '按小区筛选',
+  },
   buildings: {
     openFindings: '待整改问题',
     noOpenFindings: '没有待整改的问题',
