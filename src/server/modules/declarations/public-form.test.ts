@@ -72,7 +72,7 @@ describe('the resident form behind a poster', () => {
     expect(found.items[0]).toMatchObject({
       name: '吴晓燕',
       verified: false,
-      address: '1号楼 1单元 101',
+      address: '甲小区 1号楼 1单元 101',
       gender: 'female',
     });
   });
