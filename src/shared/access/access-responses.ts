@@ -44,6 +44,8 @@ export const PassItem = Type.Object({
   number: Type.Integer(),
   holderKind: PassHolder,
   householdId: Nullable(Type.Integer()),
+  /** The compound (小区/院) of the building: several compounds each have a "1号楼". */
+  compoundName: Nullable(Type.String()),
   buildingName: Type.String(),
   room: Type.String(),
   /** Masked (张*). */

@@ -27,7 +27,13 @@ export const CampaignOut = Type.Object({
 export type Campaign = Static<typeof CampaignOut>;
 export const CampaignAnswer = Type.Object({ campaign: CampaignOut });
 export type CampaignAnswer = Static<typeof CampaignAnswer>;
-export const CampaignList = Type.Object({ items: Type.Array(CampaignOut) });
+/** A campaign in the list, with its progress: targets done (households, or buildings) and the percent. */
+export const CampaignListItem = Type.Intersect([
+  CampaignOut,
+  Type.Object({ done: Type.Integer(), percent: Type.Number({ minimum: 0, maximum: 100 }) }),
+]);
+export type CampaignListItem = Static<typeof CampaignListItem>;
+export const CampaignList = Type.Object({ items: Type.Array(CampaignListItem) });
 export type CampaignList = Static<typeof CampaignList>;
 
 export const MyCampaignOut = Type.Intersect([

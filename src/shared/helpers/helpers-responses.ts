@@ -32,7 +32,13 @@ export const Helper = Type.Object({
   /** In-service member whose half-yearly report is due today or earlier. */
   reportDue: Type.Boolean(),
   buildings: Type.Array(
-    Type.Object({ buildingId: Type.Integer(), buildingName: Type.String(), role: Type.Enum(COVERAGE_ROLES) }),
+    Type.Object({
+      buildingId: Type.Integer(),
+      buildingName: Type.String(),
+      /** The building's compound (小区/院): several compounds each have a "1号楼". */
+      compoundName: Nullable(Type.String()),
+      role: Type.Enum(COVERAGE_ROLES),
+    }),
   ),
 });
 export type Helper = Static<typeof Helper>;
@@ -61,6 +67,7 @@ export const CoverageMatrix = Type.Object({
     Type.Object({
       buildingId: Type.Integer(),
       buildingName: Type.String(),
+      compoundName: Nullable(Type.String()),
       covered: Type.Boolean(),
       gaps: Type.Integer(),
       cells: Type.Array(

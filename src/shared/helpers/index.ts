@@ -123,7 +123,7 @@ export interface CoverageCell {
 }
 
 /** The matrix from buildings and assignments (pure: the server answers it, the tests check it). */
-export function coverageMatrix<B extends { id: number; name: string }>(
+export function coverageMatrix<B extends { id: number; name: string; compoundName?: string | null }>(
   buildings: B[],
   assignments: Array<{ id: number; buildingId: number; role: string; helperId: number; name: string }>,
   required: CoverageRequirements,
@@ -143,7 +143,14 @@ export function coverageMatrix<B extends { id: number; name: string }>(
       return { role, required: required[role], people, missing: Math.max(0, required[role] - people.length) };
     });
     const gaps = cells.reduce((n, c) => n + c.missing, 0);
-    return { buildingId: b.id, buildingName: b.name, cells, gaps, covered: gaps === 0 };
+    return {
+      buildingId: b.id,
+      buildingName: b.name,
+      compoundName: b.compoundName ?? null,
+      cells,
+      gaps,
+      covered: gaps === 0,
+    };
   });
   // Gaps first (most missing first), then by the buildings' own order.
   const order = new Map(buildings.map((b, i) => [b.id, i]));

@@ -39,6 +39,7 @@ export function createPassListingService(db: Db, audit: AuditService, helpers: P
           number: r.pass.number,
           holderKind: r.pass.holderKind as PassHolderSetting,
           householdId: r.pass.householdId,
+          compoundName: r.compoundName,
           buildingName: r.buildingName,
           room: r.room,
           holderName: r.holderName ? maskName(r.holderName) : null,

@@ -3,6 +3,7 @@ import { type GateHolder, maskName } from '../../../shared/access';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { households, residents } from '../people/people.table';
+import { compoundNameOf } from '../places/place-labels';
 import { gates, places } from '../places/places.table';
 import { currentStatusesSql } from '../status/status.repo';
 import { accessSettings, passes } from './access.table';
@@ -162,7 +163,10 @@ export interface PassFilter {
   offset: number;
 }
 
-/** Passes with what is printed on them: building, room and the holder's name (masked by the service). */
+/**
+ * Passes with what is printed on them: the building (with its compound: several compounds have a "1号楼"),
+ * room and the holder's name (masked by the service).
+ */
 export async function listPasses(db: DbOrTx, scope: Scope, filter: PassFilter) {
   if (scope.communityIds.length === 0) return { rows: [], total: 0 };
   const statusCondition =
@@ -193,6 +197,7 @@ export async function listPasses(db: DbOrTx, scope: Scope, filter: PassFilter) {
         pass: passes,
         room: households.room,
         buildingName: places.name,
+        compoundName: compoundNameOf(places.parentId),
         holderName,
       })
       .from(passes)

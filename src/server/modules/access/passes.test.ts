@@ -42,6 +42,8 @@ describe('passes', () => {
     const list = await listPasses();
     expect(list.total).toBe(3);
     expect(list.items[0]).toMatchObject({ number: 1, status: 'active', room: '101', holderName: '门*甲' });
+    // The door names its compound: several compounds of a community each have a "1号楼".
+    expect(list.items[0]).toMatchObject({ compoundName: f.a.compound.name, buildingName: '1号楼' });
     expect(JSON.stringify(list)).not.toContain('门岗甲');
   });
 

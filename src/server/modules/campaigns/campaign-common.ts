@@ -23,6 +23,16 @@ export const campaignView = (c: CampaignRow, communityName?: string) => ({
   closedAt: c.closedAt?.toISOString() ?? null,
 });
 
+/** Percent done with one decimal, the same figure on the list and on the progress page. */
+export const percentOf = (done: number, total: number) =>
+  total === 0 ? 0 : Math.round((done / total) * 1000) / 10;
+
+/** What the campaigns list shows beside each sweep: done of total (households, or buildings) and the percent. */
+export const progressFigures = (c: CampaignRow, done: number) => ({
+  done,
+  percent: percentOf(done, c.targetCount),
+});
+
 /** Look-ups every part needs, built once per service so the parts cannot disagree on scope or state. */
 export function campaignLookups(db: Db) {
   async function campaignInScope(actor: Actor, id: number) {

@@ -14,7 +14,7 @@ import type { Actor } from '../../http/actor';
 import { AppError } from '../../http/app-error';
 import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
-import { bad, campaignLookups, campaignView } from './campaign-common';
+import { bad, campaignLookups, campaignView, progressFigures } from './campaign-common';
 import {
   closeCampaign,
   insertCampaign,
@@ -106,7 +106,10 @@ export function createCampaignLifecycle(db: Db, audit: AuditService) {
 
     async list(actor: Actor, communityId?: number) {
       const rows = await listCampaigns(db, actor.scope, communityId);
-      return rows.map((r) => campaignView(r.campaign, r.communityName));
+      return rows.map((r) => ({
+        ...campaignView(r.campaign, r.communityName),
+        ...progressFigures(r.campaign, r.done),
+      }));
     },
 
     async get(actor: Actor, id: number) {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/database';
 import type { Actor } from '../../http/actor';
 import type { AuditService } from '../audit/audit.service';
 import { recordExport } from '../audit/export-audit';
-import { bad, campaignLookups, campaignView } from './campaign-common';
+import { bad, campaignLookups, campaignView, percentOf } from './campaign-common';
 import { findingCounts } from './campaign-findings.repo';
 import { outcomesForSummary, type ProgressData, progressOf } from './campaign-progress.repo';
 import { writeCampaignWorkbook } from './campaigns-export';
@@ -53,7 +53,7 @@ export function createCampaignProgress(db: Db, audit: AuditService) {
   return service;
 }
 
-const percent = (done: number, total: number) => (total === 0 ? 0 : Math.round((done / total) * 1000) / 10);
+const percent = percentOf;
 
 /**
  * Rolls the per-unit counts up by outcome, building, person and team. Who covers a household: an

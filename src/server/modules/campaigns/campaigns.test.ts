@@ -222,6 +222,28 @@ describe('screening campaigns', () => {
     expect(list.items.some((c: { id: number }) => c.id === campaignId)).toBe(false);
   });
 
+  it('lists each campaign with done of total, percent and due date, from one grouped count', async () => {
+    const res = await api(secretary, 'GET', `/api/campaigns?communityId=${f.a.community.id}`);
+    expect(res.statusCode).toBe(200);
+    const sweep = res.json().items.find((c: { id: number }) => c.id === campaignId);
+    expect(sweep).toMatchObject({ targetCount: 3, done: 1, percent: 33.3, endsOn: null });
+    const untouched = res.json().items.find((c: { name: string }) => c.name === '2号楼复查');
+    expect(untouched).toMatchObject({ targetCount: 1, done: 0, percent: 0 });
+    const due = await api(secretary, 'POST', '/api/campaigns', {
+      communityId: f.a.community.id,
+      name: '限期排查',
+      kind: 'screening',
+      startsOn: '2026-01-01',
+      endsOn: '2026-01-10',
+    });
+    expect(due.statusCode).toBe(201);
+    const again = (await api(secretary, 'GET', '/api/campaigns')).json();
+    expect(again.items.find((c: { id: number }) => c.id === due.json().campaign.id)).toMatchObject({
+      endsOn: '2026-01-10',
+      done: 0,
+    });
+  });
+
   it('shows progress by building, person, team and hour, and who is behind', async () => {
     const res = await api(secretary, 'GET', `/api/campaigns/${campaignId}/progress?minAttempts=2`);
     expect(res.statusCode).toBe(200);

@@ -180,6 +180,12 @@ describe('declarations turn into statuses', () => {
     expect(sheet?.getRow(1).values).toContain('当前状态');
     expect((sheet?.rowCount ?? 0) - 1).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(sheet?.getSheetValues())).not.toMatch(/\d{17}[\dX]|37\.6/);
+    // The door names its compound before the building: several compounds each have a "1号楼".
+    const header = sheet?.getRow(1).values as unknown[];
+    const firstRow = sheet?.getRow(2);
+    expect(String(firstRow?.getCell(header.indexOf('住址')).value)).toMatch(
+      new RegExp(`^${f.a.compound.name} \\d号楼`),
+    );
     const other = await login(t, f.b.usernames.community_secretary);
     const theirs = await t.app.inject({
       method: 'GET',

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { CoverageRequirements } from '../../../shared/helpers';
 import type { DbOrTx } from '../../db/database';
+import { compoundNameOf } from '../places/place-labels';
 
 const ids = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
 
@@ -22,7 +23,7 @@ export interface HelperRow {
   employer_party_org: string | null;
   reported_on: string | null;
   next_report_due: string | null;
-  buildings: Array<{ buildingId: number; buildingName: string; role: string }>;
+  buildings: Array<{ buildingId: number; buildingName: string; compoundName: string | null; role: string }>;
 }
 
 /** Helpers of some communities (or the one helper `id`), each with the buildings and roles they hold. */
@@ -32,7 +33,7 @@ export async function listHelpers(db: DbOrTx, communityIds: number[], id?: numbe
            h.verified, h.account_id, h.party_branch_id, pb.name as party_branch_name, h.party_kind,
            h.employer_party_org, h.reported_on::text as reported_on, h.next_report_due::text as next_report_due,
            coalesce((select json_agg(json_build_object('buildingId', r.building_id, 'buildingName', b.name,
-                       'role', r.role) order by b.sort_key, b.id, r.role)
+                       'compoundName', ${compoundNameOf(sql`b.parent_id`)}, 'role', r.role) order by b.sort_key, b.id, r.role)
                      from building_roles r join places b on b.id = r.building_id
                      where r.helper_id = h.id), '[]'::json) as buildings
     from helpers h left join party_branches pb on pb.id = h.party_branch_id
@@ -115,7 +116,7 @@ export async function saveRequirements(
 }
 
 export interface CoverageData {
-  buildings: Array<{ id: number; name: string }>;
+  buildings: Array<{ id: number; name: string; compoundName: string | null }>;
   assignments: Array<{ id: number; buildingId: number; role: string; helperId: number; name: string }>;
 }
 
@@ -124,7 +125,7 @@ export async function coverageData(db: DbOrTx, communityId: number): Promise<Cov
   const result = await db.execute<{ data: CoverageData }>(sql`
     select json_build_object(
       'buildings', coalesce((
-        select json_agg(json_build_object('id', b.id, 'name', b.name)
+        select json_agg(json_build_object('id', b.id, 'name', b.name, 'compoundName', p.name)
                         order by coalesce(p.sort_key, 0), b.parent_id, b.sort_key, b.id)
         from places b left join places p on p.id = b.parent_id and p.kind = 'compound'
         where b.community_id = ${communityId} and b.kind in ('building', 'bungalow_area')), '[]'::json),

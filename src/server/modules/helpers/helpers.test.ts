@@ -133,6 +133,11 @@ describe('building coverage', () => {
     expect(half.share).toBe(0.5);
     expect(half.rows[0]?.buildingId).toBe(b2);
     expect(half.rows[1]).toMatchObject({ buildingId: b1, covered: true });
+    // Each row and each helper's building names the compound: several compounds each have a "1号楼".
+    expect(half.rows[1]).toMatchObject({ buildingName: '1号楼', compoundName: f.a.compound.name });
+    const listed = (await api(secretary, 'GET', `/api/helpers?communityId=${f.a.community.id}`)).json();
+    const held = listed.items.find((h: { id: number }) => h.id === helperId);
+    expect(held.buildings[0]).toMatchObject({ buildingId: b1, compoundName: f.a.compound.name });
     // Only two roles needed: building 2 with a lead and a volunteer is covered.
     await api(secretary, 'PUT', '/api/helpers/coverage/settings', {
       communityId: f.a.community.id,

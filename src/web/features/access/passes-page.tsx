@@ -18,6 +18,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { addressLabel } from '../../../shared/places/address-label';
 import { ErrorAlert } from '../../shared/error-display';
 import { LocalAddressWarning, usePublicBase } from '../../shared/public-url';
 import { useCan } from '../auth/use-me';
@@ -205,7 +206,7 @@ export function PassesPage() {
           }}
           columns={[
             { title: t('access.passes.number'), dataIndex: 'number' },
-            { title: t('access.passes.door'), render: (_: unknown, p) => `${p.buildingName} ${p.room}` },
+            { title: t('access.passes.door'), render: (_: unknown, p) => addressLabel(p) },
             { title: t('access.passes.name'), dataIndex: 'holderName' },
             { title: t('access.passes.validUntil'), dataIndex: 'validUntil' },
             {

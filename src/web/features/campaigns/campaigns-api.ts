@@ -21,6 +21,7 @@ import { api } from '../../shared/api-client';
 export type {
   Assignment,
   Campaign,
+  CampaignListItem,
   DoorResident,
   FieldPerson,
   Finding,

@@ -1,6 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Form, Input, Modal, Progress, Select, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -18,7 +31,7 @@ import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useAccount, useCan } from '../auth/use-me';
 import { useCommunities } from '../imports/use-communities';
-import { type Campaign, campaignKeys, campaignsApi } from './campaigns-api';
+import { type CampaignListItem, campaignKeys, campaignsApi } from './campaigns-api';
 
 /** 排查任务: the secretary starts a sweep and follows it; officers above read. */
 export function CampaignsPage() {
@@ -45,7 +58,7 @@ export function CampaignsPage() {
         )}
       </Flex>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<Campaign>
+      <Table<CampaignListItem>
         rowKey="id"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
@@ -73,11 +86,42 @@ export function CampaignsPage() {
             render: (n: number, c) =>
               isGovernance(c.kind) ? t('campaigns.nBuildings', { n }) : t('campaigns.nHouseholds', { n }),
           },
+          {
+            title: t('campaigns.progress'),
+            key: 'progress',
+            width: 200,
+            render: (_: unknown, c) => (
+              <Flex vertical gap={0} data-testid="campaign-progress">
+                <PercentBar percent={c.percent} />
+                <Typography.Text type="secondary">
+                  {t(isGovernance(c.kind) ? 'campaigns.doneOfBuildings' : 'campaigns.doneOfHouseholds', {
+                    done: c.done,
+                    total: c.targetCount,
+                  })}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
           { title: t('campaigns.startsOn'), dataIndex: 'startsOn' },
+          {
+            title: t('campaigns.endsOn'),
+            dataIndex: 'endsOn',
+            render: (d: string | null, c) =>
+              !d ? (
+                <Typography.Text type="secondary">{t('campaigns.noDueDate')}</Typography.Text>
+              ) : c.status === 'active' && d < beijingToday() ? (
+                // Dates are YYYY-MM-DD in Beijing time, so a string comparison orders them.
+                <Tag color="red">
+                  {d} {t('campaigns.overdue')}
+                </Tag>
+              ) : (
+                d
+              ),
+          },
           {
             title: t('campaigns.state'),
             dataIndex: 'status',
-            render: (s: Campaign['status']) =>
+            render: (s: CampaignListItem['status']) =>
               s === 'active' ? (
                 <Tag color="green">{t('campaigns.active')}</Tag>
               ) : (
@@ -103,6 +147,7 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
     name: string;
     kind: CampaignKind;
     checklist?: string[];
+    endsOn?: { format: (f: string) => string } | null;
   }>();
   const kind = Form.useWatch('kind', form) ?? 'screening';
   const create = useMutation({
@@ -135,8 +180,12 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
             kind: 'screening',
             name: t('campaigns.defaultName', { date: beijingToday() }),
           }}
-          onFinish={(v) =>
-            create.mutate({ ...v, checklist: isGovernance(v.kind) ? (v.checklist ?? []) : undefined })
+          onFinish={({ endsOn, ...v }) =>
+            create.mutate({
+              ...v,
+              endsOn: endsOn ? endsOn.format('YYYY-MM-DD') : null,
+              checklist: isGovernance(v.kind) ? (v.checklist ?? []) : undefined,
+            })
           }
           onValuesChange={(changed: { kind?: CampaignKind }) => {
             // A new kind starts from its own default checklist (and name); the items stay editable.
@@ -165,6 +214,9 @@ function NewCampaignModal({ onClose }: { onClose: () => void }) {
             rules={[{ required: true, min: 2, max: 60, message: t('campaigns.nameRule') }]}
           >
             <Input maxLength={60} data-testid="campaign-name" />
+          </Form.Item>
+          <Form.Item name="endsOn" label={t('campaigns.endsOn')} extra={t('campaigns.endsOnHint')}>
+            <DatePicker data-testid="campaign-ends-on" />
           </Form.Item>
           {isGovernance(kind) && (
             <Form.List name="checklist">

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Progress, Select, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { COVERAGE_ROLE_LABELS, COVERAGE_ROLES, type CoverageRole } from '../../../shared/helpers';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useCan } from '../auth/use-me';
@@ -69,9 +70,9 @@ export function CoveragePanel({ communityId }: { communityId: number }) {
           {
             title: t('helpers.building'),
             dataIndex: 'buildingName',
-            render: (name: string, r) => (
+            render: (_: string, r) => (
               <Flex gap={6} align="center">
-                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text strong>{buildingLabel(r)}</Typography.Text>
                 {!r.covered && <Tag color="red">{t('helpers.missingN', { n: r.gaps })}</Tag>}
               </Flex>
             ),

@@ -10,6 +10,7 @@ import {
   PARTY_KIND_LABELS,
   PARTY_KINDS,
 } from '../../../shared/helpers';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { ErrorAlert, errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { accountsApi } from '../accounts/accounts-api';
@@ -72,7 +73,7 @@ export function HelpersList({ communityId }: { communityId: number }) {
             render: (_, h) =>
               h.buildings.map((b) => (
                 <Tag key={`${b.buildingId}-${b.role}`}>
-                  {b.buildingName} · {label(COVERAGE_ROLE_LABELS[b.role])}
+                  {buildingLabel(b)} · {label(COVERAGE_ROLE_LABELS[b.role])}
                 </Tag>
               )),
           },
