@@ -182,3 +182,40 @@ export const OwnObservation = Type.Object({
   today: Type.Array(Type.Object({ part: Part, opensAt: InstantOut, closesAt: InstantOut, state: SlotState })),
 });
 export type OwnObservation = Static<typeof OwnObservation>;
+
+/** The notice kinds the console prints: 居家观察告知书, 解除观察通知书, the door sticker. */
+export const NOTICE_KINDS = ['start', 'end', 'sticker'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_FILTERS = ['active', 'ending_today', 'ended_today'] as const;
+export type NoticeFilter = (typeof NOTICE_FILTERS)[number];
+/** One print job holds at most this many notices (one A4 page each). */
+export const MAX_NOTICES = 500;
+
+/** What one printed notice needs: the masked name and the door, never an ID number or a phone. */
+export const NoticeOut = Type.Object({
+  id: Type.Integer(),
+  /** Masked (刘*红): the door says who it is for. */
+  name: Type.String(),
+  compoundName: Nullable(Type.String()),
+  buildingName: Nullable(Type.String()),
+  room: Nullable(Type.String()),
+  kind: Kind,
+  reason: Reason,
+  dayOne: DayOut,
+  plannedEnd: DayOut,
+  periodDays: Type.Integer(),
+  /** The day observation ended (Beijing), null while it runs. */
+  endDay: Nullable(DayOut),
+  site: Nullable(Type.String()),
+  siteRoom: Nullable(Type.String()),
+});
+export type NoticeOut = Static<typeof NoticeOut>;
+export const NoticeSheet = Type.Object({
+  communityName: Type.String(),
+  /** The date printed on the notices (Beijing). */
+  today: DayOut,
+  /** How many matched; more than `items` when the print was cut at the limit. */
+  total: Type.Integer(),
+  items: Type.Array(NoticeOut),
+});
+export type NoticeSheet = Static<typeof NoticeSheet>;
