@@ -9,6 +9,8 @@ import {
   TASK_KINDS,
 } from './index';
 
+export { MAX_NOTICES, NOTICE_FILTERS, NOTICE_KINDS, type NoticeFilter, type NoticeKind } from './index';
+
 // What the observation routes answer (src/server/modules/observation/observation.routes.ts). Names are
 // masked; readings go only to the observation's own detail, the alerts and the audited export.
 
@@ -182,14 +184,6 @@ export const OwnObservation = Type.Object({
   today: Type.Array(Type.Object({ part: Part, opensAt: InstantOut, closesAt: InstantOut, state: SlotState })),
 });
 export type OwnObservation = Static<typeof OwnObservation>;
-
-/** The notice kinds the console prints: 居家观察告知书, 解除观察通知书, the door sticker. */
-export const NOTICE_KINDS = ['start', 'end', 'sticker'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export const NOTICE_FILTERS = ['active', 'ending_today', 'ended_today'] as const;
-export type NoticeFilter = (typeof NOTICE_FILTERS)[number];
-/** One print job holds at most this many notices (one A4 page each). */
-export const MAX_NOTICES = 500;
 
 /** What one printed notice needs: the masked name and the door, never an ID number or a phone. */
 export const NoticeOut = Type.Object({
