@@ -103,7 +103,7 @@ export const observationZh = {
     startTitle: { home: '居家观察告知书', centralised: '集中观察告知书' },
     startGreeting: '{{name}}（{{address}}）：',
     startBody:
-      '根据疫情防控有关规定，您自 {{dayOne}} 起实行{{kind}}，观察期 {{days}} 天，至 {{plannedEnd}} 期满。观察期间，请您配合做好以下事项：',
+      '根据疫情防控有关规定，您自{{dayOne}}起实行{{kind}}，观察期{{days}}天，至{{plannedEnd}}期满。观察期间，请您配合做好以下事项：',
     startSite: '观察地点：{{site}}',
     startRules: {
       home: {
@@ -120,14 +120,14 @@ export const observationZh = {
     },
     thanks: '感谢您的理解、支持与配合！',
     endTitle: '解除观察通知书',
-    endBody: '您自 {{dayOne}} 起实行{{kind}}，已于 {{endDay}} 观察期满，现通知您解除{{kind}}。',
+    endBody: '您自{{dayOne}}起实行{{kind}}，已于{{endDay}}观察期满，现通知您解除{{kind}}。',
     endAdvice:
       '解除观察后，请继续做好个人防护，科学佩戴口罩，勤洗手、常通风；如出现发热、干咳等症状，请及时就医并告知社区。',
     endThanks: '感谢您在观察期间给予的理解、支持与配合！',
     stickerTitle: '居家观察',
     stickerLine: '本户人员正在居家观察，请勿打扰',
-    stickerPeriod: '观察期：{{dayOne}} 至 {{plannedEnd}}',
-    stickerHelp: '如需帮助，请联系 {{community}}',
+    stickerPeriod: '观察期：{{dayOne}}至{{plannedEnd}}',
+    stickerHelp: '如需帮助，请联系{{community}}',
     issuer: '{{community}}',
     date: '{{date}}',
   },
