@@ -120,6 +120,17 @@ describe('home and centralised observation', () => {
       cells.push(JSON.stringify(row.values));
     });
     expect(cells.join('\n')).toContain('37.8');
+
+    // The 居家观察告知书 of a ticked row: one A4 page with the door and the masked name.
+    await page.goto(`${baseUrl}/admin/observation`);
+    await page.locator(`[data-row-key="${started.observation.id}"] input[type="checkbox"]`).check();
+    await page.getByTestId('notice-print-menu').hover();
+    await page.getByRole('menuitem', { name: '已勾选的 1 人' }).first().click();
+    const notices = page.getByTestId('notice-pages');
+    await notices.getByText('居家观察告知书').waitFor();
+    expect(await notices.getAttribute('data-count')).toBe('1');
+    await notices.getByText(/\*/).first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'observation-notice.png'), fullPage: true });
     await phone.close();
   });
 });

@@ -29,6 +29,7 @@ const EXPORT_KINDS: Record<string, Label> = {
   rejected_rows: { zh: '导入被拒的行', en: 'rejected import rows' },
   pass_print: { zh: '出入证打印', en: 'printed passes' },
   observation_days: { zh: '观察打卡表', en: 'observation check-ins' },
+  observation_notice: { zh: '观察告知书/通知书', en: 'observation notices' },
   audit_log: { zh: '操作记录', en: 'activity log entries' },
 };
 

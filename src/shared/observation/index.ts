@@ -147,3 +147,11 @@ export type EligibilityAnswers = Record<string, boolean>;
 export function eligibilityFailures(answers: EligibilityAnswers): EligibilityItem[] {
   return ELIGIBILITY_CHECKLIST.items.filter((item) => answers[item.key] !== item.pass);
 }
+
+/** The notice kinds the console prints: 居家观察告知书, 解除观察通知书, the door sticker. */
+export const NOTICE_KINDS = ['start', 'end', 'sticker'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_FILTERS = ['active', 'ending_today', 'ended_today'] as const;
+export type NoticeFilter = (typeof NOTICE_FILTERS)[number];
+/** One print job holds at most this many notices (one A4 page each). */
+export const MAX_NOTICES = 500;

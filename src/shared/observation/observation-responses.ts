@@ -9,6 +9,8 @@ import {
   TASK_KINDS,
 } from './index';
 
+export { MAX_NOTICES, NOTICE_FILTERS, NOTICE_KINDS, type NoticeFilter, type NoticeKind } from './index';
+
 // What the observation routes answer (src/server/modules/observation/observation.routes.ts). Names are
 // masked; readings go only to the observation's own detail, the alerts and the audited export.
 
@@ -182,3 +184,32 @@ export const OwnObservation = Type.Object({
   today: Type.Array(Type.Object({ part: Part, opensAt: InstantOut, closesAt: InstantOut, state: SlotState })),
 });
 export type OwnObservation = Static<typeof OwnObservation>;
+
+/** What one printed notice needs: the masked name and the door, never an ID number or a phone. */
+export const NoticeOut = Type.Object({
+  id: Type.Integer(),
+  /** Masked (刘*红): the door says who it is for. */
+  name: Type.String(),
+  compoundName: Nullable(Type.String()),
+  buildingName: Nullable(Type.String()),
+  room: Nullable(Type.String()),
+  kind: Kind,
+  reason: Reason,
+  dayOne: DayOut,
+  plannedEnd: DayOut,
+  periodDays: Type.Integer(),
+  /** The day observation ended (Beijing), null while it runs. */
+  endDay: Nullable(DayOut),
+  site: Nullable(Type.String()),
+  siteRoom: Nullable(Type.String()),
+});
+export type NoticeOut = Static<typeof NoticeOut>;
+export const NoticeSheet = Type.Object({
+  communityName: Type.String(),
+  /** The date printed on the notices (Beijing). */
+  today: DayOut,
+  /** How many matched; more than `items` when the print was cut at the limit. */
+  total: Type.Integer(),
+  items: Type.Array(NoticeOut),
+});
+export type NoticeSheet = Static<typeof NoticeSheet>;

@@ -25,6 +25,7 @@ import { HelpersPage } from '../features/helpers/helpers-page';
 import { MyCarePage } from '../features/helpers/my-care-page';
 import { ImportPage } from '../features/imports/import-page';
 import { JobsPage } from '../features/jobs/jobs-page';
+import { ObservationNoticesPage } from '../features/observation/observation-notices-page';
 import { ObservationPage } from '../features/observation/observation-page';
 import { HouseholdPage } from '../features/people/household-page';
 import { ResidentDetailPage } from '../features/people/resident-detail-page';
@@ -310,6 +311,14 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission="access.read">
               <DutyPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'observation/notices',
+          element: (
+            <RequirePermission permission="observation.manage">
+              <ObservationNoticesPage />
             </RequirePermission>
           ),
         },

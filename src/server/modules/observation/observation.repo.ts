@@ -1,4 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { NoticeFilter } from '../../../shared/observation/observation-responses';
+import { BEIJING_ZONE } from '../../db/beijing-sql';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../auth/scope';
 import { compoundNameOf } from '../places/place-labels';
@@ -172,4 +174,41 @@ export async function buildingOfHousehold(db: DbOrTx, householdId: number): Prom
     sql`select building_id from households where id = ${householdId}`,
   );
   return result.rows[0]?.building_id ?? null;
+}
+
+/**
+ * The observations a notice print lays out: the ticked ids, or everyone a filter names, in door order so
+ * a stack of notices is walked building by building. `total` says how many matched beyond the limit.
+ */
+export async function noticeViews(
+  db: DbOrTx,
+  scope: Scope,
+  q: { communityId: number; ids?: number[]; filter: NoticeFilter; today: string; limit: number },
+): Promise<{ rows: ObservationView[]; total: number }> {
+  const day = sql`(o.ended_at at time zone ${BEIJING_ZONE})::date`;
+  const filters: Record<NoticeFilter, SQL> = {
+    active: sql`o.ended_at is null`,
+    ending_today: sql`o.ended_at is null and o.planned_end = ${q.today}::date`,
+    ended_today: sql`o.ended_at is not null and ${day} = ${q.today}::date`,
+  };
+  const which = q.ids
+    ? sql`o.id in (${sql.join(
+        q.ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : filters[q.filter];
+  const where = sql`o.community_id = ${q.communityId} and ${inScope(scope)} and ${which}`;
+  const [rows, count] = await Promise.all([
+    db.execute<ObservationView>(sql`${VIEW} where ${where}
+      order by compound_name nulls last, b.sort_key nulls last, b.name, h.room, o.id limit ${q.limit}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from observations o where ${where}`),
+  ]);
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export async function communityName(db: DbOrTx, communityId: number): Promise<string | null> {
+  const result = await db.execute<{ name: string }>(
+    sql`select name from places where id = ${communityId} and kind = 'community'`,
+  );
+  return result.rows[0]?.name ?? null;
 }

@@ -16,6 +16,10 @@ import {
   CheckinAnswer,
   EligibilityAnswer,
   LinkAnswer,
+  MAX_NOTICES,
+  NOTICE_FILTERS,
+  NOTICE_KINDS,
+  NoticeSheet,
   ObservationAnswer,
   ObservationDetail,
   ObservationList,
@@ -283,6 +287,25 @@ export async function observationRoutes(app: AppInstance, { observation, config 
       const file = { name: '观察逐日记录.xlsx', fallback: `observation-${request.query.communityId}.xlsx` };
       return sendAttachment(reply, file, body);
     },
+  );
+
+  // Notices to print (one A4 page each): the ticked rows, or everyone a filter names; printing is audited.
+  app.get(
+    '/api/observation/notices',
+    {
+      config: { access: 'observation.manage' },
+      schema: {
+        tags,
+        querystring: Strict({
+          communityId: Id,
+          notice: Type.Enum(NOTICE_KINDS),
+          ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: MAX_NOTICES })),
+          filter: Type.Optional(Type.Enum(NOTICE_FILTERS)),
+        }),
+        response: { 200: NoticeSheet },
+      },
+    },
+    async (request) => observation.notices(actorOf(request), request.query),
   );
 
   // The person's own check-in link: a random token is the credential, limited like the pass link.

@@ -24,6 +24,7 @@ import * as repo from './observation.repo';
 import { insertTask } from './observation-alerts.repo';
 import { createAlertsService } from './observation-alerts.service';
 import { createBoardService } from './observation-board.service';
+import { createNoticesService } from './observation-notices.service';
 import { endObservation, invalid, setPlannedEndStatus, slotsFor, statusOf } from './observation-period';
 import { createReadingsService } from './observation-readings.service';
 import { observationView } from './observation-views';
@@ -321,6 +322,7 @@ export function createObservationService(db: Db, vault: Vault, audit: AuditServi
     ...createReadingsService(db, vault),
     ...createAlertsService(db, audit),
     ...createBoardService(db, vault, audit),
+    ...createNoticesService(db, audit),
   };
 }
 

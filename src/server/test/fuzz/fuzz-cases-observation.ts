@@ -95,6 +95,9 @@ export async function observationCases(w: FuzzWorld): Promise<Record<string, Rou
     'GET /api/observation/tasks': sec({ query: { communityId: community, open: true } }),
     'POST /api/observation/tasks/:id/done': sec(id(judged.taskId as number)),
     'GET /api/observation/export': sec({ query: { communityId: community, includeEnded: true } }),
+    'GET /api/observation/notices': sec({
+      query: { communityId: community, notice: 'start', ids: [observation] },
+    }),
     'GET /api/public/observation/:token': { as: 'anonymous', base: { params: { token } } },
     'POST /api/public/observation/:token/checkins': {
       as: 'anonymous',

@@ -5,6 +5,9 @@ import type {
   CheckinAnswer,
   EligibilityAnswer,
   LinkAnswer,
+  NoticeFilter,
+  NoticeKind,
+  NoticeSheet,
   ObservationAnswer,
   ObservationDetail,
   ObservationList,
@@ -15,6 +18,9 @@ import { api, apiUrl } from '../../shared/api-client';
 export type {
   AlertOut,
   Board,
+  NoticeFilter,
+  NoticeKind,
+  NoticeOut,
   ObservationOut,
   TaskOut,
 } from '../../../shared/observation/observation-responses';
@@ -76,5 +82,13 @@ export const observationApi = {
   ack: (id: number) => api.post<unknown>(`/observation/alerts/${id}/ack`),
   tasks: (communityId: number) => api.get<TaskList>('/observation/tasks', { communityId }),
   doneTask: (id: number) => api.post<void>(`/observation/tasks/${id}/done`),
+  /** Ticked ids go as repeated `ids=`; without them the filter names who is printed. */
+  notices: (q: { communityId: number; notice: NoticeKind; ids?: number[]; filter?: NoticeFilter }) => {
+    const ids = q.ids?.length ? `&${q.ids.map((id) => `ids=${id}`).join('&')}` : '';
+    const filter = q.ids?.length ? '' : `&filter=${q.filter ?? 'active'}`;
+    return api.get<NoticeSheet>(
+      `/observation/notices?communityId=${q.communityId}&notice=${q.notice}${filter}${ids}`,
+    );
+  },
   exportUrl: (communityId: number) => apiUrl('/observation/export', { communityId, includeEnded: true }),
 };

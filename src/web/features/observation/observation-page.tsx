@@ -1,38 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Col,
-  Flex,
-  List,
-  Row,
-  Segmented,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Flex, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { addressLabel, buildingLabel } from '../../../shared/places/address-label';
-import { formatBeijingDateTime } from '../../../shared/time/beijing';
+import { buildingLabel } from '../../../shared/places/address-label';
 import { ErrorAlert } from '../../shared/error-display';
 import { useAccount, useCan } from '../auth/use-me';
-import {
-  type AlertOut,
-  type ListFilter,
-  type ObservationOut,
-  observationApi,
-  observationKeys,
-  type TaskOut,
-} from './observation-api';
+import { NoticePrintMenu } from './notice-print-menu';
+import { type ListFilter, type ObservationOut, observationApi, observationKeys } from './observation-api';
+import { AlertsCard, POLL_MS, TasksCard } from './observation-cards';
 import { type ChangeKind, ChangeModal, CheckinModal, LinkModal } from './observation-modals';
 
-/** The board refreshes itself: an alert from a phone shows here within seconds, without a reload. */
-const POLL_MS = 5_000;
 type CountKey =
   | 'active'
   | 'home'
@@ -122,6 +101,7 @@ function CommunityBoard({ communityId }: { communityId: number }) {
   const [checkin, setCheckin] = useState<ObservationOut | null>(null);
   const [link, setLink] = useState<ObservationOut | null>(null);
   const [change, setChange] = useState<{ o: ObservationOut; kind: ChangeKind } | null>(null);
+  const [ticked, setTicked] = useState<number[]>([]);
   const board = useQuery({
     queryKey: observationKeys.board(communityId),
     queryFn: () => observationApi.board(communityId),
@@ -152,13 +132,16 @@ function CommunityBoard({ communityId }: { communityId: number }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('observation.title')}
         </Typography.Title>
-        <Button
-          icon={<DownloadOutlined />}
-          href={observationApi.exportUrl(communityId)}
-          data-testid="observation-export"
-        >
-          {t('observation.export')}
-        </Button>
+        <Space wrap>
+          {can('observation.manage') && <NoticePrintMenu communityId={communityId} ticked={ticked} />}
+          <Button
+            icon={<DownloadOutlined />}
+            href={observationApi.exportUrl(communityId)}
+            data-testid="observation-export"
+          >
+            {t('observation.export')}
+          </Button>
+        </Space>
       </Flex>
       <Typography.Text type="secondary">{t('observation.intro')}</Typography.Text>
       <Row gutter={[8, 8]}>
@@ -196,6 +179,11 @@ function CommunityBoard({ communityId }: { communityId: number }) {
           size="small"
           loading={list.isPending}
           dataSource={list.data?.items}
+          rowSelection={
+            can('observation.manage')
+              ? { selectedRowKeys: ticked, onChange: (keys) => setTicked(keys as number[]) }
+              : undefined
+          }
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: true }}
           data-testid="observation-list"
@@ -302,106 +290,5 @@ function CommunityBoard({ communityId }: { communityId: number }) {
       {link && <LinkModal observation={link} onClose={() => setLink(null)} />}
       {change && <ChangeModal observation={change.o} kind={change.kind} onClose={() => setChange(null)} />}
     </Flex>
-  );
-}
-
-function AlertsCard({ communityId }: { communityId: number }) {
-  const { t } = useTranslation();
-  const can = useCan();
-  const queryClient = useQueryClient();
-  const alerts = useQuery({
-    queryKey: observationKeys.alerts(communityId),
-    queryFn: () => observationApi.alerts(communityId),
-    refetchInterval: POLL_MS,
-  });
-  const ack = useMutation({
-    mutationFn: (id: number) => observationApi.ack(id),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: observationKeys.all }),
-  });
-  return (
-    <Card size="small" title={t('observation.alerts')} data-testid="observation-alerts">
-      <List<AlertOut>
-        size="small"
-        loading={alerts.isPending}
-        dataSource={alerts.data?.items}
-        locale={{ emptyText: t('observation.noAlerts') }}
-        renderItem={(a) => (
-          <List.Item
-            data-testid={`alert-${a.id}`}
-            actions={
-              can('observation.checkin')
-                ? [
-                    <Button
-                      key="ack"
-                      size="small"
-                      onClick={() => ack.mutate(a.id)}
-                      data-testid={`ack-${a.id}`}
-                    >
-                      {t('observation.acknowledge')}
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <Space wrap>
-              <Typography.Text strong>{a.name}</Typography.Text>
-              <span>{addressLabel(a)}</span>
-              {a.temperature !== null && (
-                <Tag color={a.temperature >= 37.3 ? 'red' : 'orange'}>{a.temperature} °C</Tag>
-              )}
-              <Typography.Text type="secondary">
-                {formatBeijingDateTime(new Date(a.raisedAt))}
-              </Typography.Text>
-              {a.escalatedAt && <Tag color="volcano">{t('observation.escalated')}</Tag>}
-            </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
-  );
-}
-
-function TasksCard({ communityId }: { communityId: number }) {
-  const { t } = useTranslation();
-  const can = useCan();
-  const queryClient = useQueryClient();
-  const tasks = useQuery({
-    queryKey: observationKeys.tasks(communityId),
-    queryFn: () => observationApi.tasks(communityId),
-    refetchInterval: POLL_MS,
-  });
-  const done = useMutation({
-    mutationFn: (id: number) => observationApi.doneTask(id),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: observationKeys.all }),
-  });
-  return (
-    <Card size="small" title={t('observation.tasks')} data-testid="observation-tasks">
-      <List<TaskOut>
-        size="small"
-        loading={tasks.isPending}
-        dataSource={tasks.data?.items}
-        locale={{ emptyText: t('observation.noTasks') }}
-        renderItem={(task) => (
-          <List.Item
-            data-testid={`task-${task.id}`}
-            actions={
-              can('observation.manage')
-                ? [
-                    <Button key="done" size="small" onClick={() => done.mutate(task.id)}>
-                      {t('observation.taskDone')}
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <Space wrap>
-              <Tag color="blue">{t(`observation.taskKinds.${task.kind}`)}</Tag>
-              <Typography.Text strong>{task.name}</Typography.Text>
-              <span>{task.reason}</span>
-            </Space>
-          </List.Item>
-        )}
-      />
-    </Card>
   );
 }
