@@ -85,6 +85,10 @@ export function observationProbes(c: ProbeTargets): ProbeTable {
       method: 'GET',
       url: `/api/observation/export?communityId=${c.a.community}`,
     }),
+    'GET /api/observation/notices': () => ({
+      method: 'GET',
+      url: `/api/observation/notices?communityId=${c.a.community}&notice=start&filter=active`,
+    }),
     'GET /api/public/observation/:token': publicRoute('the person’s random link token is the credential'),
     'POST /api/public/observation/:token/checkins': publicRoute(
       'the person’s random link token is the credential',
