@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { HotlineImportResult } from '../../../shared/requests/requests-responses';
 import { actorOf } from '../../http/access';
 import { AppError } from '../../http/app-error';
+import { storableText, unusableInputError } from '../../http/input-guard';
 import { Id, Strict } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 
@@ -24,6 +25,11 @@ export async function hotlineImportRoutes(app: AppInstance, { requests }: Servic
       if (!/\.xlsx$/i.test(file.filename)) {
         file.file.resume();
         throw new AppError('validation_failed', { detail: '只支持 Excel（.xlsx）文件' }, 'file');
+      }
+      // The name goes into the audit row: it must be text PostgreSQL can store, like any other field.
+      if (!storableText(file.filename)) {
+        file.file.resume();
+        throw unusableInputError({ instancePath: '/filename', kind: 'text' }, 'body');
       }
       // Read whole first (within the upload limit): a file cut short is answered 400 before any row is kept.
       const body = await file.toBuffer();
