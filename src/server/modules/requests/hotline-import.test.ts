@@ -112,6 +112,16 @@ describe('12345 work orders imported from Excel', () => {
     expect(result.refused).toHaveLength(3);
   });
 
+  it('imports an order listed twice in one file once', async () => {
+    const twice = await hotlineWorkbook([
+      ['GD20261202001', '2026-12-02 08:00', '孙先生', '', '同一工单第一次', '', '', ''],
+      ['GD20261202001', '2026-12-02 08:00', '孙先生', '', '同一工单第二次', '', '', ''],
+    ]);
+    const result = (await upload(secretary, f.a.community.id, twice)).json() as HotlineImportResult;
+    expect(result.imported.map((r) => r.row)).toEqual([3]);
+    expect(result.duplicates.map((r) => r.row)).toEqual([4]);
+  });
+
   it("refuses another community's secretary and reads nothing", async () => {
     const res = await upload(secretaryB, f.a.community.id, workbook);
     expect([403, 404]).toContain(res.statusCode);
