@@ -54,7 +54,7 @@ export function createHotlineImport(db: Db, vault: Vault, audit: AuditService, r
       | { ok: false; rowNumber: number; orderNumber: string | null; reason: string }
     > = [];
     try {
-      for await (const raw of readXlsxRows(stream)) {
+      for await (const raw of readXlsxRows(stream, { keepTime: true })) {
         if (!columns) {
           columns = hotlineColumns(raw.cells);
           if (!columns && raw.rowNumber >= HEADER_SEARCH_ROWS) break;

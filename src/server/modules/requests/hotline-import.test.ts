@@ -116,10 +116,20 @@ describe('12345 work orders imported from Excel', () => {
     const twice = await hotlineWorkbook([
       ['GD20261202001', '2026-12-02 08:00', '孙先生', '', '同一工单第一次', '', '', ''],
       ['GD20261202001', '2026-12-02 08:00', '孙先生', '', '同一工单第二次', '', '', ''],
+      // A real date-time cell (Excel's wall clock): read with its time of day, as Beijing time.
+      ['GD20261202002', new Date(Date.UTC(2026, 11, 2, 9, 45)), '周女士', '', '日期单元格', '', '', ''],
     ]);
     const result = (await upload(secretary, f.a.community.id, twice)).json() as HotlineImportResult;
-    expect(result.imported.map((r) => r.row)).toEqual([3]);
+    expect(result.imported.map((r) => r.row)).toEqual([3, 5]);
     expect(result.duplicates.map((r) => r.row)).toEqual([4]);
+    const dated = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/requests/${result.imported[1]?.id}`,
+        headers: { cookie: secretary },
+      })
+    ).json() as RequestAnswer;
+    expect(dated.request.receivedAt).toBe('2026-12-02T01:45:00.000Z');
   });
 
   it("refuses another community's secretary and reads nothing", async () => {

@@ -54,7 +54,7 @@ export interface HotlineRow {
 
 const DATE_TIME = /^(.+?)[\sT]+(\d{1,2})[:：](\d{2})(?:[:：]\d{2}(?:\.\d+)?)?$/;
 
-/** '2026-12-01 08:30(:00)' or a bare date (a date cell arrives as 'YYYY-MM-DD': then Beijing midnight). */
+/** '2026-12-01 08:30(:00)' (a date-time cell arrives so too) or a bare date (then Beijing midnight). */
 export function parseWallTime(text: string): Date | null {
   const match = DATE_TIME.exec(text.trim());
   const day = parseCalendarDate(match ? (match[1] ?? '') : text);
