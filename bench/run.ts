@@ -20,6 +20,7 @@ const BENCHES = [
   'pass-print',
   'helpers-coverage',
   'requests-rates',
+  'import-12345',
 ];
 
 const asked = process.argv.slice(2);

@@ -72,6 +72,7 @@ import { placesRoutes } from './modules/places/places.routes';
 import { createPlacesService } from './modules/places/places.service';
 import { databaseRateLimitStore } from './modules/rate-limits/rate-limit-store';
 import { createRateLimits } from './modules/rate-limits/rate-limits.service';
+import { hotlineImportRoutes } from './modules/requests/hotline-import.routes';
 import { requestsRoutes } from './modules/requests/requests.routes';
 import { createRequestsService } from './modules/requests/requests.service';
 import { createRequestRatesService } from './modules/requests/requests-rates.service';
@@ -335,6 +336,7 @@ export async function buildApp({
   jobsRoutes(app, resolved);
   await observationRoutes(app, resolved);
   await requestsRoutes(app, resolved);
+  await hotlineImportRoutes(app, resolved);
   waitingRoutes(app, resolved);
   await registerWeb(app);
   return { app, services: resolved, routes };

@@ -54,3 +54,15 @@ describe('isDateFormat', () => {
     expect(isDateFormat(undefined)).toBe(false);
   });
 });
+
+describe('cellText with the time of day kept', () => {
+  it('gives date-time cells as YYYY-MM-DD HH:MM and plain dates as before', () => {
+    const at = new Date(Date.UTC(2026, 0, 2, 8, 5));
+    expect(cellText(at)).toBe('2026-01-02');
+    expect(cellText(at, undefined, true)).toBe('2026-01-02 08:05');
+    expect(cellText(new Date(Date.UTC(2026, 0, 2)), undefined, true)).toBe('2026-01-02');
+    // A formula's serial result: 46024.25 is 2026-01-02 06:00.
+    expect(cellText(46024.25, 'yyyy-mm-dd hh:mm', true)).toBe('2026-01-02 06:00');
+    expect(cellText(46024.25, 'yyyy-mm-dd hh:mm')).toBe('2026-01-02');
+  });
+});

@@ -47,22 +47,36 @@ function serialToIsoDate(serial: number): string {
   return isoDate(new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS)));
 }
 
+/** 'YYYY-MM-DD HH:MM' when the moment has a time of day (exceljs gives Excel's wall clock as UTC), else the date. */
+function isoDateTime(date: Date): string {
+  const day = isoDate(date);
+  if (!day || (date.getUTCHours() === 0 && date.getUTCMinutes() === 0)) return day;
+  const hh = String(date.getUTCHours()).padStart(2, '0');
+  const mm = String(date.getUTCMinutes()).padStart(2, '0');
+  return `${day} ${hh}:${mm}`;
+}
+
 /**
  * Text of a streamed cell as the user sees it. Formula cells give their cached result; the streaming
  * reader only converts plain date cells, so a formula returning a date is converted here by its format.
  */
-export function cellText(value: CellValue, numFmt?: string): string {
+export function cellText(value: CellValue, numFmt?: string, keepTime = false): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return isDateFormat(numFmt) ? serialToIsoDate(value) : numberText(value);
+  if (typeof value === 'number') {
+    if (!isDateFormat(numFmt)) return numberText(value);
+    return keepTime
+      ? isoDateTime(new Date(EXCEL_EPOCH_MS + Math.round(value * DAY_MS)))
+      : serialToIsoDate(value);
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return isoDate(value);
+  if (value instanceof Date) return keepTime ? isoDateTime(value) : isoDate(value);
   if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value) {
     const result: CellValue = value.result ?? null;
-    return cellText(result, numFmt);
+    return cellText(result, numFmt, keepTime);
   }
-  if ('hyperlink' in value) return cellText(value.text, numFmt);
+  if ('hyperlink' in value) return cellText(value.text, numFmt, keepTime);
   return '';
 }

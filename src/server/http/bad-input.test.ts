@@ -250,6 +250,7 @@ describe('malformed input answers 400, never 500', () => {
     const routes = [
       [secretary, `/api/imports?communityId=${f.a.community.id}`],
       [district, '/api/risk-areas/import'],
+      [secretary, `/api/requests/import-12345?communityId=${f.a.community.id}`],
       [volunteer, `/api/photos?communityId=${f.a.community.id}&purpose=campaign_finding`],
     ] as const;
     for (const [cookie, url] of routes) {

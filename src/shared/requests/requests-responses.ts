@@ -173,3 +173,13 @@ export const PublicRequestForm = Type.Object({
   categories: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
 });
 export type PublicRequestForm = Static<typeof PublicRequestForm>;
+
+/** POST /api/requests/import-12345: every data row of the work-order sheet, by its row number in Excel. */
+export const HotlineImportResult = Type.Object({
+  imported: Type.Array(Type.Object({ row: Type.Integer(), orderNumber: Type.String(), id: Type.Integer() })),
+  duplicates: Type.Array(Type.Object({ row: Type.Integer(), orderNumber: Type.String() })),
+  refused: Type.Array(
+    Type.Object({ row: Type.Integer(), orderNumber: Nullable(Type.String()), reason: Type.String() }),
+  ),
+});
+export type HotlineImportResult = Static<typeof HotlineImportResult>;

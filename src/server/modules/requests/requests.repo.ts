@@ -251,3 +251,23 @@ export async function rateCounts(
     group by r.community_id`);
   return result.rows as unknown as Array<RateCounts & { communityId: number }>;
 }
+
+/**
+ * Many new requests in one statement (the 12345 import); an order number already recorded in the community
+ * is skipped by the unique index (community_id, order_number), so only the rows really inserted return.
+ */
+export async function insertRequestsSkippingKnown(
+  db: DbOrTx,
+  values: Array<typeof requests.$inferInsert>,
+): Promise<RequestRow[]> {
+  if (values.length === 0) return [];
+  return db
+    .insert(requests)
+    .values(values)
+    .onConflictDoNothing({ target: [requests.communityId, requests.orderNumber] })
+    .returning();
+}
+
+export async function insertEvents(db: DbOrTx, values: Array<typeof requestEvents.$inferInsert>) {
+  if (values.length > 0) await db.insert(requestEvents).values(values);
+}

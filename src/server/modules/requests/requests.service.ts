@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/audit.service';
 import { assertCommunity } from '../auth/scope';
 import { sealPhone } from '../people/people.service';
 import { findPlace } from '../places/places.repo';
+import { createHotlineImport } from './hotline-import.service';
 import { createRequestCategories } from './request-categories.service';
 import { createRequestRecords, hashLink, need, newLinkToken } from './request-records';
 import { createRequestResidentSide } from './request-resident.service';
@@ -72,6 +73,7 @@ export function createRequestsService(db: Db, vault: Vault, audit: AuditService)
     ...createRequestWeights(db, audit),
     ...createRequestSteps(db, records),
     ...createRequestResidentSide(db, vault, records),
+    ...createHotlineImport(db, vault, audit, records),
 
     async create(actor: Actor, input: NewRequest) {
       assertCommunity(actor.scope, input.communityId);

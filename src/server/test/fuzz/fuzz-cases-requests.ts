@@ -1,5 +1,6 @@
 // The fuzz test's valid requests for residents' requests (see fuzz-cases.ts).
 
+import { hotlineWorkbook } from '../hotline-workbook';
 import type { RouteCase } from './fuzz-cases';
 import type { FuzzWorld } from './fuzz-world';
 
@@ -60,6 +61,17 @@ export async function requestCases(w: FuzzWorld): Promise<Record<string, RouteCa
         channel: 'walk_in',
         contactPreference: '下午',
         receivedAt: new Date().toISOString(),
+      },
+    }),
+    'POST /api/requests/import-12345': sec({
+      query: { communityId: community },
+      multipart: {
+        field: 'file',
+        filename: '12345工单.xlsx',
+        contentType: 'application/octet-stream',
+        content: await hotlineWorkbook([
+          ['FUZZ12345001', '2026-12-01 08:30', '模糊来电人', '13700006666', '模糊工单', '一般', '', '48小时'],
+        ]),
       },
     }),
     'GET /api/requests': sec({

@@ -1,5 +1,5 @@
 // Scope probes: residents' requests (format: probes.ts).
-import { installationWide, type ProbeTable, publicRoute } from './probes';
+import { installationWide, multipart, type ProbeTable, publicRoute } from './probes';
 import type { ProbeTargets } from './targets';
 
 const MONTH = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
@@ -29,6 +29,12 @@ export function requestProbes(c: ProbeTargets): ProbeTable {
         channel: 'walk_in',
       },
     }),
+    'POST /api/requests/import-12345': () =>
+      multipart(`/api/requests/import-12345?communityId=${c.a.community}`, {
+        name: '12345工单.xlsx',
+        type: 'application/octet-stream',
+        body: c.hotlineXlsx,
+      }),
     'GET /api/requests': () => ({ method: 'GET', url: `/api/requests?communityId=${c.a.community}` }),
     'GET /api/requests/staff': () => ({
       method: 'GET',

@@ -1,5 +1,6 @@
 // Community A's residents' requests for the scope probes: one to read, and one for each probe that
 // changes a request (the owner's control really runs it).
+import { hotlineWorkbook } from '../hotline-workbook';
 import { call, need, type SetupContext } from './targets';
 
 export interface RequestTargets {
@@ -8,6 +9,8 @@ export interface RequestTargets {
   excludeRequest: number;
   decideRequest: number;
   requestCategory: number;
+  /** A 12345 work-order export with one order, for the import route. */
+  hotlineXlsx: Buffer;
 }
 
 export async function createRequestTargets({ t, a, secretaryA }: SetupContext): Promise<RequestTargets> {
@@ -44,5 +47,8 @@ export async function createRequestTargets({ t, a, secretaryA }: SetupContext): 
     excludeRequest: await make('甲社区诉求：不纳入考核'),
     decideRequest,
     requestCategory: category,
+    hotlineXlsx: await hotlineWorkbook([
+      ['SCOPE12345001', '2026-12-01 08:30', '周甲', '13812345678', '探针工单', '一般', '', ''],
+    ]),
   };
 }

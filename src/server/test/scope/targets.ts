@@ -260,7 +260,16 @@ export function nowhere(c: ProbeTargets): ProbeTargets {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, missing(v)]));
     return value;
   };
-  const keep = new Set(['b', 'files', 'rules', 'rosterCsv', 'riskAreasXlsx', 'residentDoc', 'photo']);
+  const keep = new Set([
+    'b',
+    'files',
+    'rules',
+    'rosterCsv',
+    'riskAreasXlsx',
+    'hotlineXlsx',
+    'residentDoc',
+    'photo',
+  ]);
   const swapped = Object.fromEntries(
     Object.entries(c).map(([key, value]) => [key, keep.has(key) ? value : missing(value)]),
   ) as unknown as ProbeTargets;

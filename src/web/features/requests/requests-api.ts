@@ -1,5 +1,6 @@
 import type { RateWeights, RequestList, RequestStep, Satisfaction } from '../../../shared/requests';
 import type {
+  HotlineImportResult,
   RequestAnswer,
   RequestCategory,
   RequestPage,
@@ -11,6 +12,7 @@ import type {
 import { api, apiUrl } from '../../shared/api-client';
 
 export type {
+  HotlineImportResult,
   RequestCategory,
   RequestDetail,
   RequestEvent,
@@ -54,6 +56,11 @@ export const requestsApi = {
   rates: (from: string, to: string) => api.get<RequestRates>('/requests/rates', { from, to }),
   ranking: (month: string) => api.get<RequestRanking>('/requests/ranking', { month }),
   rankingUrl: (month: string) => apiUrl('/requests/ranking/export', { month }),
+  import12345: (file: File, communityId: number) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<HotlineImportResult>('/requests/import-12345', form, { communityId });
+  },
   weights: () => api.get<RequestRateWeightsAnswer>('/request-rate-weights'),
   setWeights: (body: RateWeights) => api.put<RequestRateWeightsAnswer>('/request-rate-weights', body),
 };

@@ -29,6 +29,7 @@ import { ErrorAlert, useNotifyError } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
 import { useAccount, useCan } from '../auth/use-me';
 import { Countdown } from './countdown';
+import { HotlineImport } from './hotline-import';
 import { type RequestSummary, requestKeys, requestsApi } from './requests-api';
 
 const POLL_MS = 15_000;
@@ -84,9 +85,12 @@ export function RequestsPage() {
           {t('requests.title')}
         </Typography.Title>
         {can('requests.write') && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="request-new">
-            {t('requests.newRequest')}
-          </Button>
+          <Flex gap={8}>
+            <HotlineImport />
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="request-new">
+              {t('requests.newRequest')}
+            </Button>
+          </Flex>
         )}
       </Flex>
       <Typography.Text type="secondary">{t('requests.intro')}</Typography.Text>

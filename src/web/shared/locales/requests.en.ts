@@ -69,4 +69,14 @@ export const requestsEn: typeof requestsZh = {
     hint: "Response, resolution and satisfaction weights are percent points and must add up to 100. Once saved, every community's figures are computed with them.",
     defaults: 'Back to the defaults (0.8; 30/35/35)',
   },
+  hotline: {
+    import: 'Import 12345 orders',
+    title: '12345 import result',
+    hint: "Upload the 12345 platform's work-order export (.xlsx). Orders are matched by their order number: importing the same file again records nothing twice; rows with problems are listed and the others are imported.",
+    summary: '{{imported}} imported, {{duplicates}} already recorded, {{refused}} rows refused',
+    row: 'Row',
+    orderNumber: 'Order number',
+    reason: 'Reason',
+    duplicate: 'This order is already recorded',
+  },
 };

@@ -61,4 +61,14 @@ export const requestsZh = {
     hint: '响应、解决、满意三项权重为百分点，合计须为100。保存后所有社区的考核数字随即按新权重计算。',
     defaults: '恢复默认（0.8；30/35/35）',
   },
+  hotline: {
+    import: '导入12345工单',
+    title: '12345工单导入结果',
+    hint: '上传12345平台导出的工单 Excel（.xlsx）。按“工单编号”去重：同一文件再导入不会重复登记；有问题的行单独列出，其余照常导入。',
+    summary: '导入 {{imported}} 件，重复 {{duplicates}} 件，未导入 {{refused}} 行',
+    row: '行号',
+    orderNumber: '工单编号',
+    reason: '原因',
+    duplicate: '该工单已登记',
+  },
 };

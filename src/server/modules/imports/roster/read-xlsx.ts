@@ -22,9 +22,10 @@ function firstVisibleSheetId(reader: ExcelJS.stream.xlsx.WorkbookReader): unknow
 
 /**
  * Streams the rows of the first visible worksheet. Rows are numbered as Excel shows them; empty rows are
- * absent from the file and so simply skipped. Cell texts are trimmed; missing cells are ''.
+ * absent from the file and so simply skipped. Cell texts are trimmed; missing cells are ''. Date cells are
+ * 'YYYY-MM-DD'; with `keepTime` a cell with a time of day is 'YYYY-MM-DD HH:MM' (a 12345 order's 来电时间).
  */
-export async function* readXlsxRows(stream: Readable): AsyncGenerator<RawRow> {
+export async function* readXlsxRows(stream: Readable, { keepTime = false } = {}): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -44,7 +45,7 @@ export async function* readXlsxRows(stream: Readable): AsyncGenerator<RawRow> {
     for await (const row of sheet) {
       const cells: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, column) => {
-        cells[column - 1] = cellText(cell.value, cell.numFmt).trim();
+        cells[column - 1] = cellText(cell.value, cell.numFmt, keepTime).trim();
       });
       yield { rowNumber: row.number, cells: Array.from(cells, (cell) => cell ?? '') };
     }
