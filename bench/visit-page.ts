@@ -16,13 +16,30 @@ const CHROMIUM = process.env.BENCH_CHROMIUM || '/usr/bin/chromium';
 const RUNS = 3;
 const TARGET_RENDER_MS = 3_000;
 const ROWS = '[data-testid=household-row], [data-testid=my-campaign], .ant-empty';
-/** Slow-4G-like figures, as the brief gives them: ~400 kbps down, 400 ms round trip. */
-const SLOW_4G = {
-  offline: false,
-  latency: 400,
-  downloadThroughput: (400 * 1000) / 8,
-  uploadThroughput: (400 * 1000) / 8,
-};
+/**
+ * Two links: Chrome DevTools' "Slow 4G" preset (the issue's profile: 562.5 ms, 1.4 Mbps × 0.9 down) and a
+ * weaker one (~400 kbps down, 400 ms round trip) for a stairwell.
+ */
+const LINKS = [
+  {
+    name: 'Slow 4G',
+    conditions: {
+      offline: false,
+      latency: 562.5,
+      downloadThroughput: (1.4 * 1000 * 1000 * 0.9) / 8,
+      uploadThroughput: (750 * 1000 * 0.9) / 8,
+    },
+  },
+  {
+    name: '400 kbps / 400 ms',
+    conditions: {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (400 * 1000) / 8,
+      uploadThroughput: (400 * 1000) / 8,
+    },
+  },
+];
 
 onExit(killChildren);
 
@@ -108,73 +125,86 @@ async function main() {
     const [name, value] = volunteer.split('=');
     console.log(
       `  ${url} as zly-vol1 (${campaign ? `${campaign.mine} households of hers` : 'no households assigned: her campaign list'}), ` +
-        `Chromium ${browser.version()}, throttled: latency ${SLOW_4G.latency} ms, ` +
-        `${Math.round(SLOW_4G.downloadThroughput).toLocaleString('en-US')} B/s down, cache disabled`,
+        `Chromium ${browser.version()}, cache disabled`,
     );
-    const times: number[] = [];
-    for (let run = 1; run <= RUNS; run += 1) {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        locale: 'zh-CN',
-      });
-      await context.addCookies([{ name: name ?? '', value: value ?? '', url: base }]);
-      const page = await context.newPage();
-      // Records, in page time (ms since navigation start), when her first row appears.
-      await page.addInitScript((selector: string) => {
-        const w = window as unknown as { __rowsAt?: number };
-        const check = () => {
-          if (w.__rowsAt === undefined && document.querySelector(selector)) w.__rowsAt = performance.now();
-        };
-        new MutationObserver(check).observe(document, { childList: true, subtree: true });
-      }, ROWS);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-      const scripts = new Set<string>();
-      let transferred = 0;
-      cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
-        transferred += e.encodedDataLength;
-      });
-      cdp.on('Network.responseReceived', (e: { response: { url: string } }) => {
-        if (new URL(e.response.url).pathname.endsWith('.js')) scripts.add(e.response.url);
-      });
-      const started = performance.now();
-      await page.goto(url, { waitUntil: 'commit' });
-      try {
-        await page.waitForSelector(ROWS, { timeout: 90_000 });
-      } catch {
-        const text = (await page.textContent('body').catch(() => '')) ?? '';
-        throw new Error(`run ${run}: the page never rendered her rows; it shows: ${text.slice(0, 200)}`);
-      }
-      const wallMs = performance.now() - started;
-      const inPage = await page.evaluate(() => {
-        const w = window as unknown as { __rowsAt?: number };
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-        return { rowsAt: w.__rowsAt ?? null, fcp };
-      });
-      if (run === 1) {
-        const files = sizes([...scripts]).sort((a, b) => b.gzip - a.gzip);
-        for (const f of files)
-          console.log(`  ${f.name.padEnd(40)} ${kb(f.raw).padStart(10)} raw  ${kb(f.gzip).padStart(9)} gzip`);
-        const raw = files.reduce((sum, f) => sum + f.raw, 0);
-        const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
-        result(`JavaScript the route loads (${files.length} files, gzip -9)`, `${kb(gzip)} (${kb(raw)} raw)`);
-      }
-      const ms = inPage.rowsAt ?? wallMs;
-      times.push(ms);
+    for (const [index, link] of LINKS.entries()) {
+      const first = index === 0;
+      const { latency, downloadThroughput } = link.conditions;
       console.log(
-        `  run ${run}: her list rendered at ${seconds(ms)} after navigation start (wall clock ${seconds(wallMs)}, ` +
-          `first contentful paint ${inPage.fcp === null ? '?' : millis(inPage.fcp)}), ${kb(transferred)} over the wire`,
+        `\n  ${link.name}: latency ${latency} ms, ${Math.round(downloadThroughput).toLocaleString('en-US')} B/s down`,
       );
-      await context.close();
+      const times: number[] = [];
+      for (let run = 1; run <= RUNS; run += 1) {
+        const context = await browser.newContext({
+          viewport: { width: 390, height: 844 },
+          isMobile: true,
+          locale: 'zh-CN',
+        });
+        await context.addCookies([{ name: name ?? '', value: value ?? '', url: base }]);
+        const page = await context.newPage();
+        // Records, in page time (ms since navigation start), when her first row appears.
+        await page.addInitScript((selector: string) => {
+          const w = window as unknown as { __rowsAt?: number };
+          const check = () => {
+            if (w.__rowsAt === undefined && document.querySelector(selector)) w.__rowsAt = performance.now();
+          };
+          new MutationObserver(check).observe(document, { childList: true, subtree: true });
+        }, ROWS);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', link.conditions);
+        const scripts = new Set<string>();
+        let transferred = 0;
+        cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+          transferred += e.encodedDataLength;
+        });
+        cdp.on('Network.responseReceived', (e: { response: { url: string } }) => {
+          if (new URL(e.response.url).pathname.endsWith('.js')) scripts.add(e.response.url);
+        });
+        const started = performance.now();
+        await page.goto(url, { waitUntil: 'commit' });
+        try {
+          await page.waitForSelector(ROWS, { timeout: 90_000 });
+        } catch {
+          const text = (await page.textContent('body').catch(() => '')) ?? '';
+          throw new Error(`run ${run}: the page never rendered her rows; it shows: ${text.slice(0, 200)}`);
+        }
+        const wallMs = performance.now() - started;
+        const inPage = await page.evaluate(() => {
+          const w = window as unknown as { __rowsAt?: number };
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+          return { rowsAt: w.__rowsAt ?? null, fcp };
+        });
+        if (first && run === 1) {
+          const files = sizes([...scripts]).sort((a, b) => b.gzip - a.gzip);
+          for (const f of files)
+            console.log(
+              `  ${f.name.padEnd(40)} ${kb(f.raw).padStart(10)} raw  ${kb(f.gzip).padStart(9)} gzip`,
+            );
+          const raw = files.reduce((sum, f) => sum + f.raw, 0);
+          const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
+          result(
+            `JavaScript the route loads (${files.length} files, gzip -9)`,
+            `${kb(gzip)} (${kb(raw)} raw)`,
+          );
+        }
+        const ms = inPage.rowsAt ?? wallMs;
+        times.push(ms);
+        console.log(
+          `  run ${run}: her list rendered at ${seconds(ms)} after navigation start (wall clock ${seconds(wallMs)}, ` +
+            `first contentful paint ${inPage.fcp === null ? '?' : millis(inPage.fcp)}), ${kb(transferred)} over the wire`,
+        );
+        await context.close();
+      }
+      const mid = median(times);
+      // The issue's target is for Chromium's Slow 4G; the weaker link is printed for comparison.
+      result(
+        `time to first render of her list on ${link.name}, median of ${RUNS}`,
+        seconds(mid),
+        first ? { text: `≤ ${seconds(TARGET_RENDER_MS)}`, met: mid <= TARGET_RENDER_MS } : undefined,
+      );
     }
-    const mid = median(times);
-    result(`time to first render of her list, median of ${RUNS}`, seconds(mid), {
-      text: `≤ ${seconds(TARGET_RENDER_MS)}`,
-      met: mid <= TARGET_RENDER_MS,
-    });
   } finally {
     await browser.close();
     await server.stop();
