@@ -23,9 +23,6 @@ export function PageSuspense({ children }: { children: ReactNode }) {
  * on /admin/visits then loads the visit page, not the dashboards' charts or the pass printing's QR codes.
  * Pages are named exports, so the module's export is picked by name.
  */
-export function lazyPage<K extends string>(
-  load: () => Promise<Record<K, ComponentType>>,
-  name: K,
-): ComponentType {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+export function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy<ComponentType>(() => load().then((module) => ({ default: module[name] as ComponentType })));
 }
