@@ -13,6 +13,7 @@ const BENCHES = [
   'declaration-submit',
   'reevaluate',
   'resident-page',
+  'visit-page',
   'campaigns',
   'observation-checkin',
   'gate-check',

@@ -8,6 +8,7 @@ import { useFieldOutboxes } from '../features/campaigns/outbox-sender';
 import { ApiError } from '../shared/api-client';
 import { ErrorAlert } from '../shared/error-display';
 import { AccountBar } from './account-bar';
+import { PageSuspense } from './lazy-page';
 import { SideMenu } from './side-menu';
 
 const COLLAPSED_KEY = 'dashu:menu-collapsed';
@@ -115,7 +116,9 @@ export function AdminLayout() {
             </Flex>
           </Layout.Header>
           <Layout.Content style={{ padding: wide ? 16 : 8, minWidth: 0 }}>
-            <Outlet />
+            <PageSuspense>
+              <Outlet />
+            </PageSuspense>
           </Layout.Content>
         </Layout>
         {!wide && (

@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { useLang } from '../shared/i18n';
 import { queryClient } from '../shared/query-client';
+import { PageSuspense } from './lazy-page';
 import { router } from './routes';
 
 const theme = { token: { colorPrimary: '#389e0d', borderRadius: 6 } };
@@ -16,7 +17,9 @@ export function App() {
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          <PageSuspense>
+            <RouterProvider router={router} />
+          </PageSuspense>
         </QueryClientProvider>
       </AntApp>
     </ConfigProvider>

@@ -1,46 +1,73 @@
 import { createBrowserRouter } from 'react-router';
-import { DutyPage } from '../features/access/duty-page';
-import { GateViewPage } from '../features/access/gate-view-page';
-import { PassPrintPage } from '../features/access/pass-print-page';
-import { PassesPage } from '../features/access/passes-page';
-import { AccountsPage } from '../features/accounts/accounts-page';
-import { AuditPage } from '../features/audit/audit-page';
-import { LoginPage } from '../features/auth/login-page';
-import { BuildingProfilePage } from '../features/buildings/building-profile-page';
-import { BuildingsPage } from '../features/buildings/buildings-page';
-import { CampaignPage } from '../features/campaigns/campaign-page';
-import { CampaignsPage } from '../features/campaigns/campaigns-page';
-import { ChecksPage } from '../features/campaigns/checks-page';
-import { VisitsPage } from '../features/campaigns/visits-page';
-import { BigScreenPage } from '../features/dashboards/big-screen-page';
-import { DashboardPage } from '../features/dashboards/dashboard-page';
 import { HomeRedirect, OwnDashboardRedirect } from '../features/dashboards/home-redirect';
-import { ReportsPage } from '../features/dashboards/reports-page';
-import { DrillRowsPage } from '../features/dashboards/rows-page';
-import { ScreensPage } from '../features/dashboards/screens-page';
-import { DeclarationsPage } from '../features/declarations/declarations-page';
-import { ReviewQueuePage } from '../features/declarations/review-queue-page';
-import { FormVersionsPage } from '../features/form-versions/form-versions-page';
-import { HelpersPage } from '../features/helpers/helpers-page';
-import { MyCarePage } from '../features/helpers/my-care-page';
-import { ImportPage } from '../features/imports/import-page';
-import { JobsPage } from '../features/jobs/jobs-page';
-import { ObservationNoticesPage } from '../features/observation/observation-notices-page';
-import { ObservationPage } from '../features/observation/observation-page';
-import { HouseholdPage } from '../features/people/household-page';
-import { ResidentDetailPage } from '../features/people/resident-detail-page';
-import { SearchPage } from '../features/people/search-page';
-import { PlacesPage } from '../features/places/places-page';
-import { PosterPrintPage } from '../features/posters/poster-print-page';
-import { PostersPage } from '../features/posters/posters-page';
-import { RequestPage } from '../features/requests/request-page';
-import { RequestRatesPage } from '../features/requests/request-rates-page';
-import { RequestsPage } from '../features/requests/requests-page';
-import { RiskAreasPage } from '../features/risk-areas/risk-areas-page';
-import { StatusRulesPage } from '../features/status-rules/status-rules-page';
 import { AdminLayout } from './admin-layout';
+import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
 import { RequirePermission } from './require-permission';
+
+// Each page is its own chunk (lazy-page.tsx says why); the layout and the redirects are small and always needed.
+const DutyPage = lazyPage(() => import('../features/access/duty-page'), 'DutyPage');
+const GateViewPage = lazyPage(() => import('../features/access/gate-view-page'), 'GateViewPage');
+const PassPrintPage = lazyPage(() => import('../features/access/pass-print-page'), 'PassPrintPage');
+const PassesPage = lazyPage(() => import('../features/access/passes-page'), 'PassesPage');
+const AccountsPage = lazyPage(() => import('../features/accounts/accounts-page'), 'AccountsPage');
+const AuditPage = lazyPage(() => import('../features/audit/audit-page'), 'AuditPage');
+const LoginPage = lazyPage(() => import('../features/auth/login-page'), 'LoginPage');
+const BuildingProfilePage = lazyPage(
+  () => import('../features/buildings/building-profile-page'),
+  'BuildingProfilePage',
+);
+const BuildingsPage = lazyPage(() => import('../features/buildings/buildings-page'), 'BuildingsPage');
+const CampaignPage = lazyPage(() => import('../features/campaigns/campaign-page'), 'CampaignPage');
+const CampaignsPage = lazyPage(() => import('../features/campaigns/campaigns-page'), 'CampaignsPage');
+const ChecksPage = lazyPage(() => import('../features/campaigns/checks-page'), 'ChecksPage');
+const VisitsPage = lazyPage(() => import('../features/campaigns/visits-page'), 'VisitsPage');
+const BigScreenPage = lazyPage(() => import('../features/dashboards/big-screen-page'), 'BigScreenPage');
+const DashboardPage = lazyPage(() => import('../features/dashboards/dashboard-page'), 'DashboardPage');
+const ReportsPage = lazyPage(() => import('../features/dashboards/reports-page'), 'ReportsPage');
+const DrillRowsPage = lazyPage(() => import('../features/dashboards/rows-page'), 'DrillRowsPage');
+const ScreensPage = lazyPage(() => import('../features/dashboards/screens-page'), 'ScreensPage');
+const DeclarationsPage = lazyPage(
+  () => import('../features/declarations/declarations-page'),
+  'DeclarationsPage',
+);
+const ReviewQueuePage = lazyPage(
+  () => import('../features/declarations/review-queue-page'),
+  'ReviewQueuePage',
+);
+const FormVersionsPage = lazyPage(
+  () => import('../features/form-versions/form-versions-page'),
+  'FormVersionsPage',
+);
+const HelpersPage = lazyPage(() => import('../features/helpers/helpers-page'), 'HelpersPage');
+const MyCarePage = lazyPage(() => import('../features/helpers/my-care-page'), 'MyCarePage');
+const ImportPage = lazyPage(() => import('../features/imports/import-page'), 'ImportPage');
+const JobsPage = lazyPage(() => import('../features/jobs/jobs-page'), 'JobsPage');
+const ObservationNoticesPage = lazyPage(
+  () => import('../features/observation/observation-notices-page'),
+  'ObservationNoticesPage',
+);
+const ObservationPage = lazyPage(() => import('../features/observation/observation-page'), 'ObservationPage');
+const HouseholdPage = lazyPage(() => import('../features/people/household-page'), 'HouseholdPage');
+const ResidentDetailPage = lazyPage(
+  () => import('../features/people/resident-detail-page'),
+  'ResidentDetailPage',
+);
+const SearchPage = lazyPage(() => import('../features/people/search-page'), 'SearchPage');
+const PlacesPage = lazyPage(() => import('../features/places/places-page'), 'PlacesPage');
+const PosterPrintPage = lazyPage(() => import('../features/posters/poster-print-page'), 'PosterPrintPage');
+const PostersPage = lazyPage(() => import('../features/posters/posters-page'), 'PostersPage');
+const RequestPage = lazyPage(() => import('../features/requests/request-page'), 'RequestPage');
+const RequestRatesPage = lazyPage(
+  () => import('../features/requests/request-rates-page'),
+  'RequestRatesPage',
+);
+const RequestsPage = lazyPage(() => import('../features/requests/requests-page'), 'RequestsPage');
+const RiskAreasPage = lazyPage(() => import('../features/risk-areas/risk-areas-page'), 'RiskAreasPage');
+const StatusRulesPage = lazyPage(
+  () => import('../features/status-rules/status-rules-page'),
+  'StatusRulesPage',
+);
 
 /** Paths are relative to /admin, where the server serves this console. */
 export const router = createBrowserRouter(

@@ -5,16 +5,36 @@
 const scope = new URL(self.registration.scope).pathname; // '/gate/' or '/admin/'
 const SHELL = `dashu-shell-v2${scope}`;
 
+/** Asset files a page or script names: `/assets/x.js` in the page, `assets/x.js` or `./x.js` in scripts. */
+const named = (text) =>
+  [...text.matchAll(/["'`](?:\/?assets\/|\.\/)([\w.-]+\.(?:js|css))["'`]/g)].map((m) => `/assets/${m[1]}`);
+
 // The page and the scripts and styles it names: the first visit loaded them before this worker was
-// there to keep them, so they are fetched once more here.
+// there to keep them, so they are fetched once more here. The console's pages are lazy chunks (loaded when
+// a route opens), so the scripts are read for the chunks they name too, down to the last: a volunteer who
+// opened only her visit list online can still open any page in a stairwell. This runs after the page's
+// load event (main.tsx registers then), so it costs the first render nothing.
 async function keepShell() {
   const cache = await caches.open(SHELL);
   const page = await fetch(scope);
   if (!page.ok) return;
   const html = await page.clone().text();
-  const assets = [...new Set(html.match(/\/assets\/[\w.-]+/g) ?? [])];
+  const assets = new Set(html.match(/\/assets\/[\w.-]+/g) ?? []);
   await cache.put(scope, page);
-  await cache.addAll(assets);
+  const kept = new Set();
+  let pending = [...assets];
+  while (pending.length > 0) {
+    const next = [];
+    for (const asset of pending) {
+      if (kept.has(asset)) continue;
+      kept.add(asset);
+      const response = await fetch(asset);
+      if (!response.ok) throw new Error(`${asset}: ${response.status}`);
+      if (asset.endsWith('.js')) next.push(...named(await response.clone().text()));
+      await cache.put(asset, response);
+    }
+    pending = next;
+  }
 }
 
 self.addEventListener('install', (event) => {

@@ -12,7 +12,7 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SCREENED_OUTCOMES,
@@ -25,7 +25,7 @@ import { addressLabel } from '../../../shared/places/address-label';
 import { beijingToday } from '../../../shared/time/beijing';
 import { errorText } from '../../shared/error-display';
 import { useLabel } from '../../shared/i18n';
-import { deepestCode, regionTree } from '../declarations/regions';
+import type { RegionOption } from '../declarations/regions';
 import type { Target, VisitPayload } from './campaigns-api';
 import { newVisitId } from './visit-queue';
 
@@ -87,6 +87,29 @@ export function doorLabel(t: Pick<Target, 'compoundName' | 'buildingName' | 'ent
   return addressLabel(t);
 }
 
+/** The chosen county (or city) of a picked path: its last code. */
+const lastCode = (path: readonly string[] | null | undefined) =>
+  path && path.length > 0 ? path[path.length - 1] : undefined;
+
+/**
+ * The province → city → county tree (~29 KB gzipped), fetched when a visit form opens rather than with the
+ * visit list: the list's first render on a weak signal does not wait for it (the service worker keeps it
+ * for offline use).
+ */
+function useRegions(): RegionOption[] {
+  const [regions, setRegions] = useState<RegionOption[]>([]);
+  useEffect(() => {
+    let live = true;
+    void import('../declarations/regions').then((m) => {
+      if (live) setRegions(m.regionTree());
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return regions;
+}
+
 function VisitForm({
   target,
   onRecord,
@@ -96,7 +119,7 @@ function VisitForm({
 }) {
   const { t } = useTranslation();
   const label = useLabel();
-  const regions = useMemo(() => regionTree(), []);
+  const regions = useRegions();
   const [outcome, setOutcome] = useState<VisitOutcome | null>(null);
   const [notes, setNotes] = useState('');
   const [people, setPeople] = useState<Record<number, PersonAnswers>>(() =>
@@ -117,7 +140,7 @@ function VisitForm({
       return setProblem(t('campaigns.needNotes'));
     for (const r of chosen) {
       const a = people[r.id];
-      if (a?.unusual && a.leftCity && (!a.returnDate || !deepestCode(a.origin)))
+      if (a?.unusual && a.leftCity && (!a.returnDate || !lastCode(a.origin)))
         return setProblem(t('campaigns.needReturn', { name: r.nameMasked }));
     }
     setProblem(null);
@@ -138,7 +161,7 @@ function VisitForm({
                   residentId: r.id,
                   leftCity: away,
                   ...(away
-                    ? { originRegion: deepestCode(a.origin) ?? null, returnDate: a.returnDate ?? null }
+                    ? { originRegion: lastCode(a.origin) ?? null, returnDate: a.returnDate ?? null }
                     : {}),
                   contactConfirmedCase: a.unusual && a.contactConfirmedCase,
                   contactRiskAreaPeople: a.unusual && a.contactRiskAreaPeople,
