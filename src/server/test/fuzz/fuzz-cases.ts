@@ -170,7 +170,7 @@ export async function routeCases(w: FuzzWorld): Promise<Record<string, RouteCase
     'GET /api/imports/:id/rejected': sec(id(ids.job)),
     'GET /api/imports/:id/preview': sec(id(ids.previewJob)),
     'POST /api/imports/:id/confirm': sec({ ...id(ids.previewJob), body: { accept: [2] } }),
-    'POST /api/imports/:id/discard': sec(id(ids.previewJob)),
+    'POST /api/imports/:id/discard': sec(id(ids.discardJob)),
     'POST /api/imports/:id/rejected': sec({
       ...id(ids.job),
       body: { reason: '核对未导入的行，改正后重新导入' },

@@ -206,15 +206,19 @@ export async function createFuzzWorld() {
       status: 'done',
     })
   ).id;
-  const previewJob = (
-    await insertJob(t.services.database.db, {
-      communityId: f.a.community.id,
-      fileName: 'preview.csv',
-      status: 'previewed',
-      mode: 'preview',
-      previewCipher: t.services.vault.encrypt(JSON.stringify(emptyPreview())),
-    })
-  ).id;
+  // Two previews waiting for an answer: one the confirm case takes, one the discard case lets go.
+  const preview = async () =>
+    (
+      await insertJob(t.services.database.db, {
+        communityId: f.a.community.id,
+        fileName: 'preview.csv',
+        status: 'previewed',
+        mode: 'preview',
+        previewCipher: t.services.vault.encrypt(JSON.stringify(emptyPreview())),
+      })
+    ).id;
+  const previewJob = await preview();
+  const discardJob = await preview();
   // Risk areas and status rules are installation-wide: codes no other test uses, and the rules put back.
   const riskCode = '659901';
   const riskArea = async (regionCode: string) =>
@@ -358,6 +362,7 @@ export async function createFuzzWorld() {
       finding,
       job,
       previewJob,
+      discardJob,
       riskCode,
       risk,
       riskToRetire,
