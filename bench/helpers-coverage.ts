@@ -12,6 +12,7 @@ import autocannon, { type RequestStep, type Result } from 'autocannon';
 import { type BenchChild, killChildren, startChild } from './lib/child';
 import { onPostgresIfReachable } from './lib/pg-admin';
 import { heading, int, millis, onExit, percentile, result, runMain } from './lib/report';
+import { signIn } from './lib/sign-in';
 
 const SERVER = 'bench/lib/campaigns-server.ts';
 const PARTY_MEMBERS = 340;
@@ -20,16 +21,6 @@ const TASKS = Number(process.env.BENCH_CARE_TASKS || 2500);
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 5);
 
 onExit(killChildren);
-
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'dashu-demo' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 async function call<T>(base: string, cookie: string, method: string, url: string, body?: unknown) {
   const started = performance.now();

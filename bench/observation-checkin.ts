@@ -10,6 +10,7 @@ import { type BenchChild, killChildren, startChild } from './lib/child';
 import { openLoop } from './lib/open-loop';
 import { onPostgresIfReachable } from './lib/pg-admin';
 import { heading, int, median, millis, onExit, percentile, result, runMain } from './lib/report';
+import { signIn } from './lib/sign-in';
 
 const CONNECTIONS = 50;
 const PEOPLE = 200;
@@ -26,16 +27,6 @@ interface Info {
 }
 
 onExit(killChildren);
-
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'dashu-demo' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 async function call<T>(base: string, cookie: string, method: string, url: string, body?: unknown) {
   const started = performance.now();

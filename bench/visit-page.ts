@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { killChildren, startChild } from './lib/child';
 import { heading, median, millis, onExit, result, runMain, seconds } from './lib/report';
+import { signIn } from './lib/sign-in';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = path.join(ROOT, 'dist', 'web');
@@ -44,16 +45,6 @@ const LINKS = [
 onExit(killChildren);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-async function signIn(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'dashu-demo' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
 
 async function call<T>(base: string, cookie: string, method: string, url: string, body?: unknown) {
   const res = await fetch(`${base}/api${url}`, {
