@@ -47,3 +47,9 @@ export const INSTANT_PATTERN = `^${YEAR}-${MONTH_DAY}T([01]\\d|2[0-3]):[0-5]\\d:
 export const DateString = Type.String({ format: 'date', pattern: CALENDAR_DATE_PATTERN, maxLength: 10 });
 /** A moment, as `Date.toISOString()` writes it (any offset). */
 export const Instant = Type.String({ format: 'date-time', pattern: INSTANT_PATTERN, maxLength: 40 });
+
+/** One of a fixed list of words (an enum of the shared code), as a union of literals. */
+export const literals = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+/** A calendar month, YYYY-MM. */
+export const MonthString = Type.String({ pattern: `^${YEAR}-(0[1-9]|1[0-2])$`, maxLength: 7 });

@@ -24,7 +24,7 @@ import { NoContent } from '../../../shared/api/responses';
 import { beijingToday } from '../../../shared/time/beijing';
 import { actorOf } from '../../http/access';
 import { requestLang } from '../../http/lang';
-import { DateString, Id, IdParams, Page, Strict, StrictPatch, Text } from '../../http/schemas';
+import { DateString, Id, IdParams, literals, Page, Strict, StrictPatch, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { routeLimits } from '../rate-limits/route-limits';
 import {
@@ -36,7 +36,6 @@ import {
 } from './gate-check-input';
 import { MAX_BULK } from './passes.service';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const LinkToken = Type.String({ pattern: '^[A-Za-z0-9_-]{24}$' });
 const PassStatus = literals(['active', 'revoked', 'reissued', 'expired'] as const);
 

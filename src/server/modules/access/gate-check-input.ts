@@ -8,10 +8,9 @@ import { DIRECTIONS, type GateCheckInput, type GateCheckResult, TOKEN_LENGTH } f
 import { formatMessage, type Lang } from '../../../shared/i18n/error-messages';
 import { describeValidation, type ValidationIssue } from '../../http/error-handler';
 import { findUnusable } from '../../http/input-guard';
-import { Id, Instant, Int4, Strict, Text } from '../../http/schemas';
+import { Id, Instant, Int4, literals, Strict, Text } from '../../http/schemas';
 import type { CheckAnswer } from './gate-checks.service';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 export const PassToken = Type.String({
   pattern: '^[A-Za-z0-9_-]+$',
   minLength: TOKEN_LENGTH,

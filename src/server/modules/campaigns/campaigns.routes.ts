@@ -29,12 +29,11 @@ import {
 } from '../../../shared/campaigns/campaign-responses';
 import { sendAttachment } from '../../files/attachment';
 import { actorOf } from '../../http/access';
-import { DateString, Id, IdParams, Instant, NullableText, Strict, Text } from '../../http/schemas';
+import { DateString, Id, IdParams, Instant, literals, NullableText, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AnswerFields } from '../declarations/public-form.routes';
 import { PhotoId } from '../photos/photo-schemas';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Attempts = (fallback: number) =>
   Strict({ minAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: fallback })) });
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });

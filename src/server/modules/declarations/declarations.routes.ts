@@ -12,11 +12,9 @@ import {
 } from '../../../shared/declarations/declaration-responses';
 import { sendAttachment } from '../../files/attachment';
 import { actorOf } from '../../http/access';
-import { Id, IdParams, Instant, Page, Strict, Text } from '../../http/schemas';
+import { Id, IdParams, Instant, literals, Page, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { AnswerFields } from './public-form.routes';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const DeclarationQuery = Strict({
   communityId: Type.Optional(Id),

@@ -9,11 +9,10 @@ import {
 } from '../../../shared/declarations/declaration-responses';
 import { DOCUMENT_TYPES } from '../../../shared/identity';
 import { actorOf } from '../../http/access';
-import { DateString, Id, IdParams, NullableText, Strict, Text } from '../../http/schemas';
+import { DateString, Id, IdParams, literals, NullableText, Strict, Text } from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
 import { routeLimits } from '../rate-limits/route-limits';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const RegionCode = Type.String({ pattern: '^\\d{6}$' });
 const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{10,64}$' });
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });

@@ -34,6 +34,8 @@ import {
   IdParams,
   Instant,
   Int4,
+  literals,
+  MonthString,
   NullableText,
   Strict,
   StrictPatch,
@@ -42,10 +44,9 @@ import {
 import type { AppInstance, Services } from '../../http/types';
 import { PhotoId } from '../photos/photo-schemas';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
 const CommunityQuery = Strict({ communityId: Id });
-const Month = Type.String({ pattern: '^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$', maxLength: 7 });
+const Month = MonthString;
 
 const HelperFields = {
   phone: Type.Optional(Type.Union([Text(30), Type.Null()])),

@@ -19,10 +19,18 @@ import {
 } from '../../../shared/people/people-responses';
 import { actorOf } from '../../http/access';
 import { AppError } from '../../http/app-error';
-import { DateString, Id, IdParams, NullableText, Page, Strict, Text, Version } from '../../http/schemas';
+import {
+  DateString,
+  Id,
+  IdParams,
+  literals,
+  NullableText,
+  Page,
+  Strict,
+  Text,
+  Version,
+} from '../../http/schemas';
 import type { AppInstance, Services } from '../../http/types';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const residentFields = {
   name: Text(50, 1),

@@ -33,6 +33,8 @@ import {
   IdParams,
   Instant,
   Int4,
+  literals,
+  MonthString,
   NullableText,
   Strict,
   StrictPatch,
@@ -41,8 +43,7 @@ import {
 import type { AppInstance, Services } from '../../http/types';
 import { routeLimits } from '../rate-limits/route-limits';
 
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Month = Type.String({ pattern: '^(19|20|21)\\d{2}-(0[1-9]|1[0-2])$', maxLength: 7 });
+const Month = MonthString;
 const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{10,64}$' });
 const tags = ['requests'];
 
